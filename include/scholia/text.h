@@ -1,0 +1,62 @@
+/* Unicode services for the whole program: display width, breaks, sanitising, folding. */
+#ifndef SCHOLIA_TEXT_H
+#define SCHOLIA_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/*
+ * Widths agree with what the terminal draws (glibc wcwidth, which ncursesw
+ * uses to place characters); East Asian ambiguous characters are one column
+ * unless text_set_ambiguous_wide(1).
+ */
+void	 text_set_ambiguous_wide(int);
+int	 text_char_width(uint32_t);	/* 0, 1 or 2; controls count 0 */
+size_t	 text_width(const char *, size_t);	/* columns of sanitised UTF-8 */
+
+/* Decode one UTF-8 character; an invalid byte yields U+FFFD and length 1. */
+size_t	 text_decode(const char *, size_t, uint32_t *);
+/* Length in bytes of the grapheme cluster starting at s. */
+size_t	 text_grapheme(const char *, size_t);
+
+/*
+ * Characters that must never reach the terminal: C0 and C1 controls, DEL,
+ * bidi embedding/override/isolate controls. text_sanitise_char writes the
+ * visible placeholder for one (e.g. "^[", "<9B>", "<U+202E>") and returns
+ * its length; text_is_unsafe tells whether a character needs one.
+ */
+int	 text_is_unsafe(uint32_t);
+size_t	 text_placeholder(uint32_t, char *, size_t);
+
+/*
+ * Line-break opportunities (UAX #14) for UTF-8 text: out[i] is one of the
+ * TEXT_BREAK_* values for the byte at i (libunistring's UC_BREAK_* meanings).
+ */
+enum {
+	TEXT_BREAK_UNDEFINED = 0,	/* not a character boundary */
+	TEXT_BREAK_PROHIBITED,		/* boundary, no break here */
+	TEXT_BREAK_POSSIBLE,		/* a break may go before this char */
+	TEXT_BREAK_MANDATORY,		/* a break must go before this char */
+	TEXT_BREAK_HYPHENATION,
+};
+void	 text_breaks(const char *, size_t, char *);
+
+/* Kinsoku classes: may not begin / may not end a display line. */
+int	 text_is_closing(uint32_t);
+int	 text_is_opening(uint32_t);
+int	 text_is_cjk(uint32_t);		/* Han, kana, Hangul, CJK punctuation */
+int	 text_is_sentence_end(uint32_t);	/* 。！？.!?… and kin */
+
+/*
+ * Search folding: NFKC + case fold (+ simplified/traditional mapping when
+ * available). Appends the folded form of s to out; if map is not NULL it is
+ * set to an array of out->len + 1 offsets into s giving, for every output
+ * byte, the source byte it came from (caller frees).
+ */
+void	 text_fold(const char *, size_t, struct buf *, size_t **);
+/* Whether s needs folding at all (pure lower-case ASCII and CJK do not). */
+int	 text_needs_fold(const char *, size_t);
+
+#endif

@@ -1,0 +1,112 @@
+/* Allocation that never returns NULL; failure is fatal, after the UI's hook. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scholia/xmalloc.h"
+
+static void (*fatal_hook)(void);
+
+void
+xmalloc_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (fatal_hook != NULL) {
+		void (*hook)(void) = fatal_hook;
+
+		fatal_hook = NULL;	/* a failing hook must not recurse */
+		hook();
+	}
+	fputs("scholia: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void	*p;
+
+	if (size == 0)
+		fatal("xmalloc: zero size");
+	if ((p = malloc(size)) == NULL)
+		fatal("out of memory (%zu bytes)", size);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if (n == 0 || size == 0)
+		fatal("xcalloc: zero size");
+	if ((p = calloc(n, size)) == NULL)
+		fatal("out of memory (%zu * %zu bytes)", n, size);
+	return p;
+}
+
+void *
+xrealloc(void *old, size_t size)
+{
+	return xreallocarray(old, 1, size);
+}
+
+void *
+xreallocarray(void *old, size_t n, size_t size)
+{
+	void	*p;
+
+	if (n == 0 || size == 0)
+		fatal("xreallocarray: zero size");
+	if (SIZE_MAX / n < size)
+		fatal("xreallocarray: %zu * %zu overflows", n, size);
+	if ((p = realloc(old, n * size)) == NULL)
+		fatal("out of memory (%zu * %zu bytes)", n, size);
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p;
+
+	n = strnlen(s, n);
+	p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+int
+xasprintf(char **ret, const char *fmt, ...)
+{
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vasprintf(ret, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fatal("out of memory formatting a message");
+	return n;
+}
