@@ -6,14 +6,19 @@
 
 #include "scholia/xmalloc.h"
 
-/* Make room for one more element in a DOC_ARRAY-style (ptr, n, cap) triple. */
-#define ARRAY_GROW(ptr, n, cap) do {					\
-	if ((n) >= (cap)) {						\
-		(cap) = (cap) ? (cap) * 2 : 16;				\
-		(ptr) = xreallocarray((ptr), (cap), sizeof *(ptr));	\
-	}								\
-} while (0)
+/* Make room for one more element in a (ptr, n, cap) array; returns ptr. */
+static inline void *
+array_grow(void *ptr, size_t n, size_t *cap, size_t size)
+{
+	if (n >= *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		ptr = xreallocarray(ptr, *cap, size);
+	}
+	return ptr;
+}
 
-#define ARRAY_PUSH(ptr, n, cap)	(ARRAY_GROW(ptr, n, cap), &(ptr)[(n)++])
+/* Append a slot to a (ptr, n, cap) array and evaluate to its address. */
+#define ARRAY_PUSH(ptr, n, cap)						\
+	((ptr) = array_grow((ptr), (n), &(cap), sizeof *(ptr)), &(ptr)[(n)++])
 
 #endif

@@ -1,0 +1,2 @@
+# Empty dependencies file for scholia.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,43 @@
+file(REMOVE_RECURSE
+  "CMakeFiles/scholia_core.dir/src/buf.c.o"
+  "CMakeFiles/scholia_core.dir/src/buf.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/doc.c.o"
+  "CMakeFiles/scholia_core.dir/src/doc.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/encoding.c.o"
+  "CMakeFiles/scholia_core.dir/src/encoding.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/export.c.o"
+  "CMakeFiles/scholia_core.dir/src/export.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/heal.c.o"
+  "CMakeFiles/scholia_core.dir/src/heal.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/keywords.c.o"
+  "CMakeFiles/scholia_core.dir/src/keywords.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/layout.c.o"
+  "CMakeFiles/scholia_core.dir/src/layout.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/load.c.o"
+  "CMakeFiles/scholia_core.dir/src/load.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/log.c.o"
+  "CMakeFiles/scholia_core.dir/src/log.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/marker.c.o"
+  "CMakeFiles/scholia_core.dir/src/marker.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/notes.c.o"
+  "CMakeFiles/scholia_core.dir/src/notes.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/outline.c.o"
+  "CMakeFiles/scholia_core.dir/src/outline.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/parse_md.c.o"
+  "CMakeFiles/scholia_core.dir/src/parse_md.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/parse_text.c.o"
+  "CMakeFiles/scholia_core.dir/src/parse_text.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/source.c.o"
+  "CMakeFiles/scholia_core.dir/src/source.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/text.c.o"
+  "CMakeFiles/scholia_core.dir/src/text.c.o.d"
+  "CMakeFiles/scholia_core.dir/src/xmalloc.c.o"
+  "CMakeFiles/scholia_core.dir/src/xmalloc.c.o.d"
+  "libscholia_core.a"
+  "libscholia_core.pdb"
+)
+
+# Per-language clean rules from dependency scanning.
+foreach(lang C)
+  include(CMakeFiles/scholia_core.dir/cmake_clean_${lang}.cmake OPTIONAL)
+endforeach()

@@ -1,0 +1,2 @@
+# Empty dependencies file for scholia_ui.
+# This may be replaced when dependencies are built.

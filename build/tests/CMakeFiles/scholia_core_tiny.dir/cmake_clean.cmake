@@ -1,0 +1,43 @@
+file(REMOVE_RECURSE
+  "CMakeFiles/scholia_core_tiny.dir/__/src/buf.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/buf.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/doc.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/doc.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/encoding.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/encoding.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/export.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/export.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/heal.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/heal.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/keywords.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/keywords.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/layout.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/layout.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/load.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/load.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/log.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/log.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/marker.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/marker.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/notes.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/notes.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/outline.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/outline.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/parse_md.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/parse_md.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/parse_text.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/parse_text.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/source.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/source.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/text.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/text.c.o.d"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/xmalloc.c.o"
+  "CMakeFiles/scholia_core_tiny.dir/__/src/xmalloc.c.o.d"
+  "libscholia_core_tiny.a"
+  "libscholia_core_tiny.pdb"
+)
+
+# Per-language clean rules from dependency scanning.
+foreach(lang C)
+  include(CMakeFiles/scholia_core_tiny.dir/cmake_clean_${lang}.cmake OPTIONAL)
+endforeach()

@@ -1,0 +1,3 @@
+file(REMOVE_RECURSE
+  "libscholia_core_tiny.a"
+)

@@ -1,0 +1,2 @@
+/* Stub: encodings. */
+#include "scholia/encoding.h"

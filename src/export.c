@@ -1,0 +1,2 @@
+/* Stub: exporters. */
+#include "scholia/export.h"

@@ -1,0 +1,2 @@
+/* Stub: layout. */
+#include "scholia/layout.h"

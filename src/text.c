@@ -1,0 +1,2 @@
+/* Stub: Unicode services. */
+#include "scholia/text.h"

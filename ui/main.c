@@ -1,0 +1,2 @@
+/* Stub: command line entry. */
+int main(void) { return 0; }

@@ -1,0 +1,2 @@
+/* Stub: terminal setup. */
+#include "ui.h"
