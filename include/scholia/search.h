@@ -1,0 +1,40 @@
+/* Search over the doc's display text (body and notes): a query becomes doc text ranges. */
+#ifndef SCHOLIA_SEARCH_H
+#define SCHOLIA_SEARCH_H
+
+#include <stddef.h>
+
+struct doc;
+
+/*
+ * Matching folds both sides: NFKC (full-width = half-width), simplified =
+ * traditional Chinese, and case unless the query has an upper-case letter
+ * (smart case). A match lies within one block; soft line breaks are already
+ * joined in the doc text, so a match may cross them. Queries that need no
+ * folding take a memmem fast path over the raw text.
+ */
+struct search_match {
+	int	block;
+	size_t	off;		/* in doc->text */
+	size_t	len;
+};
+
+struct search	*search_new(const struct doc *, const char *, size_t);
+void		 search_free(struct search *);
+int		 search_case_sensitive(const struct search *);
+
+/* Total matches, and all matches in reading order (block, then offset). */
+size_t		 search_count(struct search *);
+const struct search_match *search_match_at(struct search *, size_t);
+
+/*
+ * Index of the first match at or after (block, off) in reading order
+ * (forward), or the last one before it (backward), wrapping around; -1 when
+ * there are none.
+ */
+long		 search_next(struct search *, int block, size_t off, int forward);
+
+/* The matches inside one block, for highlighting: [*first, *first + *n). */
+void		 search_block(struct search *, int block, size_t *first, size_t *n);
+
+#endif

@@ -1,0 +1,2 @@
+/* Stub: jump list. */
+#include "scholia/nav.h"

@@ -1,0 +1,2 @@
+/* Stub: search. */
+#include "scholia/search.h"
