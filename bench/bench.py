@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Benchmarks scholia side by side with less, vim, w3m, lowdown and cmark-gfm.
+
+Builds 1, 10 and 100 MB documents (and one single-line document) by concatenating the
+reference corpus, then measures in the same run:
+  - batch: whole-document render at 80 columns and --export json (wall time, peak memory);
+  - interactive: first screen, end of file, a search whose only hit is at the end, each timed
+    from the keystroke until the expected screen appears in tmux.
+Prints a table of medians and ratios against the peers.
+
+Usage: bench/bench.py [--scholia build/scholia] [--corpus ../shared/corpus] [--sizes 1,10,100]
+                      [--runs 3] [--work /tmp/scholia-bench] [--skip-interactive]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+MB = 1 << 20
+MARK = 'SCHOLIAENDMARK'
+
+
+def build_corpus(corpus, work, sizes):
+    """Concatenate the corpus files to each size; the last paragraph holds a unique word."""
+    os.makedirs(work, exist_ok=True)
+    parts = []
+    for name in sorted(os.listdir(corpus)):
+        if name.endswith('.txt'):
+            with open(os.path.join(corpus, name), 'rb') as f:
+                parts.append(f.read().rstrip(b'\n') + b'\n\n')
+    unit = b''.join(parts)
+    out = {}
+    for mb in sizes:
+        path = os.path.join(work, 'corpus-%dmb.md' % mb)
+        if not os.path.exists(path):
+            with open(path, 'wb') as f:
+                n = 0
+                while n < mb * MB:
+                    f.write(unit)
+                    n += len(unit)
+                f.write(('\n\nThe last paragraph ends with %s.\n' % MARK).encode())
+        out[mb] = path
+    big = max(sizes)
+    line = os.path.join(work, 'oneline-%dmb.txt' % big)
+    if not os.path.exists(line):
+        with open(out[big], 'rb') as f, open(line, 'wb') as g:
+            g.write(f.read().replace(b'\n', b' ') + b'\n')
+    out['line'] = line
+    return out
+
+
+def run_batch(cmd, runs):
+    """Median wall seconds and max peak RSS (MB) of a command whose output is discarded."""
+    walls, rss = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(p.pid, 0)
+        walls.append(time.perf_counter() - t0)
+        rss.append(usage.ru_maxrss / 1024.0)
+        if status != 0:
+            return None
+    return statistics.median(walls), max(rss)
+
+
+class Tmux:
+    """A private tmux server running one command in a window of a given size."""
+
+    def __init__(self, cmd, cols=80, rows=24):
+        self.sock = 'scholia-bench-%d' % os.getpid()
+        self.t0 = time.perf_counter()
+        subprocess.run(['tmux', '-L', self.sock, '-f', '/dev/null', 'new-session', '-d',
+                        '-x', str(cols), '-y', str(rows), ' '.join(cmd)], check=True,
+                       env=dict(os.environ, TERM='xterm-256color'))
+
+    def screen(self):
+        r = subprocess.run(['tmux', '-L', self.sock, 'capture-pane', '-p'],
+                           capture_output=True, text=True)
+        return r.stdout
+
+    def wait(self, pred, timeout):
+        """Seconds until pred(screen) holds, or None past the timeout."""
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < timeout:
+            if pred(self.screen()):
+                return time.perf_counter() - t0
+            time.sleep(0.002)
+        return None
+
+    def keys(self, *keys):
+        subprocess.run(['tmux', '-L', self.sock, 'send-keys'] + list(keys))
+
+    def close(self):
+        subprocess.run(['tmux', '-L', self.sock, 'kill-server'], stderr=subprocess.DEVNULL)
+
+
+def first_words(path):
+    """A few characters of the document's first text line, to recognise the first screen."""
+    with open(path, encoding='utf-8', errors='replace') as f:
+        for line in f:
+            s = line.strip().lstrip('#').strip()
+            if len(s) >= 4:
+                return s[:4]
+    return ''
+
+
+def interactive(tool, path, timeout):
+    """(first screen, end of file, search hit at the end) in seconds for one tool.
+
+    The first screen is timed from the start of the process; the other two from the
+    keystroke, in a fresh process each, after its first screen is up."""
+    recipes = {
+        'scholia': [BIN, path],
+        'less': ['less', path],
+        'vim': ['vim', '-R', '-u', 'NONE', '-i', 'NONE', path],
+        'w3m': ['w3m', '-T', 'text/plain', path],
+    }
+    head = first_words(path)
+    out = []
+    for keys in (None, ['G'], ['/', MARK, 'Enter']):
+        t = Tmux(recipes[tool])
+        try:
+            if t.wait(lambda s: head in s, timeout) is None:
+                out.append(None)
+                continue
+            if keys is None:
+                out.append(time.perf_counter() - t.t0)
+                continue
+            t.keys(*keys)
+            out.append(t.wait(lambda s: MARK in s and '/' + MARK not in s, timeout))
+        finally:
+            t.close()
+    return out
+
+
+def fmt(v, unit='s'):
+    if v is None:
+        return '—'
+    if unit == 's':
+        return '%.0f ms' % (v * 1000) if v < 1 else '%.2f s' % v
+    return '%.0f MB' % v
+
+
+def main():
+    global BIN
+    ap = argparse.ArgumentParser()
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument('--scholia', default=os.path.join(here, '..', 'build', 'scholia'))
+    ap.add_argument('--corpus', default=os.path.join(here, '..', '..', 'shared', 'corpus'))
+    ap.add_argument('--sizes', default='1,10,100')
+    ap.add_argument('--runs', type=int, default=3)
+    ap.add_argument('--work', default='/tmp/scholia-bench')
+    ap.add_argument('--timeout', type=float, default=30)
+    ap.add_argument('--skip-interactive', action='store_true')
+    a = ap.parse_args()
+    BIN = os.path.abspath(a.scholia)
+    sizes = [int(s) for s in a.sizes.split(',')]
+    docs = build_corpus(a.corpus, a.work, sizes)
+
+    print('# scholia benchmark, %s, %d cores' % (time.strftime('%Y-%m-%d'), os.cpu_count()))
+    print()
+    print('## Whole-document render at 80 columns (median of %d; peak memory)' % a.runs)
+    print()
+    batch = [
+        ('scholia --dump', [BIN, '--dump', '--width', '80']),
+        ('scholia --export json', [BIN, '--export', 'json']),
+        ('lowdown -tterm', ['lowdown', '-tterm', '--term-columns=80']),
+        ('cmark-gfm -t plaintext', ['cmark-gfm', '-t', 'plaintext', '--width', '80']),
+        ('w3m -dump', ['w3m', '-dump', '-cols', '80', '-T', 'text/plain']),
+    ]
+    print('| command | ' + ' | '.join('%d MB' % s for s in sizes) + ' | peak memory (largest) |')
+    print('|---|' + '---|' * len(sizes) + '---|')
+    results = {}
+    for name, cmd in batch:
+        if shutil.which(cmd[0]) is None and not os.path.exists(cmd[0]):
+            continue
+        row, peak = [], None
+        for s in sizes:
+            r = run_batch(cmd + [docs[s]], a.runs)
+            results[(name, s)] = r
+            row.append(fmt(r and r[0]))
+            peak = r and r[1]
+        print('| %s | %s | %s |' % (name, ' | '.join(row), fmt(peak, 'MB')))
+    big = max(sizes)
+    base = results.get(('scholia --dump', big))
+    for peer in ('lowdown -tterm', 'cmark-gfm -t plaintext', 'w3m -dump'):
+        other = results.get((peer, big))
+        if base and other:
+            print('\nscholia --dump / %s at %d MB: %.2fx the time' % (peer, big, base[0] / other[0]))
+    if a.skip_interactive:
+        return
+    print()
+    print('## Interactive, %d MB (time from start or keystroke to the expected screen)' % big)
+    print()
+    print('| tool | first screen | end of file (G) | search hit at the end |')
+    print('|---|---|---|---|')
+    for tool in ('scholia', 'less', 'vim', 'w3m'):
+        if tool != 'scholia' and shutil.which(tool) is None:
+            continue
+        for label, path in (('', docs[big]), (' (one line)', docs['line'])):
+            r = interactive(tool, path, a.timeout)
+            cells = [fmt(x) for x in r] if r else ['—'] * 3
+            print('| %s%s | %s |' % (tool, label, ' | '.join(cells)))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
