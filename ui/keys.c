@@ -1,0 +1,82 @@
+/* The key table: key -> action -> help text, the one place bindings are listed. */
+#include <stddef.h>
+
+#include "scholia/buf.h"
+
+#include "ui.h"
+
+#define CTRL(c)	((c) & 0x1f)
+
+/* Order is the order of the help screen and of man/scholia.1. */
+const struct keys_binding keys_table[] = {
+	{ 'j',		0, "j",		ACT_LINE_DOWN },
+	{ KEY_DOWN,	1, "Down",	ACT_LINE_DOWN },
+	{ 'k',		0, "k",		ACT_LINE_UP },
+	{ KEY_UP,	1, "Up",	ACT_LINE_UP },
+	{ ' ',		0, "Space",	ACT_PAGE_DOWN },
+	{ KEY_NPAGE,	1, "PgDn",	ACT_PAGE_DOWN },
+	{ 'f',		0, "f",		ACT_PAGE_DOWN },
+	{ 'b',		0, "b",		ACT_PAGE_UP },
+	{ KEY_PPAGE,	1, "PgUp",	ACT_PAGE_UP },
+	{ 'd',		0, "d",		ACT_HALF_DOWN },
+	{ 'u',		0, "u",		ACT_HALF_UP },
+	{ 'g',		0, "g",		ACT_TOP },
+	{ KEY_HOME,	1, "Home",	ACT_TOP },
+	{ 'G',		0, "G",		ACT_BOTTOM },
+	{ KEY_END,	1, "End",	ACT_BOTTOM },
+	{ CTRL('l'),	0, "Ctrl-L",	ACT_REDRAW },
+	{ 'h',		0, "h",		ACT_HELP },
+	{ KEY_F(1),	1, "F1",	ACT_HELP },
+	{ 'q',		0, "q",		ACT_QUIT },
+};
+const size_t keys_count = sizeof keys_table / sizeof keys_table[0];
+
+static const char *const keys_helps[ACT__COUNT] = {
+	[ACT_LINE_DOWN] =	"Scroll down one line.",
+	[ACT_LINE_UP] =		"Scroll up one line.",
+	[ACT_PAGE_DOWN] =	"Scroll down one page.",
+	[ACT_PAGE_UP] =		"Scroll up one page.",
+	[ACT_HALF_DOWN] =	"Scroll down half a page.",
+	[ACT_HALF_UP] =		"Scroll up half a page.",
+	[ACT_TOP] =		"Go to the start of the document.",
+	[ACT_BOTTOM] =		"Go to the end of the document.",
+	[ACT_REDRAW] =		"Redraw the screen.",
+	[ACT_HELP] =		"Show or hide this list of keys.",
+	[ACT_QUIT] =		"Close the help, or quit.",
+};
+
+enum action
+keys_lookup(int code, int fkey)
+{
+	size_t	i;
+
+	for (i = 0; i < keys_count; i++) {
+		if (keys_table[i].code == code && keys_table[i].fkey == !!fkey)
+			return keys_table[i].action;
+	}
+	return ACT_NONE;
+}
+
+const char *
+keys_help(enum action a)
+{
+	if (a <= ACT_NONE || a >= ACT__COUNT)
+		return NULL;
+	return keys_helps[a];
+}
+
+void
+keys_names(enum action a, struct buf *out)
+{
+	size_t	i;
+	int	first = 1;
+
+	for (i = 0; i < keys_count; i++) {
+		if (keys_table[i].action != a)
+			continue;
+		if (!first)
+			buf_puts(out, ", ");
+		buf_puts(out, keys_table[i].name);
+		first = 0;
+	}
+}
