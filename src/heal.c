@@ -1,9 +1,255 @@
-/* Stub: replaced by the heal recovery pass. */
+/* Healing what page breaks did: rejoined paragraphs, dropped page furniture and leading junk. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "recover.h"
 #include "scholia/doc.h"
 #include "scholia/heal.h"
+#include "scholia/outline.h"
+
+#define HEAL_RUNNING_MAX	40	/* characters of a running head */
+#define HEAL_RUNNING_MIN	3	/* occurrences that make one */
+
+static int	heal_is_code(const char *, size_t);
+static void	heal_junk(struct doc *);
+static int	heal_is_pageno(const char *, size_t);
+static void	heal_furniture(struct doc *);
+static void	heal_rules(struct doc *);
+static int	heal_joinable(const struct doc *, int);
+static int	heal_mid_sentence(const struct doc *, int);
+static void	heal_joins(struct doc *);
+
+/* Whether text reads as program code: no ideographs, dense punctuation. */
+static int
+heal_is_code(const char *s, size_t n)
+{
+	size_t		i, l, sym = 0, all = 0;
+	uint32_t	c;
+
+	for (i = 0; i < n; i += l) {
+		l = recover_decode(s + i, n - i, &c);
+		if (recover_is_han(c))
+			return 0;
+		if (recover_is_space(c))
+			continue;
+		all++;
+		if (c < 0x80 && strchr("$;{}()=<>[]'\"\\?&|!", (int)c) != NULL)
+			sym++;
+	}
+	if (all == 0)
+		return 0;
+	if (n >= 2 && (memcmp(s, "<?", 2) == 0 || memcmp(s, "?>", 2) == 0))
+		return 1;
+	return sym * 6 >= all && sym >= 2;
+}
+
+/* Program code left before the document by a scraper is not the document. */
+static void
+heal_junk(struct doc *d)
+{
+	size_t	i, n;
+	const char *s;
+
+	for (i = 0; i < d->nblocks; i++) {
+		struct block *b = &d->blocks[i];
+
+		if (!doc_in_flow(d, (int)i))
+			continue;
+		if (b->type != BLOCK_PARA && b->type != BLOCK_CODE &&
+		    b->type != BLOCK_HEADING)
+			break;
+		n = b->text_len;
+		s = recover_trim(doc_text(d, b->text_off), &n);
+		if (b->type != BLOCK_CODE && !heal_is_code(s, n))
+			break;
+		if (recover_next_flow(d, (int)i) < 0)
+			break;	/* nothing after it: it is the document */
+		b->flags |= BLOCK_HIDDEN;
+	}
+}
+
+/* A page number: "• 128 •", "- 12 -", "— 5 —", "第 3 页", "Page 7". */
+static int
+heal_is_pageno(const char *s, size_t n)
+{
+	size_t		i, l, digits = 0, deco = 0;
+	uint32_t	c;
+
+	if (n >= 4 && strncasecmp(s, "page", 4) == 0) {
+		s += 4;
+		n -= 4;
+		deco++;
+	}
+	for (i = 0; i < n; i += l) {
+		l = recover_decode(s + i, n - i, &c);
+		if (c >= '0' && c <= '9') {
+			if (digits > 0 && i > 0 && !(s[i - 1] >= '0' &&
+			    s[i - 1] <= '9'))
+				return 0;	/* two numbers */
+			digits++;
+		} else if (c == 0x2022 || c == 0xb7 || c == '-' ||
+		    c == 0x2014 || c == 0x2013 || c == '_' || c == '=' ||
+		    c == '*' || c == '|' || c == 0x7b2c || c == 0x9875 ||
+		    c == 0x2219 || c == 0x25cf || c == '~' || c == 0xff0d)
+			deco++;
+		else if (!recover_is_space(c))
+			return 0;
+	}
+	return digits > 0 && digits <= 4 && deco > 0;
+}
+
+/* Drop page numbers and running heads repeated page after page. */
+static void
+heal_furniture(struct doc *d)
+{
+	struct buf	*keys;
+	size_t		 i, j, n, count;
+	const char	*s;
+
+	keys = xcalloc(d->nblocks + 1, sizeof *keys);
+	for (i = 0; i < d->nblocks; i++) {
+		struct block *b = &d->blocks[i];
+
+		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i) ||
+		    (b->flags & BLOCK_LISTITEM))
+			continue;
+		n = b->text_len;
+		s = recover_trim(doc_text(d, b->text_off), &n);
+		if (heal_is_pageno(s, n)) {
+			b->flags |= BLOCK_HIDDEN;
+			continue;
+		}
+		if (recover_nchars(s, n) > HEAL_RUNNING_MAX || n < 4)
+			continue;
+		for (j = 0; j < n; j++)
+			if (!(s[j] >= '0' && s[j] <= '9') && s[j] != ' ')
+				buf_putc(&keys[i], s[j]);
+	}
+	for (i = 0; i < d->nblocks; i++) {
+		if (keys[i].len < 4 || (d->blocks[i].flags & BLOCK_HIDDEN))
+			continue;
+		count = 0;
+		for (j = i; j < d->nblocks; j++)
+			if (keys[j].len == keys[i].len &&
+			    memcmp(keys[j].data, keys[i].data, keys[i].len) == 0)
+				count++;
+		if (count < HEAL_RUNNING_MIN)
+			continue;
+		for (j = i; j < d->nblocks; j++)
+			if (keys[j].len == keys[i].len &&
+			    memcmp(keys[j].data, keys[i].data,
+			    keys[i].len) == 0)
+				d->blocks[j].flags |= BLOCK_HIDDEN;
+	}
+	for (i = 0; i < d->nblocks; i++)
+		buf_free(&keys[i]);
+	free(keys);
+}
+
+/* A rule that only introduces a block of notes is not part of the text. */
+static void
+heal_rules(struct doc *d)
+{
+	size_t	i, j;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].type != BLOCK_HR ||
+		    (d->blocks[i].flags & BLOCK_HIDDEN))
+			continue;
+		for (j = i + 1; j < d->nblocks; j++)
+			if (!(d->blocks[j].flags & BLOCK_HIDDEN))
+				break;
+		if (j < d->nblocks && d->blocks[j].type == BLOCK_NOTE)
+			d->blocks[i].flags |= BLOCK_HIDDEN;
+	}
+}
+
+/* A body paragraph that may take part in a join. */
+static int
+heal_joinable(const struct doc *d, int bi)
+{
+	const struct block	*b = &d->blocks[bi];
+
+	return b->type == BLOCK_PARA && doc_in_flow(d, bi) &&
+	    !(b->flags & BLOCK_LISTITEM) && b->list_depth == 0 &&
+	    b->quote_depth == 0 && b->text_len > 0 &&
+	    outline_block_kind(d, bi) == OUTLINE_NONE;
+}
+
+/* Whether a paragraph stops in the middle of a sentence. */
+static int
+heal_mid_sentence(const struct doc *d, int bi)
+{
+	uint32_t	c = recover_block_last(d, bi);
+
+	if (c == 0 || recover_block_ends_sentence(d, bi))
+		return 0;
+	if (c == ':' || c == 0xff1a || c == 0x2026 || recover_is_closing(c))
+		return 0;
+	return 1;
+}
+
+/*
+ * Rejoin a paragraph cut by a page break: it stops mid-sentence, and what
+ * follows the notes (or the break) is its continuation.
+ */
+static void
+heal_joins(struct doc *d)
+{
+	size_t		i, j;
+	int		crossed, next, joined;
+	uint32_t	c;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (!heal_joinable(d, (int)i))
+			continue;
+		do {
+			joined = 0;
+			if (!heal_mid_sentence(d, (int)i))
+				break;
+			crossed = 0;
+			next = -1;
+			for (j = i + 1; j < d->nblocks; j++) {
+				struct block *b = &d->blocks[j];
+
+				if (b->flags & BLOCK_PAGEBREAK)
+					crossed = 1;
+				if (b->flags & BLOCK_HIDDEN)
+					continue;
+				if (b->type == BLOCK_NOTE ||
+				    b->type == BLOCK_HR) {
+					crossed = 1;
+					continue;
+				}
+				next = (int)j;
+				break;
+			}
+			if (next < 0 || !heal_joinable(d, next))
+				break;
+			if (!crossed) {
+				/* no break seen: only a plain mid-word stop */
+				c = recover_block_last(d, (int)i);
+				if (recover_nchars(doc_text(d,
+				    d->blocks[i].text_off),
+				    d->blocks[i].text_len) < 40)
+					break;
+				if (!recover_is_han(c) && c != 0xff0c &&
+				    c != 0x3001 && c != ',')
+					break;
+			}
+			recover_join(d, (int)i, next);
+			joined = 1;
+		} while (joined);
+	}
+}
 
 void
 heal_recover(struct doc *d)
 {
-	(void)d;
+	heal_junk(d);
+	heal_furniture(d);
+	heal_rules(d);
+	heal_joins(d);
 }

@@ -1,9 +1,284 @@
-/* Stub: replaced by the keywords recovery pass. */
+/* Labelled front matter (【关键词】, Author:) becomes META blocks; keyword lines become lists. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "recover.h"
 #include "scholia/doc.h"
 #include "scholia/keywords.h"
 
+enum kw_kind {
+	KW_NONE,
+	KW_META,		/* a labelled line: author, source, codes */
+	KW_KEYWORDS,		/* its value is a keyword list */
+	KW_HEADWORD,		/* 摘要, Abstract: a heading when alone */
+};
+
+static enum kw_kind	keywords_label_kind(const char *, size_t);
+static size_t		keywords_label(const char *, size_t, enum kw_kind *);
+static size_t		keywords_bracket(const char *, size_t, enum kw_kind *);
+static size_t		keywords_colon(const char *, size_t, enum kw_kind *);
+static int		keywords_is_sep(uint32_t, int);
+static void		keywords_split(struct doc *, int, const char *,
+			    size_t);
+
+/* Label words, compared without spaces and case. */
+static const char *const keywords_words[] = {
+	"关键词", "关键字", "關鍵詞", "關鍵字", "主题词",
+	"keywords", "keyword", "key words", "index terms",
+	NULL
+};
+static const char *const headwords[] = {
+	"内容提要", "内容摘要", "提要", "摘要", "中文摘要", "英文摘要",
+	"abstract", "summary", "內容提要", "內容摘要", NULL
+};
+static const char *const metawords[] = {
+	"作者", "作者简介", "作者簡介", "作者信息", "作者单位", "作者單位",
+	"author", "authors", "author(s)", "通讯作者", "通訊作者",
+	"中图分类号", "中圖分類號", "文献标识码", "文獻標識碼", "文章编号",
+	"文章編號", "引用", "引用格式", "引用本文", "责任编辑", "責任編輯",
+	"收稿日期", "修回日期", "基金项目", "基金項目", "网站来源",
+	"網站來源", "来源", "來源", "source", "日期", "date", "doi",
+	"编者按", "編者按", "译者", "譯者", "出处", "出處", "发布时间",
+	"發佈時間", "发表时间", "原文", "原文标题", "翻译", "編譯", "编译",
+	"编辑", "編輯", "审校", "審校", "校对", "本文编辑", "文字编辑",
+	"published", "publisher", "citation", "cite", "affiliation",
+	"translator", "editor", "received", "accepted", "funding",
+	"jel classification", "jel", "分类号", "文献标志码", NULL
+};
+
+/* What kind of label a word is, compared without spaces and case. */
+static enum kw_kind
+keywords_label_kind(const char *s, size_t n)
+{
+	char		 w[128];
+	size_t		 i, k = 0;
+	const char	*const *p;
+
+	for (i = 0; i < n && k + 1 < sizeof w; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if ((unsigned char)s[i] == 0xe3 && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x80) {
+			i += 2;		/* U+3000 */
+			continue;
+		}
+		w[k++] = s[i];
+	}
+	if (i < n || k == 0)
+		return KW_NONE;
+	w[k] = '\0';
+	for (p = keywords_words; *p != NULL; p++) {
+		char	 x[64];
+		size_t	 j, m = 0;
+
+		for (j = 0; (*p)[j] != '\0' && m + 1 < sizeof x; j++)
+			if ((*p)[j] != ' ')
+				x[m++] = (*p)[j];
+		x[m] = '\0';
+		if (strcasecmp(w, x) == 0)
+			return KW_KEYWORDS;
+	}
+	for (p = headwords; *p != NULL; p++)
+		if (strcasecmp(w, *p) == 0)
+			return KW_HEADWORD;
+	for (p = metawords; *p != NULL; p++)
+		if (strcasecmp(w, *p) == 0)
+			return KW_META;
+	return KW_NONE;
+}
+
+/* A label "A/B" is known when either side is. */
+static enum kw_kind
+keywords_slashed_kind(const char *s, size_t n)
+{
+	const char	*sl;
+	enum kw_kind	 k;
+
+	k = keywords_label_kind(s, n);
+	if (k != KW_NONE)
+		return k;
+	sl = memchr(s, '/', n);
+	if (sl == NULL)
+		return KW_NONE;
+	k = keywords_label_kind(sl + 1, n - (size_t)(sl + 1 - s));
+	if (k != KW_NONE)
+		return k;
+	return keywords_label_kind(s, (size_t)(sl - s));
+}
+
+/* A bracketed label at the start: 【X】, 〔X〕, [X], ［X］, (X：v). */
+static size_t
+keywords_bracket(const char *s, size_t n, enum kw_kind *kind)
+{
+	static const char *const pairs[][2] = {
+		{ "【", "】" }, { "〔", "〕" }, { "[", "]" }, { "［", "］" },
+		{ "（", "）" }, { "(", ")" }, { "〖", "〗" },
+	};
+	size_t		 i, ol, cl, in, lab;
+	const char	*close, *colon;
+
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		ol = strlen(pairs[i][0]);
+		cl = strlen(pairs[i][1]);
+		if (n <= ol || memcmp(s, pairs[i][0], ol) != 0)
+			continue;
+		close = memmem(s + ol, n - ol, pairs[i][1], cl);
+		if (close == NULL || close - s > 90)
+			return 0;
+		in = (size_t)(close - (s + ol));
+		lab = in;
+		colon = memchr(s + ol, ':', in);
+		if (colon == NULL)
+			colon = memmem(s + ol, in, "：", 3);
+		if (colon != NULL)
+			lab = (size_t)(colon - (s + ol));
+		*kind = keywords_slashed_kind(s + ol, lab);
+		if ((i == 4 || i == 5) && colon == NULL)
+			*kind = KW_NONE;	/* (一) is a heading */
+		if (*kind == KW_NONE && i == 0 &&
+		    (size_t)(close - s) + cl == n)
+			*kind = KW_META;	/* a whole 【…】 line */
+		if (*kind == KW_NONE)
+			return 0;
+		return (size_t)(close - s) + cl;
+	}
+	return 0;
+}
+
+/* A label followed by a colon at the start: 摘要: , 作者/Author(s): . */
+static size_t
+keywords_colon(const char *s, size_t n, enum kw_kind *kind)
+{
+	const char	*c1, *c2, *c;
+	size_t		 cl;
+
+	c1 = memchr(s, ':', n < 60 ? n : 60);
+	c2 = memmem(s, n < 60 ? n : 60, "：", 3);
+	if (c1 == NULL && c2 == NULL)
+		return 0;
+	if (c1 == NULL || (c2 != NULL && c2 < c1)) {
+		c = c2;
+		cl = 3;
+	} else {
+		c = c1;
+		cl = 1;
+	}
+	*kind = keywords_slashed_kind(s, (size_t)(c - s));
+	if (*kind == KW_NONE)
+		return 0;
+	return (size_t)(c - s) + cl;
+}
+
+static size_t
+keywords_label(const char *s, size_t n, enum kw_kind *kind)
+{
+	size_t	l;
+
+	*kind = KW_NONE;
+	if ((l = keywords_bracket(s, n, kind)) != 0)
+		return l;
+	return keywords_colon(s, n, kind);
+}
+
+static int
+keywords_is_sep(uint32_t c, int spaces)
+{
+	if (c == 0xff1b || c == ';' || c == 0x3001 || c == ',' ||
+	    c == 0xff0c)
+		return 1;
+	return spaces && recover_is_space(c);
+}
+
+/* Split a keyword value on ；;、,， (or on spaces when it has none). */
+static void
+keywords_split(struct doc *d, int bi, const char *s, size_t n)
+{
+	char		**words = NULL;
+	size_t		  i, l, start, wl, nw = 0, cap = 0;
+	uint32_t	  c;
+	int		  spaces = 1, han = 0;
+	const char	 *w;
+
+	for (i = 0; i < n; i += l) {
+		l = recover_decode(s + i, n - i, &c);
+		if (keywords_is_sep(c, 0))
+			spaces = 0;
+		if (recover_is_han(c))
+			han = 1;
+	}
+	if (!han)
+		spaces = 0;	/* "Great Power Competition" is one word */
+	start = 0;
+	for (i = 0; i <= n; i += l) {
+		l = 1;
+		c = 0;
+		if (i < n)
+			l = recover_decode(s + i, n - i, &c);
+		if (i < n && !keywords_is_sep(c, spaces))
+			continue;
+		wl = i - start;
+		w = recover_trim(s + start, &wl);
+		while (wl > 0 && (w[wl - 1] == '.' || w[wl - 1] == ' '))
+			wl--;
+		if (wl >= 3 && memcmp(w + wl - 3, "。", 3) == 0)
+			wl -= 3;
+		if (wl > 0) {
+			if (nw == cap) {
+				cap = cap ? cap * 2 : 8;
+				words = xreallocarray(words, cap,
+				    sizeof *words);
+			}
+			words[nw++] = xstrndup(w, wl);
+		}
+		start = i + l;
+	}
+	if (nw > 0)
+		doc_add_keywords(d, d->blocks[bi].line, bi, words, (int)nw);
+	else
+		free(words);
+}
+
+/* Retype labelled paragraphs to META and collect keyword lists. */
 void
 keywords_recover(struct doc *d)
 {
-	(void)d;
+	struct block	*b;
+	const char	*s, *v;
+	size_t		 i, n, l, vn;
+	enum kw_kind	 kind;
+	int		 p, q;
+
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if (b->type != BLOCK_PARA || (b->flags & BLOCK_LISTITEM))
+			continue;
+		n = b->text_len;
+		s = recover_trim(doc_text(d, b->text_off), &n);
+		l = keywords_label(s, n, &kind);
+		if (l == 0 || kind == KW_NONE)
+			continue;
+		vn = n - l;
+		v = recover_trim(s + l, &vn);
+		if (kind == KW_HEADWORD && vn == 0)
+			continue;	/* "摘要:" alone: a section heading */
+		b->type = BLOCK_META;
+		if (kind == KW_KEYWORDS)
+			keywords_split(d, (int)i, v, vn);
+	}
+	/* short unlabelled lines between labelled ones continue them */
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if (b->type != BLOCK_PARA || (b->flags & BLOCK_LISTITEM))
+			continue;
+		p = recover_prev_flow(d, (int)i);
+		q = recover_next_flow(d, (int)i);
+		if (p < 0 || q < 0 || d->blocks[p].type != BLOCK_META ||
+		    d->blocks[q].type != BLOCK_META)
+			continue;
+		if (recover_nchars(doc_text(d, b->text_off), b->text_len) <= 60)
+			b->type = BLOCK_META;
+	}
 }

@@ -1,0 +1,270 @@
+/* Character classes and block surgery shared by the recovery passes. */
+#include <string.h>
+
+#include <unistr.h>
+
+#include "internal.h"
+#include "recover.h"
+#include "scholia/doc.h"
+
+static void	recover_copy_spans(struct doc *, int, size_t, size_t, int);
+
+size_t
+recover_decode(const char *s, size_t n, uint32_t *uc)
+{
+	ucs4_t	c;
+	int	len;
+
+	if (n == 0) {
+		*uc = 0;
+		return 0;
+	}
+	len = u8_mbtouc(&c, (const uint8_t *)s, n);
+	if (len < 1)
+		len = 1;
+	*uc = c;
+	return (size_t)len;
+}
+
+size_t
+recover_decode_last(const char *s, size_t n, uint32_t *uc)
+{
+	size_t	i;
+
+	*uc = 0;
+	if (n == 0)
+		return 0;
+	i = n - 1;
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	if (recover_decode(s + i, n - i, uc) != n - i) {
+		*uc = 0xfffd;
+		return 1;
+	}
+	return n - i;
+}
+
+int
+recover_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == 0x3000 ||
+	    c == 0xa0 || c == 0x2002 || c == 0x2003 || c == 0x2009;
+}
+
+int
+recover_is_han(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff) ||
+	    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+int
+recover_is_cjk(uint32_t c)
+{
+	return recover_is_han(c) || (c >= 0x3000 && c <= 0x303f) ||
+	    (c >= 0xff00 && c <= 0xffef) || c == 0x201c || c == 0x201d ||
+	    c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026 ||
+	    c == 0xb7 || c == 0x2022;
+}
+
+int
+recover_is_closing(uint32_t c)
+{
+	return c == 0x201d || c == 0x2019 || c == '"' || c == '\'' ||
+	    c == ')' || c == 0xff09 || c == 0x300d || c == 0x300f ||
+	    c == 0x3011 || c == 0x300b || c == 0x3009 || c == ']' ||
+	    c == '*' || c == 0xff3d;
+}
+
+int
+recover_is_final(uint32_t c)
+{
+	return c == 0x3002 || c == 0xff01 || c == 0xff1f || c == '.' ||
+	    c == '!' || c == '?' || c == 0x2026 || c == 0xff0e ||
+	    c == 0xff61;
+}
+
+const char *
+recover_trim(const char *s, size_t *n)
+{
+	uint32_t	c;
+	size_t		l;
+
+	while (*n > 0) {
+		l = recover_decode(s, *n, &c);
+		if (!recover_is_space(c))
+			break;
+		s += l;
+		*n -= l;
+	}
+	while (*n > 0) {
+		l = recover_decode_last(s, *n, &c);
+		if (!recover_is_space(c))
+			break;
+		*n -= l;
+	}
+	return s;
+}
+
+size_t
+recover_nchars(const char *s, size_t n)
+{
+	size_t	i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			k++;
+	return k;
+}
+
+void
+recover_block_plain(const struct doc *d, int bi, struct buf *out)
+{
+	const struct block	*b = &d->blocks[bi];
+	const struct span	*sp;
+	struct buf		 tmp = { 0 };
+	const char		*s;
+	size_t			 i, n;
+
+	if (b->span_count == 0)
+		buf_append(&tmp, d->text.data + b->text_off, b->text_len);
+	for (i = 0; i < b->span_count; i++) {
+		sp = &d->spans[b->span_first + i];
+		if (sp->flags & (SPAN_REF | SPAN_NOTELABEL))
+			continue;
+		buf_append(&tmp, d->text.data + sp->off, sp->len);
+	}
+	n = tmp.len;
+	s = recover_trim(tmp.data != NULL ? tmp.data : "", &n);
+	buf_append(out, s, n);
+	buf_free(&tmp);
+}
+
+uint32_t
+recover_block_last(const struct doc *d, int bi)
+{
+	struct buf	plain = { 0 };
+	uint32_t	c = 0;
+
+	recover_block_plain(d, bi, &plain);
+	recover_decode_last(plain.data, plain.len, &c);
+	buf_free(&plain);
+	return c;
+}
+
+int
+recover_block_ends_sentence(const struct doc *d, int bi)
+{
+	struct buf	plain = { 0 };
+	uint32_t	c = 0;
+	size_t		n, l;
+	int		final = 0;
+
+	recover_block_plain(d, bi, &plain);
+	n = plain.len;
+	while (n > 0) {
+		l = recover_decode_last(plain.data, n, &c);
+		if (recover_is_final(c)) {
+			final = 1;
+			break;
+		}
+		if (!recover_is_closing(c) && !recover_is_space(c))
+			break;
+		n -= l;
+	}
+	buf_free(&plain);
+	return final;
+}
+
+int
+recover_next_flow(const struct doc *d, int bi)
+{
+	size_t	i;
+
+	for (i = (size_t)bi + 1; i < d->nblocks; i++)
+		if (doc_in_flow(d, (int)i))
+			return (int)i;
+	return -1;
+}
+
+int
+recover_prev_flow(const struct doc *d, int bi)
+{
+	int	i;
+
+	for (i = bi - 1; i >= 0; i--)
+		if (doc_in_flow(d, i))
+			return i;
+	return -1;
+}
+
+/* Copy spans of block src as spans of block dst whose text starts at base. */
+static void
+recover_copy_spans(struct doc *d, int src, size_t base, size_t old_off,
+    int dst)
+{
+	struct block	*b = &d->blocks[src];
+	struct span	 sp, *np;
+	size_t		 i, first = b->span_first, count = b->span_count;
+
+	for (i = 0; i < count; i++) {
+		sp = d->spans[first + i];
+		sp.off = base + (sp.off - old_off);
+		np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
+		*np = sp;
+		if (sp.ref >= 0 && (size_t)sp.ref < d->nrefs) {
+			d->refs[sp.ref].text_off = sp.off;
+			d->refs[sp.ref].block = dst;
+		}
+	}
+}
+
+void
+recover_join(struct doc *d, int ai, int bi)
+{
+	struct block	*a = &d->blocks[ai], *b = &d->blocks[bi];
+	size_t		 aoff = a->text_off, alen = a->text_len;
+	size_t		 boff = b->text_off, blen = b->text_len;
+	size_t		 base, first, n;
+	uint32_t	 ca = 0, cb = 0;
+	const char	*s;
+	int		 space;
+	struct span	*np;
+
+	/* trailing spaces of a and leading spaces of b go */
+	n = alen;
+	s = recover_trim(d->text.data + aoff, &n);
+	recover_decode_last(s, n, &ca);
+	n = blen;
+	s = recover_trim(d->text.data + boff, &n);
+	recover_decode(s, n, &cb);
+	space = !(recover_is_cjk(ca) || recover_is_cjk(cb)) && ca != 0 &&
+	    cb != 0 && ca != '-';
+
+	buf_grow(&d->text, alen + blen + 1);
+	base = d->text.len;
+	first = d->nspans;
+	buf_append(&d->text, d->text.data + aoff, alen);
+	recover_copy_spans(d, ai, base, aoff, ai);
+	if (space) {
+		np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
+		memset(np, 0, sizeof *np);
+		np->off = d->text.len;
+		np->len = 1;
+		np->ref = -1;
+		buf_putc(&d->text, ' ');
+	}
+	recover_copy_spans(d, bi, d->text.len, boff, ai);
+	buf_append(&d->text, d->text.data + boff, blen);
+
+	a = &d->blocks[ai];
+	b = &d->blocks[bi];
+	a->text_off = base;
+	a->text_len = d->text.len - base;
+	a->span_first = first;
+	a->span_count = d->nspans - first;
+	if (b->end_line > a->end_line)
+		a->end_line = b->end_line;
+	b->flags |= BLOCK_HIDDEN;
+}

@@ -1,0 +1,49 @@
+/* Helpers shared by the structure recovery passes (notes, heal, outline, keywords). */
+#ifndef SCHOLIA_RECOVER_H
+#define SCHOLIA_RECOVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scholia/buf.h"
+
+struct doc;
+
+/* Decode the character at s (U+FFFD and length 1 when invalid). */
+size_t		 recover_decode(const char *, size_t, uint32_t *);
+/* Decode the character ending at s + n; returns its length, 0 if n is 0. */
+size_t		 recover_decode_last(const char *, size_t, uint32_t *);
+
+int		 recover_is_space(uint32_t);	/* ASCII, U+3000, NBSP */
+int		 recover_is_han(uint32_t);	/* ideographs, kana, Hangul */
+int		 recover_is_cjk(uint32_t);	/* Han plus CJK punctuation */
+int		 recover_is_closing(uint32_t);	/* quotes and brackets that close */
+int		 recover_is_final(uint32_t);	/* 。！？.!?… end a sentence */
+
+/* s..n without leading and trailing spaces (ASCII, U+3000). */
+const char	*recover_trim(const char *, size_t *);
+/* Number of characters of UTF-8 text. */
+size_t		 recover_nchars(const char *, size_t);
+
+/*
+ * Display text of a block without its reference markers and note label,
+ * trimmed, appended to out.
+ */
+void		 recover_block_plain(const struct doc *, int, struct buf *);
+/* Last character of a block that is not a reference or space, 0 if none. */
+uint32_t	 recover_block_last(const struct doc *, int);
+/* Whether a block ends a sentence (final punctuation, maybe in quotes). */
+int		 recover_block_ends_sentence(const struct doc *, int);
+
+/* Next block after bi that is in the reading flow, or -1. */
+int		 recover_next_flow(const struct doc *, int);
+int		 recover_prev_flow(const struct doc *, int);
+
+/*
+ * Append block b's text and spans to block a (a fresh contiguous copy at
+ * the end of the doc text), with a space between unless both sides are
+ * CJK; b is hidden, its references move to a.
+ */
+void		 recover_join(struct doc *, int a, int b);
+
+#endif
