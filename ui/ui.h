@@ -84,7 +84,7 @@ const char	*keys_help(enum action);	/* NULL for ACT_NONE */
 void		 keys_names(enum action, struct buf *);
 
 /* term.c: terminal setup, colours, signals. */
-int	 term_init(int utf8_ok);
+int	 term_init(void);
 void	 term_done(void);
 int	 term_active(void);
 int	 term_colours(void);	/* colour pairs are usable */
