@@ -1,2 +1,404 @@
-/* Stub: layout. */
+/* Layout: display lines per block, wrapped on first use and cached; the reading flow. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "layout_priv.h"
+#include "scholia/doc.h"
 #include "scholia/layout.h"
+#include "scholia/text.h"
+
+#define PAGE_SHIFT	8	/* cache directory pages of 256 blocks */
+#define PAGE_SIZE	(1 << PAGE_SHIFT)
+#define MIN_TEXT	8	/* indentation never leaves less text than this */
+#define HR_MAX		40
+
+struct layout {
+	const struct doc	 *doc;
+	int			  width;
+	int			  tab;
+	int			  first_flow;	/* -2 until known, -1 none */
+	struct lblock		***pages;	/* per block, allocated on use */
+	size_t			  npages;
+	size_t			  cached;
+};
+
+static struct lblock	*layout_wrap(struct layout *, int);
+static void		 layout_prefix(const struct layout *,
+			    const struct block *, struct prefix *);
+static int		 layout_note_hang(const struct doc *,
+			    const struct block *);
+static int		 layout_first_flow(struct layout *);
+static int		 layout_count(struct layout *, int);
+static int		 layout_next(struct layout *, int, int);
+
+struct layout *
+layout_new(const struct doc *d, const struct layout_opts *opts)
+{
+	struct layout	*l = xcalloc(1, sizeof *l);
+
+	l->doc = d;
+	l->width = opts != NULL && opts->width > 0 ? opts->width : 80;
+	l->tab = opts != NULL && opts->tab > 0 ? opts->tab : 8;
+	if (l->tab > 16)
+		l->tab = 16;
+	l->first_flow = -2;
+	return l;
+}
+
+void
+layout_free(struct layout *l)
+{
+	size_t	i, j;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->npages; i++) {
+		if (l->pages[i] == NULL)
+			continue;
+		for (j = 0; j < PAGE_SIZE; j++)
+			free(l->pages[i][j]);
+		free(l->pages[i]);
+	}
+	free(l->pages);
+	free(l);
+}
+
+int
+layout_width(const struct layout *l)
+{
+	return l->width;
+}
+
+const struct doc *
+layout_doc(const struct layout *l)
+{
+	return l->doc;
+}
+
+size_t
+layout_cached(const struct layout *l)
+{
+	return l->cached;
+}
+
+void
+layout_forget(struct layout *l, int bi)
+{
+	struct lblock	**page;
+
+	if (bi < 0 || (size_t)(bi >> PAGE_SHIFT) >= l->npages)
+		return;
+	page = l->pages[bi >> PAGE_SHIFT];
+	if (page == NULL || page[bi & (PAGE_SIZE - 1)] == NULL)
+		return;
+	free(page[bi & (PAGE_SIZE - 1)]);
+	page[bi & (PAGE_SIZE - 1)] = NULL;
+	l->cached--;
+}
+
+const struct layout_line *
+layout_block(struct layout *l, int bi, int *nlines)
+{
+	struct lblock	**page, *blk;
+	size_t		  pi;
+
+	*nlines = 0;
+	if (bi < 0 || (size_t)bi >= l->doc->nblocks)
+		return NULL;
+	pi = (size_t)bi >> PAGE_SHIFT;
+	if (l->pages == NULL) {
+		l->npages = (l->doc->nblocks + PAGE_SIZE - 1) >> PAGE_SHIFT;
+		l->pages = xcalloc(l->npages, sizeof *l->pages);
+	}
+	if (l->pages[pi] == NULL)
+		l->pages[pi] = xcalloc(PAGE_SIZE, sizeof *l->pages[pi]);
+	page = l->pages[pi];
+	if ((blk = page[bi & (PAGE_SIZE - 1)]) == NULL) {
+		blk = layout_wrap(l, bi);
+		page[bi & (PAGE_SIZE - 1)] = blk;
+		l->cached++;
+	}
+	*nlines = blk->nlines;
+	return blk->lines;
+}
+
+/* Container indentation, quote bars, list marker and note hang of a block. */
+static void
+layout_prefix(const struct layout *l, const struct block *b,
+    struct prefix *p)
+{
+	int	budget, over, cut;
+
+	memset(p, 0, sizeof *p);
+	p->quotes = b->quote_depth > 0 ? b->quote_depth : 0;
+	p->indent = b->indent > 0 ? b->indent : 0;
+	if ((b->flags & BLOCK_LISTITEM) && b->marker[0] != '\0') {
+		p->marker = b->marker;
+		p->lead = (int)text_width(b->marker, strnlen(b->marker,
+		    sizeof b->marker)) + 1;
+	}
+	if (b->type == BLOCK_NOTE)
+		p->hang = layout_note_hang(l->doc, b);
+
+	/* Shrink indentation first, then hang, marker and bars. */
+	budget = l->width - (l->width < MIN_TEXT ? l->width : MIN_TEXT);
+	over = lb_prefix_cols(p, 0) - budget;
+	if (over > 0) {
+		cut = over < p->indent ? over : p->indent;
+		p->indent -= cut;
+		over -= cut;
+	}
+	if (over > 0) {
+		cut = over < p->hang ? over : p->hang;
+		p->hang -= cut;
+		over -= cut;
+	}
+	if (over > 0) {
+		cut = over < p->lead ? over : p->lead;
+		p->lead -= cut;
+		over -= cut;
+	}
+	if (over > 0) {
+		cut = (over + 1) / 2;
+		p->quotes -= cut < p->quotes ? cut : p->quotes;
+	}
+}
+
+/* Columns of the label at the head of a note and the spaces after it. */
+static int
+layout_note_hang(const struct doc *d, const struct block *b)
+{
+	const struct span	*sp;
+	const char		*s;
+	size_t			 n, end;
+
+	if (b->span_count == 0)
+		return 0;
+	sp = &d->spans[b->span_first];
+	if (!(sp->flags & SPAN_NOTELABEL) || sp->off != b->text_off)
+		return 0;
+	s = d->text.data + b->text_off;
+	end = sp->len;
+	while (end < b->text_len && s[end] == ' ')
+		end++;
+	n = text_width(s, end);
+	if (end == sp->len)
+		n++;	/* the label is followed directly by text */
+	return (int)n;
+}
+
+/* Wrap one block into its lines. */
+static struct lblock *
+layout_wrap(struct layout *l, int bi)
+{
+	const struct doc	*d = l->doc;
+	const struct block	*b = &d->blocks[bi];
+	struct lb		 lb;
+	struct prefix		 p;
+	struct wrap_src		 src;
+	struct lblock		*blk;
+	unsigned		 style = 0;
+	int			 i, n, spacer = 0;
+
+	lb_init(&lb);
+	if (!(b->flags & BLOCK_TIGHT) && bi != layout_first_flow(l)) {
+		spacer = 1;
+		lb_line(&lb, LINE_BLANK, b->text_off);
+	}
+	layout_prefix(l, b, &p);
+	src.off = b->text_off;
+	src.len = b->text_len;
+	src.span_first = b->span_first;
+	src.span_count = b->span_count;
+	switch (b->type) {
+	case BLOCK_HEADING:
+		style = STYLE_HEADING;
+		break;
+	case BLOCK_NOTE:
+		style = STYLE_NOTE;
+		break;
+	case BLOCK_META:
+		style = STYLE_META;
+		break;
+	default:
+		break;
+	}
+	switch (b->type) {
+	case BLOCK_HR:
+		n = l->width - lb_prefix_cols(&p, 1);
+		if (n > HR_MAX)
+			n = HR_MAX;
+		lb_line(&lb, LINE_FIRST, b->text_off);
+		lb_prefix(&lb, &p, 1);
+		lb_decor(&lb, "─", 1, n);
+		break;
+	case BLOCK_TABLE:
+		if (b->table >= 0 && (size_t)b->table < d->ntables)
+			layout_table(d, b, l->width, l->tab, &p, &lb);
+		break;
+	default:
+		wrap_text(d, &src, l->width, l->tab, b->type == BLOCK_CODE,
+		    style, &p, &lb);
+		break;
+	}
+	if ((size_t)spacer == lb.nlines)
+		lb.nlines = 0;	/* nothing to show: no spacer either */
+	blk = lb_finish(&lb);
+	for (i = 0; i < blk->nlines; i++)
+		blk->lines[i].block = bi;
+	return blk;
+}
+
+/* The first block of the flow with something to show. */
+static int
+layout_first_flow(struct layout *l)
+{
+	const struct doc	*d = l->doc;
+	size_t			 i;
+
+	if (l->first_flow != -2)
+		return l->first_flow;
+	l->first_flow = -1;
+	for (i = 0; i < d->nblocks; i++) {
+		if (!doc_in_flow(d, (int)i))
+			continue;
+		if (d->blocks[i].text_len > 0 ||
+		    d->blocks[i].type == BLOCK_HR ||
+		    d->blocks[i].type == BLOCK_TABLE) {
+			l->first_flow = (int)i;
+			break;
+		}
+	}
+	return l->first_flow;
+}
+
+/* Lines of a block, wrapping it if needed. */
+static int
+layout_count(struct layout *l, int bi)
+{
+	int	n;
+
+	layout_block(l, bi, &n);
+	return n;
+}
+
+/* The next (dir 1) or previous (dir -1) flow block with lines, or -1. */
+static int
+layout_next(struct layout *l, int bi, int dir)
+{
+	const struct doc	*d = l->doc;
+
+	for (bi += dir; bi >= 0 && (size_t)bi < d->nblocks; bi += dir) {
+		if (doc_in_flow(d, bi) && layout_count(l, bi) > 0)
+			return bi;
+	}
+	return -1;
+}
+
+int
+layout_first(struct layout *l, struct layout_pos *pos)
+{
+	int	bi = layout_next(l, -1, 1);
+
+	if (bi == -1)
+		return 0;
+	pos->block = bi;
+	pos->line = 0;
+	return 1;
+}
+
+int
+layout_last(struct layout *l, struct layout_pos *pos)
+{
+	int	bi = layout_next(l, (int)l->doc->nblocks, -1);
+
+	if (bi == -1)
+		return 0;
+	pos->block = bi;
+	pos->line = layout_count(l, bi) - 1;
+	return 1;
+}
+
+int
+layout_forward(struct layout *l, struct layout_pos *pos, int n)
+{
+	int	moved = 0, nl, step, bi;
+
+	nl = layout_count(l, pos->block);
+	if (pos->line >= nl)
+		pos->line = nl > 0 ? nl - 1 : 0;
+	while (moved < n) {
+		if (pos->line + 1 < nl) {
+			step = nl - 1 - pos->line;
+			if (step > n - moved)
+				step = n - moved;
+			pos->line += step;
+			moved += step;
+			continue;
+		}
+		if ((bi = layout_next(l, pos->block, 1)) == -1)
+			break;
+		pos->block = bi;
+		pos->line = 0;
+		nl = layout_count(l, bi);
+		moved++;
+	}
+	return moved;
+}
+
+int
+layout_back(struct layout *l, struct layout_pos *pos, int n)
+{
+	int	moved = 0, nl, step, bi;
+
+	nl = layout_count(l, pos->block);
+	if (pos->line >= nl)
+		pos->line = nl > 0 ? nl - 1 : 0;
+	if (pos->line < 0)
+		pos->line = 0;
+	while (moved < n) {
+		if (pos->line > 0) {
+			step = pos->line < n - moved ? pos->line : n - moved;
+			pos->line -= step;
+			moved += step;
+			continue;
+		}
+		if ((bi = layout_next(l, pos->block, -1)) == -1)
+			break;
+		pos->block = bi;
+		pos->line = layout_count(l, bi) - 1;
+		moved++;
+	}
+	return moved;
+}
+
+const struct layout_line *
+layout_line_at(struct layout *l, struct layout_pos pos)
+{
+	const struct layout_line	*lines;
+	int				 n;
+
+	lines = layout_block(l, pos.block, &n);
+	if (lines == NULL || pos.line < 0 || pos.line >= n)
+		return NULL;
+	return &lines[pos.line];
+}
+
+int
+layout_line_of(struct layout *l, int bi, size_t off)
+{
+	const struct layout_line	*lines;
+	int				 n, i, last = -1;
+
+	lines = layout_block(l, bi, &n);
+	for (i = 0; i < n; i++) {
+		if (lines[i].flags & LINE_BLANK ||
+		    lines[i].doc_end <= lines[i].doc_off)
+			continue;
+		if (off < lines[i].doc_end)
+			return off >= lines[i].doc_off || last == -1 ? i : last;
+		last = i;
+	}
+	return last != -1 ? last : (n > 0 ? n - 1 : 0);
+}

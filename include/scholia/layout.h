@@ -57,6 +57,10 @@ const struct doc *layout_doc(const struct layout *);
  * the first of the flow.
  */
 const struct layout_line *layout_block(struct layout *, int block, int *nlines);
+/* Drop the cached lines of a block (they are wrapped again on request). */
+void	layout_forget(struct layout *, int block);
+/* How many blocks are wrapped and cached now. */
+size_t	layout_cached(const struct layout *);
 
 /*
  * A place in the reading flow (blocks for which doc_in_flow holds): block

@@ -1,0 +1,592 @@
+/* Line building and wrapping: UAX #14 breaks, kinsoku, graphemes, placeholders. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "layout_priv.h"
+#include "scholia/doc.h"
+#include "scholia/text.h"
+
+enum unit_kind {
+	U_TEXT,
+	U_SPACE,
+	U_TAB,
+	U_NL,
+	U_CTRL,		/* a placeholder: shown text differs from the doc */
+};
+
+/* One indivisible piece of text: a grapheme cluster, a space or a placeholder. */
+struct unit {
+	size_t		 doc_off;
+	size_t		 dlen;		/* doc bytes it stands for */
+	const char	*s;		/* shown bytes, or NULL: they are in ph */
+	size_t		 n;
+	char		 ph[24];
+	int		 cols;
+	unsigned	 style;
+	int		 ref;
+	unsigned char	 brk;		/* TEXT_BREAK_* before it */
+	unsigned char	 kind;
+	unsigned char	 close;		/* may not begin a line */
+	unsigned char	 open;		/* may not end a line */
+};
+
+/* Walks the units of a stretch of doc text. */
+struct uiter {
+	const struct doc	*d;
+	const char		*s;
+	size_t			 n;
+	size_t			 base;	/* doc offset of s */
+	size_t			 i;
+	size_t			 sp;	/* current span */
+	size_t			 spend;
+	char			*brk;
+	int			 code;
+	unsigned		 style;
+};
+
+/* The state of wrapping one stretch of text. */
+struct wrap {
+	struct lb		*lb;
+	const struct prefix	*pfx;
+	int			 width;
+	int			 tab;
+	int			 code;
+	struct unit		*line;	/* units of the open line */
+	size_t			 nline;
+	size_t			 cap_line;
+	struct unit		*stack;	/* units waiting, next on top */
+	size_t			 nstack;
+	size_t			 cap_stack;
+	int			 cols;
+	int			 avail;
+	int			 first;
+	int			 soft;	/* the open line began at a wrap */
+	int			 emitted;
+	size_t			 base;
+};
+
+static void	 uiter_init(struct uiter *, const struct doc *,
+		    const struct wrap_src *, int, unsigned);
+static int	 uiter_next(struct uiter *, struct unit *);
+static int	 unit_dropped(uint32_t);
+static const char *unit_text(const struct unit *);
+static int	 unit_is_space(const struct wrap *, const struct unit *);
+static void	 wrap_push(struct wrap *, const struct unit *);
+static void	 wrap_one(struct wrap *, struct unit *);
+static void	 wrap_emit(struct wrap *, size_t, const struct unit *, int);
+static size_t	 wrap_find(struct wrap *, const struct unit *);
+static size_t	 wrap_emergency(struct wrap *, const struct unit *);
+static void	 wrap_squeeze(struct wrap *, struct unit *);
+
+static const char spaces[] = "                        ";
+
+void
+lb_init(struct lb *lb)
+{
+	memset(lb, 0, sizeof *lb);
+}
+
+void
+lb_free(struct lb *lb)
+{
+	buf_free(&lb->text);
+	free(lb->runs);
+	free(lb->lines);
+	memset(lb, 0, sizeof *lb);
+}
+
+/* Open a new line; doc_off is where an empty line sits in the doc text. */
+void
+lb_line(struct lb *lb, unsigned flags, size_t doc_off)
+{
+	struct lb_line	*l;
+
+	l = ARRAY_PUSH(lb->lines, lb->nlines, lb->cap_lines);
+	memset(l, 0, sizeof *l);
+	l->toff = lb->text.len;
+	l->rfirst = lb->nruns;
+	l->flags = flags;
+	l->doc_off = l->doc_end = doc_off;
+}
+
+/* Add text to the open line, growing its last run when it continues it. */
+void
+lb_put(struct lb *lb, const char *s, size_t n, int cols, unsigned style,
+    int ref, size_t doc_off, size_t dlen, int verbatim)
+{
+	struct lb_line	*l = &lb->lines[lb->nlines - 1];
+	struct lb_run	*r;
+
+	if (n == 0)
+		return;
+	if (doc_off != LAYOUT_NO_OFF) {
+		if (l->doc_off == l->doc_end || doc_off < l->doc_off)
+			l->doc_off = doc_off;
+		if (doc_off + dlen > l->doc_end)
+			l->doc_end = doc_off + dlen;
+	}
+	r = l->nruns > 0 ? &lb->runs[lb->nruns - 1] : NULL;
+	if (r != NULL && r->r.style == style && r->r.ref == ref &&
+	    ((verbatim && r->verbatim && doc_off != LAYOUT_NO_OFF &&
+	    r->r.doc_off != LAYOUT_NO_OFF && r->r.doc_off + r->dlen == doc_off) ||
+	    (doc_off == LAYOUT_NO_OFF && r->r.doc_off == LAYOUT_NO_OFF))) {
+		r->r.len += n;
+		r->r.cols += cols;
+		r->dlen += dlen;
+	} else {
+		r = ARRAY_PUSH(lb->runs, lb->nruns, lb->cap_runs);
+		r->r.off = lb->text.len - l->toff;
+		r->r.len = n;
+		r->r.cols = cols;
+		r->r.style = style;
+		r->r.ref = ref;
+		r->r.doc_off = doc_off;
+		r->dlen = dlen;
+		r->verbatim = verbatim;
+		l->nruns++;
+	}
+	buf_append(&lb->text, s, n);
+	l->tlen += n;
+	l->cols += cols;
+}
+
+/* Decoration: a string of cols columns, times times. */
+void
+lb_decor(struct lb *lb, const char *s, int cols, int times)
+{
+	size_t	n = strlen(s);
+
+	while (times-- > 0)
+		lb_put(lb, s, n, cols, STYLE_DECOR, -1, LAYOUT_NO_OFF, 0, 0);
+}
+
+int
+lb_prefix_cols(const struct prefix *p, int first)
+{
+	return 2 * p->quotes + p->indent + p->lead + (first ? 0 : p->hang);
+}
+
+/* The quote bars, indentation, and list marker or its hanging space. */
+void
+lb_prefix(struct lb *lb, const struct prefix *p, int first)
+{
+	int	pad = p->lead, mcols;
+
+	lb_decor(lb, "│ ", 2, p->quotes);
+	lb_decor(lb, " ", 1, p->indent);
+	if (first && p->marker != NULL) {
+		mcols = (int)text_width(p->marker, strlen(p->marker));
+		if (mcols < pad) {
+			lb_decor(lb, p->marker, mcols, 1);
+			pad -= mcols;
+		}
+	}
+	if (!first)
+		pad += p->hang;
+	lb_decor(lb, " ", 1, pad);
+}
+
+/* Pack the lines into one allocation: lines, then runs, then text. */
+struct lblock *
+lb_finish(struct lb *lb)
+{
+	struct lblock		*blk;
+	struct layout_line	*lines;
+	struct layout_run	*runs;
+	char			*text;
+	size_t			 i, size;
+
+	size = sizeof *blk + lb->nlines * sizeof *lines +
+	    lb->nruns * sizeof *runs + lb->text.len + 1;
+	blk = xmalloc(size);
+	lines = (struct layout_line *)(blk + 1);
+	runs = (struct layout_run *)(lines + lb->nlines);
+	text = (char *)(runs + lb->nruns);
+	blk->nlines = (int)lb->nlines;
+	blk->lines = lines;
+	for (i = 0; i < lb->nruns; i++)
+		runs[i] = lb->runs[i].r;
+	if (lb->text.len > 0)
+		memcpy(text, lb->text.data, lb->text.len);
+	text[lb->text.len] = '\0';
+	for (i = 0; i < lb->nlines; i++) {
+		struct lb_line	*l = &lb->lines[i];
+
+		lines[i].text = text + l->toff;
+		lines[i].len = l->tlen;
+		lines[i].cols = l->cols;
+		lines[i].runs = runs + l->rfirst;
+		lines[i].nruns = (int)l->nruns;
+		lines[i].block = -1;
+		lines[i].flags = l->flags;
+		lines[i].doc_off = l->doc_off;
+		lines[i].doc_end = l->doc_end;
+	}
+	lb_free(lb);
+	return blk;
+}
+
+static void
+uiter_init(struct uiter *it, const struct doc *d, const struct wrap_src *src,
+    int code, unsigned style)
+{
+	size_t	n = src->len;
+
+	memset(it, 0, sizeof *it);
+	it->d = d;
+	it->s = d->text.data + src->off;
+	/* A final newline ends the last line; it does not open another. */
+	while (n > 0 && it->s[n - 1] == '\n')
+		n--;
+	it->n = n;
+	it->base = src->off;
+	it->sp = src->span_first;
+	it->spend = src->span_first + src->span_count;
+	it->code = code;
+	it->style = style;
+	if (!code && n > 0) {
+		it->brk = xmalloc(n);
+		text_breaks(it->s, n, it->brk);
+	}
+}
+
+/* Zero-width format characters the terminal would count differently. */
+static int
+unit_dropped(uint32_t c)
+{
+	return c == 0x00AD || c == 0x200B || (c >= 0x2060 && c <= 0x2064) ||
+	    c == 0xFEFF;
+}
+
+/* The next unit of the text; 0 at the end. */
+static int
+uiter_next(struct uiter *it, struct unit *u)
+{
+	const struct span	*sp;
+	uint32_t		 c, c2;
+	size_t			 g, l, k;
+	unsigned		 flags = 0;
+	int			 ref = -1, refstart = 0;
+
+again:
+	if (it->i >= it->n) {
+		free(it->brk);
+		it->brk = NULL;
+		return 0;
+	}
+	while (it->sp < it->spend) {
+		sp = &it->d->spans[it->sp];
+		if (sp->off + sp->len > it->base + it->i)
+			break;
+		it->sp++;
+	}
+	if (it->sp < it->spend) {
+		sp = &it->d->spans[it->sp];
+		if (sp->off <= it->base + it->i) {
+			flags = sp->flags;
+			ref = (flags & SPAN_REF) ? sp->ref : -1;
+			refstart = sp->off == it->base + it->i;
+		}
+	}
+	l = text_decode(it->s + it->i, it->n - it->i, &c);
+	memset(u, 0, sizeof *u);
+	u->doc_off = it->base + it->i;
+	u->style = flags | it->style;
+	u->ref = ref;
+	u->brk = it->brk != NULL ? (unsigned char)it->brk[it->i] :
+	    TEXT_BREAK_PROHIBITED;
+	if (ref != -1 && !refstart)
+		u->brk = TEXT_BREAK_PROHIBITED;
+	else if (ref != -1 && u->brk == TEXT_BREAK_POSSIBLE)
+		u->brk = TEXT_BREAK_PROHIBITED;	/* keep a marker on its word */
+	if (c == '\n' || c == 0x2028 || c == 0x2029) {
+		u->kind = U_NL;
+		u->dlen = l;
+		it->i += l;
+		return 1;
+	}
+	if (c == '\t' || c == ' ') {
+		u->kind = c == ' ' ? U_SPACE : U_TAB;
+		u->s = spaces;
+		u->n = 1;
+		u->cols = 1;
+		u->dlen = 1;
+		it->i++;
+		return 1;
+	}
+	if (text_is_unsafe(c)) {
+		u->kind = U_CTRL;
+		u->dlen = l;
+		u->n = text_placeholder(c, u->ph, sizeof u->ph);
+		if (u->n >= sizeof u->ph)
+			u->n = sizeof u->ph - 1;
+		u->cols = (int)u->n;
+		u->style |= STYLE_CONTROL;
+		it->i += l;
+		return 1;
+	}
+	g = text_grapheme(it->s + it->i, it->n - it->i);
+	if (g < l)
+		g = l;
+	/* Never let an unsafe character hide inside a cluster. */
+	for (k = l; k < g; k += l) {
+		l = text_decode(it->s + it->i + k, g - k, &c2);
+		if (text_is_unsafe(c2) || c2 == '\n' || c2 == '\t') {
+			g = k;
+			break;
+		}
+	}
+	if (unit_dropped(c)) {
+		it->i += g;
+		goto again;
+	}
+	u->kind = U_TEXT;
+	u->s = it->s + it->i;
+	u->n = g;
+	u->dlen = g;
+	u->cols = (int)text_width(u->s, g);
+	u->close = text_is_closing(c) != 0;
+	u->open = text_is_opening(c) != 0;
+	it->i += g;
+	return 1;
+}
+
+static const char *
+unit_text(const struct unit *u)
+{
+	return u->s != NULL ? u->s : u->ph;
+}
+
+/* Spaces and tabs are dropped at a wrap, outside code. */
+static int
+unit_is_space(const struct wrap *w, const struct unit *u)
+{
+	return !w->code && (u->kind == U_SPACE || u->kind == U_TAB);
+}
+
+static void
+wrap_push(struct wrap *w, const struct unit *u)
+{
+	*ARRAY_PUSH(w->stack, w->nstack, w->cap_stack) = *u;
+}
+
+/* Write line units [0, p) out, and queue u and the units after p again. */
+static void
+wrap_emit(struct wrap *w, size_t p, const struct unit *u, int soft)
+{
+	size_t		 k, end = p;
+	struct unit	*x;
+
+	if (u != NULL)
+		wrap_push(w, u);
+	for (k = w->nline; k > p; k--)
+		wrap_push(w, &w->line[k - 1]);
+	while (end > 0 && unit_is_space(w, &w->line[end - 1]))
+		end--;
+	lb_line(w->lb, w->first ? LINE_FIRST : 0,
+	    end > 0 ? w->line[0].doc_off : w->base);
+	lb_prefix(w->lb, w->pfx, w->first);
+	for (k = 0; k < end; k++) {
+		x = &w->line[k];
+		lb_put(w->lb, unit_text(x), x->n, x->cols, x->style, x->ref,
+		    x->doc_off, x->dlen, x->kind == U_TEXT ||
+		    x->kind == U_SPACE);
+	}
+	if (end < p)
+		w->base = w->line[end].doc_off;
+	else if (p > 0)
+		w->base = w->line[p - 1].doc_off + w->line[p - 1].dlen;
+	w->emitted++;
+	w->first = 0;
+	w->nline = 0;
+	w->cols = 0;
+	w->soft = soft;
+	w->avail = w->width - lb_prefix_cols(w->pfx, 0);
+	if (w->avail < 1)
+		w->avail = 1;
+}
+
+/* The last place to break before u (or inside the line) that kinsoku allows. */
+static size_t
+wrap_find(struct wrap *w, const struct unit *u)
+{
+	const struct unit	*next, *prev;
+	size_t			 p, k;
+
+	for (p = w->nline; p >= 1; p--) {
+		next = p == w->nline ? u : &w->line[p];
+		if (next->brk != TEXT_BREAK_POSSIBLE &&
+		    next->brk != TEXT_BREAK_HYPHENATION &&
+		    next->brk != TEXT_BREAK_MANDATORY)
+			continue;
+		if (next->close)
+			continue;
+		prev = NULL;
+		for (k = p; k > 0; k--) {
+			if (!unit_is_space(w, &w->line[k - 1])) {
+				prev = &w->line[k - 1];
+				break;
+			}
+		}
+		if (prev == NULL || prev->open)
+			continue;
+		return p;
+	}
+	return 0;
+}
+
+/* No break opportunity fits: split between graphemes, kinsoku permitting. */
+static size_t
+wrap_emergency(struct wrap *w, const struct unit *u)
+{
+	const struct unit	*next;
+	size_t			 p;
+
+	for (p = w->nline; p >= 1; p--) {
+		next = p == w->nline ? u : &w->line[p];
+		if (next->close || w->line[p - 1].open)
+			continue;
+		return p;
+	}
+	return w->nline;
+}
+
+/* Make a unit wider than an empty line fit: cut a placeholder, or show "?". */
+static void
+wrap_squeeze(struct wrap *w, struct unit *u)
+{
+	struct unit	rest;
+
+	if (u->kind == U_TAB || u->kind == U_SPACE) {
+		u->cols = w->avail;
+		u->n = (size_t)w->avail;
+		return;
+	}
+	if (u->kind == U_CTRL) {
+		rest = *u;
+		memmove(rest.ph, u->ph + w->avail, u->n - (size_t)w->avail);
+		rest.n = u->n - (size_t)w->avail;
+		rest.cols = (int)rest.n;
+		rest.dlen = 0;
+		rest.brk = TEXT_BREAK_PROHIBITED;
+		u->n = (size_t)w->avail;
+		u->cols = w->avail;
+		wrap_push(w, &rest);
+		return;
+	}
+	u->s = NULL;
+	u->kind = U_CTRL;
+	u->ph[0] = '?';
+	u->n = 1;
+	u->cols = 1;
+	u->style |= STYLE_CONTROL;
+}
+
+/* Place one unit: on the open line, or wrap first. */
+static void
+wrap_one(struct wrap *w, struct unit *u)
+{
+	size_t	p;
+
+	if (u->kind == U_NL) {
+		if (w->nline == 0 && w->soft)
+			w->soft = 0;	/* the wrap already ended the line */
+		else
+			wrap_emit(w, w->nline, NULL, 0);
+		return;
+	}
+	if (w->nline == 0 && w->soft && unit_is_space(w, u))
+		return;
+	if (u->kind == U_TAB) {
+		u->cols = w->tab - w->cols % w->tab;
+		u->n = (size_t)u->cols;
+	}
+	if (w->cols + u->cols <= w->avail) {
+		*ARRAY_PUSH(w->line, w->nline, w->cap_line) = *u;
+		w->cols += u->cols;
+		return;
+	}
+	if (w->nline == 0) {
+		wrap_squeeze(w, u);
+		*ARRAY_PUSH(w->line, w->nline, w->cap_line) = *u;
+		w->cols += u->cols;
+		return;
+	}
+	if (unit_is_space(w, u)) {
+		wrap_emit(w, w->nline, NULL, 1);
+		return;
+	}
+	if (w->code) {
+		wrap_emit(w, w->nline, u, 0);
+		return;
+	}
+	if ((p = wrap_find(w, u)) == 0)
+		p = wrap_emergency(w, u);
+	wrap_emit(w, p, u, 1);
+}
+
+void
+wrap_text(const struct doc *d, const struct wrap_src *src, int width,
+    int tab, int code, unsigned style, const struct prefix *pfx,
+    struct lb *lb)
+{
+	struct wrap	w;
+	struct uiter	it;
+	struct unit	u;
+
+	memset(&w, 0, sizeof w);
+	w.lb = lb;
+	w.pfx = pfx;
+	w.width = width;
+	w.tab = tab;
+	w.code = code;
+	w.first = 1;
+	w.base = src->off;
+	w.avail = width - lb_prefix_cols(pfx, 1);
+	if (w.avail < 1)
+		w.avail = 1;
+	uiter_init(&it, d, src, code, style);
+	while (uiter_next(&it, &u)) {
+		wrap_push(&w, &u);
+		while (w.nstack > 0) {
+			u = w.stack[--w.nstack];
+			wrap_one(&w, &u);
+		}
+	}
+	if (w.nline > 0)
+		wrap_emit(&w, w.nline, NULL, 0);
+	free(w.line);
+	free(w.stack);
+}
+
+void
+wrap_measure(const struct doc *d, const struct wrap_src *src, int tab,
+    int *widest, int *word)
+{
+	struct uiter	it;
+	struct unit	u;
+	int		line = 0, run = 0;
+
+	*widest = *word = 0;
+	uiter_init(&it, d, src, 0, 0);
+	while (uiter_next(&it, &u)) {
+		if (u.kind == U_NL) {
+			line = run = 0;
+			continue;
+		}
+		if (u.kind == U_TAB)
+			u.cols = tab - line % tab;
+		if (u.kind == U_SPACE || u.kind == U_TAB ||
+		    u.brk == TEXT_BREAK_POSSIBLE)
+			run = 0;
+		line += u.cols;
+		if (u.kind != U_SPACE && u.kind != U_TAB)
+			run += u.cols;
+		if (line > *widest)
+			*widest = line;
+		if (run > *word)
+			*word = run;
+	}
+}

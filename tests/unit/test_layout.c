@@ -1,0 +1,602 @@
+/* Unit tests for the layout: wrapping, kinsoku, widths, indents, tables, laziness. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "scholia/doc.h"
+#include "scholia/layout.h"
+#include "scholia/text.h"
+
+static struct doc	*doc_para(enum block_type, const char *);
+static void		 check_lines(struct layout *, int, int);
+static char		*flow_text(struct layout *, int, int);
+static uint32_t		 first_char(const struct layout_line *);
+static uint32_t		 last_char(const struct layout_line *);
+
+/* A doc of one block holding s. */
+static struct doc *
+doc_para(enum block_type type, const char *s)
+{
+	struct doc	*d = doc_new(NULL);
+
+	doc_begin_block(d, type, 1);
+	doc_append(d, s, strlen(s), 0);
+	doc_end_block(d, 1);
+	return d;
+}
+
+/* Invariants of every line: width, runs, no control bytes. */
+static void
+check_lines(struct layout *l, int bi, int width)
+{
+	const struct layout_line	*lines, *ln;
+	int				 n, i, j, cols;
+	size_t				 k, off;
+	const unsigned char		*s;
+
+	lines = layout_block(l, bi, &n);
+	for (i = 0; i < n; i++) {
+		ln = &lines[i];
+		assert_true(ln->cols <= width);
+		assert_int_equal((int)text_width(ln->text, ln->len), ln->cols);
+		s = (const unsigned char *)ln->text;
+		for (k = 0; k < ln->len; k++) {
+			assert_false(s[k] < 0x20 || s[k] == 0x7f);
+			if (s[k] == 0xc2 && k + 1 < ln->len)
+				assert_false(s[k + 1] >= 0x80 && s[k + 1] <= 0x9f);
+		}
+		cols = 0;
+		off = 0;
+		for (j = 0; j < ln->nruns; j++) {
+			assert_int_equal(ln->runs[j].off, off);
+			off += ln->runs[j].len;
+			cols += ln->runs[j].cols;
+		}
+		assert_int_equal(off, ln->len);
+		assert_int_equal(cols, ln->cols);
+	}
+}
+
+/* All text lines of a block, without decoration, joined by "|". */
+static char *
+flow_text(struct layout *l, int bi, int decor)
+{
+	const struct layout_line	*lines;
+	struct buf			 b = { 0 };
+	int				 n, i, j;
+
+	lines = layout_block(l, bi, &n);
+	buf_puts(&b, "");
+	for (i = 0; i < n; i++) {
+		if (lines[i].flags & LINE_BLANK)
+			continue;
+		if (b.len > 0)
+			buf_putc(&b, '|');
+		for (j = 0; j < lines[i].nruns; j++) {
+			if (!decor && lines[i].runs[j].style & STYLE_DECOR)
+				continue;
+			buf_append(&b, lines[i].text + lines[i].runs[j].off,
+			    lines[i].runs[j].len);
+		}
+	}
+	return buf_steal(&b);
+}
+
+/* First character of a line after its decoration. */
+static uint32_t
+first_char(const struct layout_line *ln)
+{
+	uint32_t	c = 0;
+	int		j;
+
+	for (j = 0; j < ln->nruns; j++) {
+		if (ln->runs[j].style & STYLE_DECOR)
+			continue;
+		text_decode(ln->text + ln->runs[j].off, ln->runs[j].len, &c);
+		return c;
+	}
+	return 0;
+}
+
+static uint32_t
+last_char(const struct layout_line *ln)
+{
+	uint32_t	c = 0;
+	size_t		i, l;
+
+	for (i = 0; i < ln->len; i += l)
+		l = text_decode(ln->text + i, ln->len - i, &c);
+	return c;
+}
+
+static void
+test_narrow_wide(void **state)
+{
+	const char			*s = "中文字符，混合English和数字123。";
+	struct doc			*d = doc_para(BLOCK_PARA, s);
+	struct layout			*l;
+	struct layout_opts		 o = { 0 };
+	const struct layout_line	*lines;
+	int				 w, n, i, j, q;
+
+	(void)state;
+	for (w = 1; w <= 4; w++) {
+		o.width = w;
+		l = layout_new(d, &o);
+		lines = layout_block(l, 0, &n);
+		assert_true(n > 0);
+		check_lines(l, 0, w);
+		q = 0;
+		for (i = 0; i < n; i++)
+			for (j = 0; j < lines[i].nruns; j++)
+				q += (lines[i].runs[j].style & STYLE_CONTROL) != 0;
+		if (w == 1) {
+			/* wide characters become one-column placeholders */
+			assert_true(q >= 10);
+			assert_int_equal(lines[0].cols, 1);
+			assert_memory_equal(lines[0].text, "?", 1);
+		} else
+			assert_int_equal(q, 0);
+		if (w >= 2) {
+			char *t = flow_text(l, 0, 0), *p, *out;
+
+			/* nothing lost: the lines joined give the text back */
+			out = malloc(strlen(t) + 1);
+			for (p = t, i = 0; *p != '\0'; p++)
+				if (*p != '|')
+					out[i++] = *p;
+			out[i] = '\0';
+			assert_string_equal(out, s);
+			free(out);
+			free(t);
+		}
+		layout_free(l);
+	}
+	doc_free(d);
+}
+
+static void
+test_kinsoku(void **state)
+{
+	const char			*s = "他说：“我们（暂时）不去。”然而，事情、"
+	    "计划与《条约》都变了；真的吗？是的！【注】「引文」结束。";
+	struct doc			*d = doc_para(BLOCK_PARA, s);
+	struct layout			*l;
+	struct layout_opts		 o = { 0 };
+	const struct layout_line	*lines;
+	int				 w, n, i;
+
+	(void)state;
+	for (w = 2; w <= 30; w++) {
+		o.width = w;
+		l = layout_new(d, &o);
+		lines = layout_block(l, 0, &n);
+		check_lines(l, 0, w);
+		for (i = 0; i < n; i++) {
+			/*
+			 * Below 4 columns a line holds one wide character;
+			 * "【注】" needs 6 columns to stay whole.
+			 */
+			if (w >= 4 && i > 0) {
+				assert_int_not_equal(first_char(&lines[i]),
+				    0x3002);
+				assert_int_not_equal(first_char(&lines[i]),
+				    0xff0c);
+			}
+			if (w < 6)
+				continue;
+			if (i > 0)
+				assert_false(text_is_closing(first_char(&lines[i])));
+			if (i < n - 1)
+				assert_false(text_is_opening(last_char(&lines[i])));
+		}
+		layout_free(l);
+	}
+	doc_free(d);
+}
+
+static void
+test_latin_words(void **state)
+{
+	struct doc		*d = doc_para(BLOCK_PARA,
+	    "the quick brown fox jumps over the lazy dog again");
+	struct layout		*l;
+	struct layout_opts	 o = { 10, 0 };
+	char			*t;
+
+	(void)state;
+	l = layout_new(d, &o);
+	check_lines(l, 0, 10);
+	t = flow_text(l, 0, 0);
+	assert_string_equal(t, "the quick|brown fox|jumps over|the lazy|"
+	    "dog again");
+	free(t);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_long_word(void **state)
+{
+	const char		*url = "https://example.org/a/very/long/path/"
+	    "that/never/ends.html";
+	struct doc		*d = doc_para(BLOCK_PARA, url);
+	struct layout		*l;
+	struct layout_opts	 o = { 0 };
+	char			*t, *p, *out;
+	int			 w, n, i;
+
+	(void)state;
+	for (w = 1; w <= 12; w++) {
+		o.width = w;
+		l = layout_new(d, &o);
+		layout_block(l, 0, &n);
+		assert_true(n >= (int)strlen(url) / w);
+		check_lines(l, 0, w);
+		t = flow_text(l, 0, 0);
+		out = malloc(strlen(t) + 1);
+		for (p = t, i = 0; *p != '\0'; p++)
+			if (*p != '|')
+				out[i++] = *p;
+		out[i] = '\0';
+		assert_string_equal(out, url);
+		free(out);
+		free(t);
+		layout_free(l);
+	}
+	doc_free(d);
+}
+
+static void
+test_graphemes(void **state)
+{
+	/* e + combining acute, and an emoji ZWJ family */
+	const char			*s = "e\xcc\x81" "e\xcc\x81" "e\xcc\x81"
+	    "e\xcc\x81" "e\xcc\x81 \xf0\x9f\x91\x8d\xf0\x9f\x91\x8d "
+	    "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9";
+	struct doc			*d = doc_para(BLOCK_PARA, s);
+	struct layout			*l;
+	struct layout_opts		 o = { 0 };
+	const struct layout_line	*lines;
+	int				 w, n, i;
+
+	(void)state;
+	for (w = 1; w <= 6; w++) {
+		o.width = w;
+		l = layout_new(d, &o);
+		lines = layout_block(l, 0, &n);
+		check_lines(l, 0, w);
+		for (i = 0; i < n; i++) {
+			uint32_t c = first_char(&lines[i]);
+
+			assert_int_not_equal(c, 0x301);	/* mark kept with base */
+			assert_int_not_equal(c, 0x200d);
+		}
+		layout_free(l);
+	}
+	o.width = 2;
+	l = layout_new(d, &o);
+	lines = layout_block(l, 0, &n);
+	assert_int_equal(lines[0].len, 6);	/* two "é", each 3 bytes */
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_tabs(void **state)
+{
+	struct doc			*d = doc_new(NULL);
+	struct layout			*l;
+	struct layout_opts		 o = { 20, 4 };
+	const struct layout_line	*lines;
+	int				 n;
+
+	(void)state;
+	doc_begin_block(d, BLOCK_CODE, 1);
+	doc_append(d, "a\tb\n\tc\n", 7, SPAN_CODE);
+	doc_end_block(d, 2);
+	l = layout_new(d, &o);
+	lines = layout_block(l, 0, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(lines[0].len, 5);
+	assert_memory_equal(lines[0].text, "a   b", 5);
+	assert_memory_equal(lines[1].text, "    c", 5);
+	check_lines(l, 0, 20);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_code_wrap(void **state)
+{
+	struct doc			*d = doc_para(BLOCK_CODE,
+	    "if (x)  y = 1;\nz");
+	struct layout			*l;
+	struct layout_opts		 o = { 5, 0 };
+	char				*t;
+
+	(void)state;
+	l = layout_new(d, &o);
+	check_lines(l, 0, 5);
+	t = flow_text(l, 0, 1);
+	assert_string_equal(t, "if (x|)  y |= 1;|z");
+	free(t);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_controls(void **state)
+{
+	struct doc			*d = doc_para(BLOCK_PARA,
+	    "a\033[31mRED\033]52;c;eA==\007 b\xc2\x9b" "c\xe2\x80\xae" "d\x7f");
+	struct layout			*l;
+	struct layout_opts		 o = { 0 };
+	const struct layout_line	*lines;
+	char				*t;
+	int				 w, n, i, j, ctl;
+
+	(void)state;
+	for (w = 1; w <= 40; w++) {
+		o.width = w;
+		l = layout_new(d, &o);
+		check_lines(l, 0, w);
+		layout_free(l);
+	}
+	o.width = 80;
+	l = layout_new(d, &o);
+	lines = layout_block(l, 0, &n);
+	assert_int_equal(n, 1);
+	t = flow_text(l, 0, 0);
+	assert_non_null(strstr(t, "a^[[31mRED^[]52;c;eA==^G b"));
+	assert_non_null(strstr(t, "<9B>c<U+202E>d^?"));
+	free(t);
+	ctl = 0;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < lines[i].nruns; j++)
+			ctl += (lines[i].runs[j].style & STYLE_CONTROL) != 0;
+	assert_int_equal(ctl, 6);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_soft_hyphen_and_newline(void **state)
+{
+	struct doc		*d = doc_para(BLOCK_PARA,
+	    "co\xc2\xad" "operate\nnext line");
+	struct layout		*l;
+	struct layout_opts	 o = { 40, 0 };
+	char			*t;
+
+	(void)state;
+	l = layout_new(d, &o);
+	t = flow_text(l, 0, 0);
+	assert_string_equal(t, "cooperate|next line");
+	free(t);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_list_quote_note(void **state)
+{
+	struct doc			*d = doc_new(NULL);
+	struct layout			*l;
+	struct layout_opts		 o = { 16, 0 };
+	const struct layout_line	*lines;
+	char				*t;
+	int				 n, i, b;
+
+	(void)state;
+	b = doc_begin_block(d, BLOCK_PARA, 1);
+	d->blocks[b].flags |= BLOCK_LISTITEM;
+	d->blocks[b].list_depth = 1;
+	strcpy(d->blocks[b].marker, "12.");
+	doc_append(d, "one two three four five", 23, 0);
+	doc_end_block(d, 1);
+	b = doc_begin_block(d, BLOCK_PARA, 2);
+	d->blocks[b].quote_depth = 2;
+	doc_append(d, "alpha beta gamma delta", 22, 0);
+	doc_end_block(d, 2);
+	b = doc_begin_block(d, BLOCK_PARA, 3);
+	doc_append(d, "①", 3, SPAN_NOTELABEL);
+	doc_append(d, " 注释的内容很长需要换行。", 37, 0);
+	doc_end_block(d, 3);
+	doc_add_note(d, "①", 3, b);
+
+	l = layout_new(d, &o);
+	t = flow_text(l, 0, 1);
+	assert_string_equal(t, "12. one two|    three four|    five");
+	free(t);
+	t = flow_text(l, 1, 1);
+	assert_string_equal(t, "│ │ alpha beta|│ │ gamma delta");
+	free(t);
+	lines = layout_block(l, 2, &n);
+	assert_true(lines[0].flags & LINE_BLANK);
+	assert_true(n >= 3);
+	assert_memory_equal(lines[1].text, "① 注释", 9);
+	for (i = 2; i < n; i++) {
+		assert_memory_equal(lines[i].text, "  ", 2);
+		assert_true(lines[i].runs[1].style & STYLE_NOTE);
+	}
+	for (i = 0; i < 3; i++)
+		check_lines(l, i, 16);
+	layout_free(l);
+
+	/* too narrow for the indentation: it shrinks, text keeps 8 columns */
+	o.width = 9;
+	l = layout_new(d, &o);
+	lines = layout_block(l, 1, &n);
+	for (i = 1; i < n; i++)
+		assert_true(lines[i].cols - 2 * 0 <= 9);
+	check_lines(l, 0, 9);
+	check_lines(l, 1, 9);
+	t = flow_text(l, 1, 0);
+	assert_string_equal(t, "alpha|beta|gamma|delta");
+	free(t);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_table(void **state)
+{
+	struct doc			*d = doc_new(NULL);
+	struct layout			*l;
+	struct layout_opts		 o = { 40, 0 };
+	const struct layout_line	*lines;
+	const char			*cells[] = { "名称", "值", "一", "1234",
+	    "很长的名称需要换行才能放下", "5" };
+	int				 n, i, w, r, c;
+
+	(void)state;
+	doc_begin_table(d, 1, 2, 3, 1, "lr");
+	for (r = 0; r < 3; r++)
+		for (c = 0; c < 2; c++) {
+			doc_begin_cell(d, r, c);
+			doc_append(d, cells[r * 2 + c],
+			    strlen(cells[r * 2 + c]), 0);
+			doc_end_cell(d);
+		}
+	doc_end_block(d, 3);
+	l = layout_new(d, &o);
+	lines = layout_block(l, 0, &n);
+	assert_int_equal(n, 4);
+	/* CJK cells count two columns: 26 + " │ " + 4 */
+	assert_memory_equal(lines[0].text, "名称", 6);
+	assert_int_equal(lines[0].cols, 26 + 3 + 4);
+	assert_int_equal(lines[0].len, 6 + 22 + 5 + 2 + 3);
+	assert_memory_equal(lines[0].text + 28, " │   值", 10);
+	assert_int_equal(lines[1].cols, 33);
+	assert_memory_equal(lines[1].text + 26 * 3, "─┼─", 9);
+	assert_memory_equal(lines[2].text, "一", 3);
+	assert_memory_equal(lines[2].text + 27, " │ 1234", 9);
+	assert_int_equal(lines[3].cols, 33);
+	check_lines(l, 0, 40);
+	layout_free(l);
+	for (w = 1; w <= 30; w++) {
+		o.width = w;
+		l = layout_new(d, &o);
+		lines = layout_block(l, 0, &n);
+		assert_true(n >= 4);
+		check_lines(l, 0, w);
+		if (w >= 12)
+			for (i = 0; i < n; i++)
+				assert_non_null(strstr(lines[i].text, "│") ?
+				    lines[i].text : strstr(lines[i].text, "┼"));
+		layout_free(l);
+	}
+	doc_free(d);
+}
+
+static void
+test_flow_lazy(void **state)
+{
+	struct doc		*d = doc_new(NULL);
+	struct layout		*l;
+	struct layout_opts	 o = { 20, 0 };
+	struct layout_pos	 pos;
+	char			 s[64];
+	int			 i, n;
+
+	(void)state;
+	for (i = 0; i < 1000; i++) {
+		doc_begin_block(d, BLOCK_PARA, i + 1);
+		n = snprintf(s, sizeof s, "block %d has some words in it", i);
+		doc_append(d, s, (size_t)n, 0);
+		doc_end_block(d, i + 1);
+	}
+	d->blocks[1].flags |= BLOCK_HIDDEN;
+	l = layout_new(d, &o);
+	assert_int_equal(layout_cached(l), 0);
+	assert_int_equal(layout_first(l, &pos), 1);
+	assert_int_equal(pos.block, 0);
+	assert_int_equal(pos.line, 0);
+	assert_true(layout_cached(l) <= 2);
+	/* block 0: 2 lines; then block 2: a spacer and 2 lines */
+	assert_int_equal(layout_forward(l, &pos, 3), 3);
+	assert_int_equal(pos.block, 2);
+	assert_int_equal(pos.line, 1);
+	assert_true(layout_cached(l) <= 4);
+	assert_int_equal(layout_back(l, &pos, 2), 2);
+	assert_int_equal(pos.block, 0);
+	assert_int_equal(pos.line, 1);
+	assert_int_equal(layout_back(l, &pos, 5), 1);
+	assert_true(layout_cached(l) <= 4);
+	assert_int_equal(layout_last(l, &pos), 1);
+	assert_int_equal(pos.block, 999);
+	assert_int_equal(pos.line, 2);
+	assert_true(layout_cached(l) <= 6);
+	assert_int_equal(layout_forward(l, &pos, 10), 0);
+	assert_non_null(layout_line_at(l, pos));
+	assert_memory_equal(layout_line_at(l, pos)->text, "words in it", 11);
+	/* offsets map back to lines */
+	assert_int_equal(layout_line_of(l, 999, d->blocks[999].text_off), 1);
+	assert_int_equal(layout_line_of(l, 999, d->blocks[999].text_off +
+	    d->blocks[999].text_len - 1), 2);
+	layout_forget(l, 999);
+	assert_true(layout_cached(l) <= 5);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_hr_heading(void **state)
+{
+	struct doc			*d = doc_new(NULL);
+	struct layout			*l;
+	struct layout_opts		 o = { 100, 0 };
+	const struct layout_line	*lines;
+	int				 n;
+
+	(void)state;
+	doc_begin_block(d, BLOCK_HEADING, 1);
+	doc_append(d, "标题", 6, 0);
+	doc_end_block(d, 1);
+	doc_begin_block(d, BLOCK_HR, 2);
+	doc_end_block(d, 2);
+	l = layout_new(d, &o);
+	lines = layout_block(l, 0, &n);
+	assert_int_equal(n, 1);
+	assert_true(lines[0].runs[0].style & STYLE_HEADING);
+	assert_true(lines[0].flags & LINE_FIRST);
+	lines = layout_block(l, 1, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(lines[1].cols, 40);
+	layout_free(l);
+	o.width = 3;
+	l = layout_new(d, &o);
+	lines = layout_block(l, 1, &n);
+	assert_int_equal(lines[1].cols, 3);
+	layout_free(l);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_narrow_wide),
+		cmocka_unit_test(test_kinsoku),
+		cmocka_unit_test(test_latin_words),
+		cmocka_unit_test(test_long_word),
+		cmocka_unit_test(test_graphemes),
+		cmocka_unit_test(test_tabs),
+		cmocka_unit_test(test_code_wrap),
+		cmocka_unit_test(test_controls),
+		cmocka_unit_test(test_soft_hyphen_and_newline),
+		cmocka_unit_test(test_list_quote_note),
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_flow_lazy),
+		cmocka_unit_test(test_hr_heading),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
