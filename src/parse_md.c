@@ -1,6 +1,741 @@
-/* Stub: Markdown parser. */
+/* Markdown parser: md4c callbacks flattened into the blocks and spans of a doc. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <md4c.h>
+#include <unistr.h>
+
+#include "parse_internal.h"
 #include "scholia/doc.h"
 #include "scholia/parse.h"
+#include "scholia/source.h"
+#include "scholia/xmalloc.h"
 
-int parse_is_markdown(const char *s, size_t n) { (void)s; (void)n; return 0; }
-int parse_md(struct doc *d, char **cause) { (void)d; (void)cause; return 0; }
+#define MD_MAXLISTS	32	/* deeper lists share the last level's numbering */
+
+struct md_list {
+	int		 ordered;
+	unsigned	 next;		/* number of the next ordered item */
+	char		 delim;		/* '.' or ')' */
+	int		 tight;
+	int		 items;		/* items seen so far */
+};
+
+struct md_state {
+	struct doc	*d;
+	struct inl	 inl;
+	const char	*orig;		/* the source text */
+	const char	*copy;		/* what md4c reads: note definitions masked */
+	size_t		 len;
+	int		 quote_depth;
+	int		 list_depth;
+	struct md_list	 lists[MD_MAXLISTS];
+	int		 item_pending;	/* the next leaf opens a list item */
+	char		 item_marker[16];
+	int		 item_tight;
+	int		 emph, strong, code, del, sub, hstrong, hemph, hdel;
+	int		 in_link;
+	size_t		 link_first;	/* first span of the open link */
+	char		*href;
+	int		 leaf;		/* open leaf block, or -1 */
+	int		 code_fenced;
+	size_t		 code_nl;	/* newlines held back in a code block */
+	int		 html_block;
+	int		 table;		/* open table block, or -1 */
+	int		 row, col;
+	size_t		 tab_first, tab_end;
+	size_t		 scan;		/* source offset after the last block */
+};
+
+static int	md_enter_block(MD_BLOCKTYPE, void *, void *);
+static int	md_leave_block(MD_BLOCKTYPE, void *, void *);
+static int	md_enter_span(MD_SPANTYPE, void *, void *);
+static int	md_leave_span(MD_SPANTYPE, void *, void *);
+static int	md_text(MD_TEXTTYPE, const MD_CHAR *, MD_SIZE, void *);
+static void	md_leaf_begin(struct md_state *, enum block_type, int);
+static void	md_leaf_end(struct md_state *);
+static int	md_line_after_scan(struct md_state *);
+static unsigned	md_flags(const struct md_state *);
+static size_t	md_off(const struct md_state *, const char *, size_t);
+static void	md_html_tag(struct md_state *, const char *, size_t, size_t);
+static void	md_html_block_text(struct md_state *, const char *, size_t,
+		    size_t);
+static void	md_entity(struct md_state *, const char *, size_t, size_t);
+static char	*md_mask_notes(const char *, size_t);
+static void	md_link_end(struct md_state *);
+
+/* Named entities that papers use; numeric ones are decoded directly. */
+static const struct {
+	const char	*name;
+	uint32_t	 cp;
+} md_entities[] = {
+	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+	{ "apos", '\'' }, { "nbsp", 0xa0 }, { "copy", 0xa9 },
+	{ "reg", 0xae }, { "trade", 0x2122 }, { "hellip", 0x2026 },
+	{ "mdash", 0x2014 }, { "ndash", 0x2013 }, { "lsquo", 0x2018 },
+	{ "rsquo", 0x2019 }, { "ldquo", 0x201c }, { "rdquo", 0x201d },
+	{ "laquo", 0xab }, { "raquo", 0xbb }, { "middot", 0xb7 },
+	{ "bull", 0x2022 }, { "times", 0xd7 }, { "divide", 0xf7 },
+	{ "deg", 0xb0 }, { "plusmn", 0xb1 }, { "sect", 0xa7 },
+	{ "para", 0xb6 }, { "dagger", 0x2020 }, { "Dagger", 0x2021 },
+	{ "emsp", 0x2003 }, { "ensp", 0x2002 }, { "thinsp", 0x2009 },
+	{ "shy", 0xad }, { "euro", 0x20ac }, { "pound", 0xa3 },
+	{ "yen", 0xa5 }, { "cent", 0xa2 }, { "sup1", 0xb9 },
+	{ "sup2", 0xb2 }, { "sup3", 0xb3 }, { "prime", 0x2032 },
+	{ "larr", 0x2190 }, { "rarr", 0x2192 }, { "le", 0x2264 },
+	{ "ge", 0x2265 }, { "ne", 0x2260 }, { "eacute", 0xe9 },
+	{ "egrave", 0xe8 }, { "uuml", 0xfc }, { "ouml", 0xf6 },
+	{ "auml", 0xe4 }, { "szlig", 0xdf }, { "ccedil", 0xe7 },
+};
+
+int
+parse_md(struct doc *d, char **cause)
+{
+	struct md_state	 st;
+	MD_PARSER	 p;
+	char		*copy;
+	int		 rc;
+
+	memset(&st, 0, sizeof st);
+	st.d = d;
+	st.orig = d->source->text;
+	st.len = d->source->len;
+	copy = md_mask_notes(st.orig, st.len);
+	st.copy = copy != NULL ? copy : st.orig;
+	st.leaf = st.table = -1;
+	inl_init(&st.inl, d);
+
+	memset(&p, 0, sizeof p);
+	p.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
+	    MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_NOINDENTEDCODEBLOCKS;
+	p.enter_block = md_enter_block;
+	p.leave_block = md_leave_block;
+	p.enter_span = md_enter_span;
+	p.leave_span = md_leave_span;
+	p.text = md_text;
+	rc = md_parse(st.copy, (MD_SIZE)st.len, &p, &st);
+	if (st.leaf != -1)
+		md_leaf_end(&st);
+	doc_end_block(d, 0);
+	inl_free(&st.inl);
+	free(st.href);
+	free(copy);
+	if (rc != 0) {
+		xasprintf(cause, "%s: Markdown parser failed",
+		    d->source->name != NULL ? d->source->name : "input");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * md4c takes "[^1]: text" for a link reference definition and drops it;
+ * such a line is a note. Mask its bracket in a copy of the same length so
+ * md4c sees a paragraph; text is then read back from the original.
+ */
+static char *
+md_mask_notes(const char *s, size_t n)
+{
+	char	*copy = NULL;
+	size_t	 i = 0, j;
+
+	while (i < n) {
+		j = i;
+		while (j < n && j - i < 3 && s[j] == ' ')
+			j++;
+		if (j + 3 < n && s[j] == '[' && s[j + 1] == '^') {
+			size_t k = j + 2;
+
+			while (k < n && s[k] != ']' && s[k] != '\n' &&
+			    s[k] != ' ' && s[k] != '[')
+				k++;
+			if (k > j + 2 && k + 1 < n && s[k] == ']' &&
+			    s[k + 1] == ':') {
+				if (copy == NULL) {
+					copy = xmalloc(n + 1);
+					memcpy(copy, s, n);
+					copy[n] = '\0';
+				}
+				copy[j] = 'X';
+			}
+		}
+		while (i < n && s[i] != '\n')
+			i++;
+		i++;
+	}
+	return copy;
+}
+
+/* Source offset of md4c text, or INL_NOOFF for md4c's own strings. */
+static size_t
+md_off(const struct md_state *st, const char *s, size_t n)
+{
+	if (s >= st->copy && s + n <= st->copy + st->len)
+		return (size_t)(s - st->copy);
+	return INL_NOOFF;
+}
+
+static unsigned
+md_flags(const struct md_state *st)
+{
+	unsigned	f = 0;
+
+	if (st->emph || st->hemph)
+		f |= SPAN_EMPH;
+	if (st->strong || st->hstrong)
+		f |= SPAN_STRONG;
+	if (st->code)
+		f |= SPAN_CODE;
+	if (st->del || st->hdel)
+		f |= SPAN_STRIKE;
+	if (st->sub)
+		f |= SPAN_SUB;
+	if (st->in_link)
+		f |= SPAN_LINK;
+	return f;
+}
+
+/* 1-based line of the first non-blank line after the last block. */
+static int
+md_line_after_scan(struct md_state *st)
+{
+	size_t	i = st->scan;
+
+	if (i > 0) {
+		while (i < st->len && st->orig[i - 1] != '\n')
+			i++;
+	}
+	for (;;) {
+		size_t	j = i;
+
+		while (j < st->len && (st->orig[j] == ' ' ||
+		    st->orig[j] == '\t'))
+			j++;
+		if (j >= st->len || st->orig[j] != '\n')
+			break;
+		i = j + 1;
+	}
+	if (i >= st->len && st->len > 0)
+		i = st->len - 1;
+	st->scan = i + 1;
+	return parse_line_of(st->d->source, i);
+}
+
+/* Open a leaf block carrying the container state around it. */
+static void
+md_leaf_begin(struct md_state *st, enum block_type type, int heads)
+{
+	struct block	*b;
+	struct md_list	*l;
+	int		 bi;
+
+	if (st->leaf != -1)
+		md_leaf_end(st);
+	bi = doc_begin_block(st->d, type, 0);
+	b = &st->d->blocks[bi];
+	b->quote_depth = st->quote_depth;
+	b->list_depth = st->list_depth;
+	b->indent = 2 * (st->quote_depth + st->list_depth);
+	if (st->list_depth > 0) {
+		l = &st->lists[(st->list_depth > MD_MAXLISTS ? MD_MAXLISTS :
+		    st->list_depth) - 1];
+		if (l->tight && (st->list_depth > 1 || l->items > 1 ||
+		    !st->item_pending))
+			b->flags |= BLOCK_TIGHT;
+	}
+	if (st->item_pending) {
+		b->flags |= BLOCK_LISTITEM;
+		memcpy(b->marker, st->item_marker, sizeof b->marker);
+		st->item_pending = 0;
+	}
+	st->leaf = bi;
+	st->code_nl = 0;
+	inl_begin(&st->inl, heads);
+}
+
+/* Close the leaf block: its source lines come from the text it held. */
+static void
+md_leaf_end(struct md_state *st)
+{
+	struct doc	*d = st->d;
+	struct block	*b;
+	int		 line, end;
+
+	inl_end(&st->inl);
+	b = &d->blocks[st->leaf];
+	if (st->inl.first_off != INL_NOOFF) {
+		line = parse_line_of(d->source, st->inl.first_off);
+		end = parse_line_of(d->source, st->inl.end_off > 0 ?
+		    st->inl.end_off - 1 : 0);
+		st->scan = st->inl.end_off;
+	} else
+		line = end = md_line_after_scan(st);
+	if (b->type == BLOCK_CODE && st->code_fenced) {
+		if (st->inl.first_off != INL_NOOFF && line > 1)
+			line--;
+		if ((size_t)end < d->source->nlines)
+			end++;
+		st->scan = end <= (int)d->source->nlines ?
+		    d->source->lines[end - 1] + 1 : st->len;
+	}
+	b->line = line;
+	b->end_line = end;
+	doc_end_block(d, end);
+	/* A raw HTML block of nothing but tags leaves no block behind. */
+	if (b->text_len == 0 && b->type == BLOCK_PARA &&
+	    !(b->flags & BLOCK_LISTITEM) && (size_t)st->leaf + 1 == d->nblocks)
+		d->nblocks--;
+	st->leaf = -1;
+	st->html_block = 0;
+}
+
+static int
+md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
+{
+	struct md_state	*st = arg;
+	struct md_list	*l;
+
+	switch (type) {
+	case MD_BLOCK_QUOTE:
+		if (st->leaf != -1)
+			md_leaf_end(st);
+		st->quote_depth++;
+		break;
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL:
+		if (st->leaf != -1)
+			md_leaf_end(st);
+		st->list_depth++;
+		if (st->list_depth > MD_MAXLISTS)
+			break;
+		l = &st->lists[st->list_depth - 1];
+		memset(l, 0, sizeof *l);
+		if (type == MD_BLOCK_OL) {
+			MD_BLOCK_OL_DETAIL *od = detail;
+
+			l->ordered = 1;
+			l->next = od->start;
+			l->delim = od->mark_delimiter;
+			l->tight = od->is_tight;
+		} else
+			l->tight = ((MD_BLOCK_UL_DETAIL *)detail)->is_tight;
+		break;
+	case MD_BLOCK_LI:
+		if (st->leaf != -1)
+			md_leaf_end(st);
+		l = &st->lists[(st->list_depth > MD_MAXLISTS ? MD_MAXLISTS :
+		    st->list_depth) - 1];
+		l->items++;
+		if (l->ordered)
+			snprintf(st->item_marker, sizeof st->item_marker,
+			    "%u%c", l->next++, l->delim ? l->delim : '.');
+		else
+			snprintf(st->item_marker, sizeof st->item_marker,
+			    "\xe2\x80\xa2");
+		st->item_pending = 1;
+		break;
+	case MD_BLOCK_HR:
+		md_leaf_begin(st, BLOCK_HR, 0);
+		break;
+	case MD_BLOCK_H:
+		md_leaf_begin(st, BLOCK_HEADING, 0);
+		st->d->blocks[st->leaf].level =
+		    (int)((MD_BLOCK_H_DETAIL *)detail)->level;
+		break;
+	case MD_BLOCK_CODE:
+		md_leaf_begin(st, BLOCK_CODE, 0);
+		st->code_fenced = ((MD_BLOCK_CODE_DETAIL *)detail)->fence_char
+		    != 0;
+		break;
+	case MD_BLOCK_HTML:
+		md_leaf_begin(st, BLOCK_PARA, 1);
+		st->html_block = 1;
+		break;
+	case MD_BLOCK_P:
+		md_leaf_begin(st, BLOCK_PARA, 1);
+		break;
+	case MD_BLOCK_TABLE: {
+		MD_BLOCK_TABLE_DETAIL	*td = detail;
+		struct block		*b;
+		int			 bi;
+
+		if (st->leaf != -1)
+			md_leaf_end(st);
+		bi = doc_begin_table(st->d, 0, (int)td->col_count,
+		    (int)(td->head_row_count + td->body_row_count),
+		    (int)td->head_row_count, NULL);
+		b = &st->d->blocks[bi];
+		b->quote_depth = st->quote_depth;
+		b->list_depth = st->list_depth;
+		b->indent = 2 * (st->quote_depth + st->list_depth);
+		if (st->item_pending) {
+			b->flags |= BLOCK_LISTITEM;
+			memcpy(b->marker, st->item_marker, sizeof b->marker);
+			st->item_pending = 0;
+		}
+		st->table = bi;
+		st->row = -1;
+		st->tab_first = INL_NOOFF;
+		st->tab_end = 0;
+		break;
+	}
+	case MD_BLOCK_TR:
+		st->row++;
+		st->col = -1;
+		break;
+	case MD_BLOCK_TH:
+	case MD_BLOCK_TD: {
+		MD_BLOCK_TD_DETAIL	*cd = detail;
+		struct table		*t;
+
+		if (st->table == -1)
+			break;
+		st->col++;
+		t = &st->d->tables[st->d->blocks[st->table].table];
+		if (st->row == 0 && st->col < t->ncols)
+			t->align[st->col] = cd->align == MD_ALIGN_CENTER ? 'c' :
+			    cd->align == MD_ALIGN_RIGHT ? 'r' : 'l';
+		doc_begin_cell(st->d, st->row, st->col);
+		inl_begin(&st->inl, 0);
+		break;
+	}
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int
+md_leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
+{
+	struct md_state	*st = arg;
+	struct block	*b;
+
+	(void)detail;
+	switch (type) {
+	case MD_BLOCK_QUOTE:
+		st->quote_depth--;
+		break;
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL:
+		st->list_depth--;
+		break;
+	case MD_BLOCK_LI:
+		if (st->leaf != -1)
+			md_leaf_end(st);
+		if (st->item_pending) {
+			/* An empty item still shows its marker. */
+			md_leaf_begin(st, BLOCK_PARA, 0);
+			md_leaf_end(st);
+		}
+		break;
+	case MD_BLOCK_HR:
+	case MD_BLOCK_H:
+	case MD_BLOCK_CODE:
+	case MD_BLOCK_HTML:
+	case MD_BLOCK_P:
+		if (st->leaf != -1)
+			md_leaf_end(st);
+		break;
+	case MD_BLOCK_TH:
+	case MD_BLOCK_TD:
+		if (st->table == -1)
+			break;
+		inl_end(&st->inl);
+		if (st->inl.first_off != INL_NOOFF) {
+			if (st->tab_first == INL_NOOFF ||
+			    st->inl.first_off < st->tab_first)
+				st->tab_first = st->inl.first_off;
+			if (st->inl.end_off > st->tab_end)
+				st->tab_end = st->inl.end_off;
+		}
+		doc_end_cell(st->d);
+		break;
+	case MD_BLOCK_TABLE:
+		if (st->table == -1)
+			break;
+		b = &st->d->blocks[st->table];
+		if (st->tab_first != INL_NOOFF) {
+			b->line = parse_line_of(st->d->source, st->tab_first);
+			b->end_line = parse_line_of(st->d->source,
+			    st->tab_end - 1);
+			st->scan = st->tab_end;
+		} else
+			b->line = b->end_line = md_line_after_scan(st);
+		doc_end_block(st->d, b->end_line);
+		st->table = -1;
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int
+md_enter_span(MD_SPANTYPE type, void *detail, void *arg)
+{
+	struct md_state		*st = arg;
+	MD_SPAN_A_DETAIL	*a;
+
+	switch (type) {
+	case MD_SPAN_EM:
+		st->emph++;
+		break;
+	case MD_SPAN_STRONG:
+		st->strong++;
+		break;
+	case MD_SPAN_CODE:
+		st->code++;
+		break;
+	case MD_SPAN_DEL:
+		st->del++;
+		break;
+	case MD_SPAN_A:
+		if (st->in_link++ > 0)
+			break;
+		a = detail;
+		inl_flush(&st->inl);
+		st->link_first = st->d->nspans;
+		free(st->href);
+		st->href = xstrndup(a->href.text, a->href.size);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int
+md_leave_span(MD_SPANTYPE type, void *detail, void *arg)
+{
+	struct md_state	*st = arg;
+
+	(void)detail;
+	switch (type) {
+	case MD_SPAN_EM:
+		st->emph--;
+		break;
+	case MD_SPAN_STRONG:
+		st->strong--;
+		break;
+	case MD_SPAN_CODE:
+		st->code--;
+		break;
+	case MD_SPAN_DEL:
+		st->del--;
+		break;
+	case MD_SPAN_A:
+		if (--st->in_link == 0)
+			md_link_end(st);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Mark the link's spans; an autolink (text is its target) is a URL. */
+static void
+md_link_end(struct md_state *st)
+{
+	struct doc	*d = st->d;
+	struct buf	 t = { 0 };
+	size_t		 i, hl = strlen(st->href);
+	int		 url;
+
+	inl_flush(&st->inl);
+	if (st->link_first >= d->nspans)
+		return;
+	for (i = st->link_first; i < d->nspans; i++)
+		buf_append(&t, d->text.data + d->spans[i].off, d->spans[i].len);
+	url = t.len > 0 && t.len <= hl &&
+	    memcmp(st->href + hl - t.len, t.data, t.len) == 0 &&
+	    (t.len == hl || st->href[hl - t.len - 1] == '/' ||
+	    st->href[hl - t.len - 1] == ':');
+	doc_set_link(d, st->link_first, st->href, hl);
+	if (url)
+		for (i = st->link_first; i < d->nspans; i++)
+			d->spans[i].flags |= SPAN_URL;
+	buf_free(&t);
+}
+
+static int
+md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
+{
+	struct md_state	*st = arg;
+	size_t		 off = md_off(st, text, size);
+	const char	*s = off != INL_NOOFF ? st->orig + off : text;
+
+	if (st->leaf == -1 && st->d->open_cell == -1) {
+		/* Tight list items hold their text with no paragraph. */
+		if (st->list_depth == 0)
+			return 0;
+		md_leaf_begin(st, BLOCK_PARA, 1);
+	}
+	switch (type) {
+	case MD_TEXT_NULLCHAR:
+		inl_text(&st->inl, "\xef\xbf\xbd", 3, off, md_flags(st));
+		break;
+	case MD_TEXT_BR:
+		inl_hardbr(&st->inl);
+		break;
+	case MD_TEXT_SOFTBR:
+		inl_softbr(&st->inl);
+		break;
+	case MD_TEXT_ENTITY:
+		md_entity(st, s, size, off);
+		break;
+	case MD_TEXT_CODE:
+		if (st->leaf != -1 &&
+		    st->d->blocks[st->leaf].type == BLOCK_CODE) {
+			/* Hold newlines back: the last one ends the block. */
+			if (size == 1 && s[0] == '\n') {
+				st->code_nl++;
+				break;
+			}
+			for (; st->code_nl > 0; st->code_nl--)
+				inl_verbatim(&st->inl, "\n", 1, INL_NOOFF, 0);
+			inl_verbatim(&st->inl, s, size, off, 0);
+		} else
+			inl_verbatim(&st->inl, s, size, off, md_flags(st));
+		break;
+	case MD_TEXT_HTML:
+		if (st->html_block)
+			md_html_block_text(st, s, size, off);
+		else
+			md_html_tag(st, s, size, off);
+		break;
+	default:
+		inl_text(&st->inl, s, size, off, md_flags(st));
+		break;
+	}
+	return 0;
+}
+
+/* Decode an entity ("&amp;", "&#x4e2d;"); an unknown one stays as written. */
+static void
+md_entity(struct md_state *st, const char *s, size_t n, size_t off)
+{
+	uint8_t		 out[8];
+	uint32_t	 cp = 0;
+	size_t		 i;
+	int		 len;
+	char		*end;
+
+	if (n >= 4 && s[1] == '#') {
+		if (s[2] == 'x' || s[2] == 'X')
+			cp = (uint32_t)strtoul(s + 3, &end, 16);
+		else
+			cp = (uint32_t)strtoul(s + 2, &end, 10);
+		if (*end != ';' || cp == 0 || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			cp = 0xfffd;
+	} else if (n >= 3) {
+		for (i = 0; i < sizeof md_entities / sizeof md_entities[0];
+		    i++) {
+			if (strlen(md_entities[i].name) == n - 2 &&
+			    memcmp(md_entities[i].name, s + 1, n - 2) == 0) {
+				cp = md_entities[i].cp;
+				break;
+			}
+		}
+	}
+	if (cp == 0) {
+		inl_text(&st->inl, s, n, off, md_flags(st));
+		return;
+	}
+	len = u8_uctomb(out, cp, sizeof out);
+	if (len > 0)
+		inl_verbatim(&st->inl, (const char *)out, (size_t)len, off,
+		    md_flags(st));
+}
+
+/* An inline tag: <sup>, <sub>, <br> and simple styles act, the rest go. */
+static void
+md_html_tag(struct md_state *st, const char *s, size_t n, size_t off)
+{
+	char	name[16];
+	size_t	i = 1, k = 0;
+	int	close = 0;
+
+	if (n < 3 || s[0] != '<')
+		return;
+	if (s[i] == '/') {
+		close = 1;
+		i++;
+	}
+	while (i < n && k + 1 < sizeof name &&
+	    ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+	    (s[i] >= '0' && s[i] <= '9'))) {
+		name[k++] = (char)(s[i] | 0x20);
+		i++;
+	}
+	name[k] = '\0';
+	if (strcmp(name, "sup") == 0) {
+		if (close)
+			inl_sup_close(&st->inl);
+		else
+			inl_sup_open(&st->inl, off, md_flags(st));
+	} else if (strcmp(name, "sub") == 0)
+		st->sub += close ? (st->sub > 0 ? -1 : 0) : 1;
+	else if (strcmp(name, "br") == 0)
+		inl_hardbr(&st->inl);
+	else if (strcmp(name, "b") == 0 || strcmp(name, "strong") == 0)
+		st->hstrong += close ? (st->hstrong > 0 ? -1 : 0) : 1;
+	else if (strcmp(name, "i") == 0 || strcmp(name, "em") == 0)
+		st->hemph += close ? (st->hemph > 0 ? -1 : 0) : 1;
+	else if (strcmp(name, "s") == 0 || strcmp(name, "del") == 0 ||
+	    strcmp(name, "strike") == 0)
+		st->hdel += close ? (st->hdel > 0 ? -1 : 0) : 1;
+}
+
+/* Raw HTML block text: tags act or vanish, newlines are soft breaks. */
+static void
+md_html_block_text(struct md_state *st, const char *s, size_t n, size_t off)
+{
+	size_t	i = 0, j;
+
+#define MD_AT(k)	(off == INL_NOOFF ? off : off + (k))
+	while (i < n) {
+		if (s[i] == '<') {
+			for (j = i + 1; j < n && s[j] != '>'; j++)
+				;
+			if (j < n)
+				j++;
+			inl_touch(&st->inl, MD_AT(i), j - i);
+			md_html_tag(st, s + i, j - i, MD_AT(i));
+			i = j;
+		} else if (s[i] == '\n' || ((s[i] == ' ' || s[i] == '\t') &&
+		    (i == 0 || s[i - 1] == '\n'))) {
+			for (j = i; j < n && (s[j] == ' ' || s[j] == '\t' ||
+			    s[j] == '\n'); j++)
+				;
+			if (memchr(s + i, '\n', j - i) != NULL)
+				inl_softbr(&st->inl);
+			i = j;
+		} else if (s[i] == '&') {
+			for (j = i + 1; j < n && j - i < 12 && s[j] != ';' &&
+			    s[j] != '&' && s[j] != '<' && s[j] != ' '; j++)
+				;
+			if (j < n && s[j] == ';' && j > i + 1)
+				j++;
+			else
+				j = i + 1;
+			if (j > i + 1)
+				md_entity(st, s + i, j - i, MD_AT(i));
+			else
+				inl_text(&st->inl, s + i, 1, MD_AT(i),
+				    md_flags(st));
+			i = j;
+		} else {
+			for (j = i; j < n && s[j] != '<' && s[j] != '\n' &&
+			    s[j] != '&'; j++)
+				;
+			inl_text(&st->inl, s + i, j - i, MD_AT(i),
+			    md_flags(st));
+			i = j;
+		}
+	}
+#undef MD_AT
+}

@@ -1,0 +1,490 @@
+/* Inline text for both parsers: soft-break joining, markers, <sup> notes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "internal.h"
+#include "parse_internal.h"
+#include "scholia/doc.h"
+#include "scholia/marker.h"
+#include "scholia/source.h"
+
+static void	inl_resolve_softbr(struct inl *, uint32_t);
+static void	inl_plain(struct inl *, const char *, size_t, unsigned);
+static void	inl_alone(struct inl *, const char *, size_t, unsigned);
+static size_t	inl_src_of(const struct inl *, size_t);
+static void	inl_emit(struct inl *, size_t, size_t, unsigned);
+static int	inl_escaped(const struct inl *, size_t);
+static size_t	inl_stars(const struct inl *, size_t, size_t);
+static int	inl_is_blank(char);
+static int	inl_is_space_end(const char *, size_t);
+static int	parse_is_cjk_punct(uint32_t);
+static int	parse_is_quote(uint32_t);
+
+void
+inl_init(struct inl *i, struct doc *d)
+{
+	memset(i, 0, sizeof *i);
+	i->d = d;
+	i->first_off = INL_NOOFF;
+}
+
+void
+inl_free(struct inl *i)
+{
+	buf_free(&i->pend);
+	buf_free(&i->sup);
+	free(i->chunks);
+}
+
+void
+inl_begin(struct inl *i, int heads)
+{
+	buf_reset(&i->pend);
+	buf_reset(&i->sup);
+	i->nchunks = 0;
+	i->flags = 0;
+	i->softbr = 0;
+	i->last = 0;
+	i->head = heads;
+	i->first_off = INL_NOOFF;
+	i->end_off = 0;
+	i->insup = 0;
+}
+
+void
+inl_touch(struct inl *i, size_t off, size_t n)
+{
+	if (off == INL_NOOFF)
+		return;
+	if (i->first_off == INL_NOOFF || off < i->first_off)
+		i->first_off = off;
+	if (off + n > i->end_off)
+		i->end_off = off + n;
+}
+
+/* Decide a pending soft break now that the next character is known. */
+static void
+inl_resolve_softbr(struct inl *i, uint32_t next)
+{
+	uint32_t	prev;
+
+	if (!i->softbr)
+		return;
+	i->softbr = 0;
+	prev = i->pend.len > 0 ? parse_last_char(i->pend.data, i->pend.len) :
+	    i->last;
+	if (prev == 0 || prev == '\n' || prev == ' ' ||
+	    parse_joins_tight(prev, next))
+		return;
+	if (i->pend.len > 0)
+		buf_putc(&i->pend, ' ');
+	else {
+		doc_append(i->d, " ", 1, i->flags);
+		i->last = ' ';
+	}
+}
+
+void
+inl_text(struct inl *i, const char *s, size_t n, size_t off, unsigned flags)
+{
+	struct inl_chunk	*c;
+	uint32_t		 first;
+
+	if (n == 0)
+		return;
+	inl_touch(i, off, n);
+	if (i->insup) {
+		if (i->sup_off == INL_NOOFF)
+			i->sup_off = off;
+		buf_append(&i->sup, s, n);
+		return;
+	}
+	parse_decode(s, n, &first);
+	inl_resolve_softbr(i, first);
+	if (flags != i->flags && i->pend.len > 0)
+		inl_flush(i);
+	i->flags = flags;
+	c = ARRAY_PUSH(i->chunks, i->nchunks, i->cap_chunks);
+	c->pos = i->pend.len;
+	c->off = off;
+	buf_append(&i->pend, s, n);
+}
+
+void
+inl_verbatim(struct inl *i, const char *s, size_t n, size_t off,
+    unsigned flags)
+{
+	uint32_t	first;
+
+	if (n == 0)
+		return;
+	if (i->insup) {
+		inl_text(i, s, n, off, flags);
+		return;
+	}
+	inl_touch(i, off, n);
+	parse_decode(s, n, &first);
+	inl_resolve_softbr(i, first);
+	inl_flush(i);
+	i->flags = flags;
+	doc_append(i->d, s, n, flags);
+	i->last = parse_last_char(s, n);
+	i->head = 0;
+}
+
+void
+inl_softbr(struct inl *i)
+{
+	if (i->insup || (i->pend.len == 0 && i->last == 0))
+		return;
+	i->softbr = 1;
+}
+
+void
+inl_hardbr(struct inl *i)
+{
+	struct inl_chunk	*c;
+
+	i->softbr = 0;
+	if (i->insup || (i->pend.len == 0 && i->last == 0))
+		return;
+	c = ARRAY_PUSH(i->chunks, i->nchunks, i->cap_chunks);
+	c->pos = i->pend.len;
+	c->off = INL_NOOFF;
+	buf_putc(&i->pend, '\n');
+}
+
+void
+inl_sup_open(struct inl *i, size_t off, unsigned flags)
+{
+	if (i->insup)
+		return;
+	/* A marker hugs the text before it: join as if it continued it. */
+	if (i->softbr)
+		inl_resolve_softbr(i, i->pend.len > 0 ?
+		    parse_last_char(i->pend.data, i->pend.len) : i->last);
+	inl_touch(i, off, 0);
+	i->insup = 1;
+	i->sup_off = INL_NOOFF;
+	i->sup_flags = flags;
+	buf_reset(&i->sup);
+}
+
+void
+inl_sup_close(struct inl *i)
+{
+	char		 label[64], shown[80];
+	uint32_t	 c;
+	size_t		 off;
+
+	if (!i->insup)
+		return;
+	i->insup = 0;
+	if (i->sup.len == 0)
+		return;
+	inl_flush(i);
+	i->flags = i->sup_flags;
+	if (marker_sup_label(i->sup.data, i->sup.len, label, sizeof label)) {
+		parse_decode(label, strlen(label), &c);
+		if (marker_circled_value(c))
+			memcpy(shown, label, strlen(label) + 1);
+		else {
+			shown[0] = '[';
+			memcpy(shown + 1, label, strlen(label));
+			memcpy(shown + 1 + strlen(label), "]", 2);
+		}
+		off = i->sup_off != INL_NOOFF ? i->sup_off : i->end_off;
+		doc_append_ref(i->d, shown, strlen(shown), label,
+		    parse_line_of(i->d->source, off), i->sup_flags);
+		i->last = parse_last_char(shown, strlen(shown));
+	} else {
+		doc_append(i->d, i->sup.data, i->sup.len,
+		    i->sup_flags | SPAN_SUP);
+		i->last = parse_last_char(i->sup.data, i->sup.len);
+	}
+	i->head = 0;
+	buf_reset(&i->sup);
+}
+
+void
+inl_end(struct inl *i)
+{
+	inl_sup_close(i);
+	inl_flush(i);
+	i->softbr = 0;
+}
+
+/* Source offset of pending byte pos, through the chunk map. */
+static size_t
+inl_src_of(const struct inl *i, size_t pos)
+{
+	size_t	k;
+
+	for (k = i->nchunks; k > 0; k--) {
+		const struct inl_chunk *c = &i->chunks[k - 1];
+
+		if (c->pos <= pos) {
+			if (c->off == INL_NOOFF)
+				break;
+			return c->off + (pos - c->pos);
+		}
+	}
+	return i->first_off != INL_NOOFF ? i->first_off : 0;
+}
+
+/* Whether a note head ended in blanks (they become one space). */
+static int
+inl_is_space_end(const char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (s[n - 1] == ' ' || s[n - 1] == '\t')
+		return 1;
+	if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+		return 1;
+	return n >= 2 && memcmp(s + n - 2, "\xc2\xa0", 2) == 0;
+}
+
+static void
+inl_plain(struct inl *i, const char *s, size_t n, unsigned flags)
+{
+	doc_append(i->d, s, n, flags);
+}
+
+/*
+ * Append a span that must stay on its own (a maybe-reference): the builder
+ * merges equal runs, so a merged tail is split back off.
+ */
+static void
+inl_alone(struct inl *i, const char *s, size_t n, unsigned flags)
+{
+	struct doc	*d = i->d;
+	struct span	*prev, *sp;
+	size_t		 before = d->nspans;
+
+	doc_append(d, s, n, flags);
+	if (d->nspans != before)
+		return;
+	sp = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
+	prev = sp - 1;
+	*sp = *prev;
+	prev->len -= n;
+	sp->off = prev->off + prev->len;
+	sp->len = n;
+	if (d->open_cell != -1)
+		d->cells[d->open_cell].span_count++;
+	else
+		d->blocks[d->open_block].span_count++;
+}
+
+/* Move the pending text into the doc, turning markers into references. */
+void
+inl_flush(struct inl *i)
+{
+	struct marker	 m;
+	const char	*p = i->pend.data;
+	size_t		 n = i->pend.len, k = 0, len;
+	unsigned	 fl = i->flags;
+
+	if (n == 0)
+		return;
+	if (i->head) {
+		while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\n'))
+			k++;
+		if (k < n) {
+			i->head = 0;
+			if ((len = marker_note_head(p + k, n - k, &m)) != 0) {
+				inl_plain(i, p, k, fl);
+				doc_append(i->d, m.shown, strlen(m.shown),
+				    fl | SPAN_NOTELABEL);
+				if (inl_is_space_end(p + k, len))
+					inl_plain(i, " ", 1, fl);
+				k += len;
+			} else
+				k = 0;
+		}
+	}
+	inl_emit(i, k, n, fl);
+	i->last = parse_last_char(p, n);
+	buf_reset(&i->pend);
+	i->nchunks = 0;
+}
+
+/* Whether pending byte k was escaped by a backslash in the source. */
+static int
+inl_escaped(const struct inl *i, size_t k)
+{
+	const struct source	*src = i->d->source;
+	size_t			 off = inl_src_of(i, k);
+
+	return src != NULL && off > 0 && off < src->len &&
+	    src->text[off] == '*' && src->text[off - 1] == '\\';
+}
+
+/* Length of the run of unescaped asterisks at pending byte k. */
+static size_t
+inl_stars(const struct inl *i, size_t k, size_t b)
+{
+	size_t	r = 0;
+
+	while (k + r < b && i->pend.data[k + r] == '*' &&
+	    !inl_escaped(i, k + r))
+		r++;
+	return r;
+}
+
+/*
+ * Emit pending bytes [a, b) with style fl: markers become references and
+ * asterisk pairs that md4c left alone (CJK next to the delimiter defeats
+ * CommonMark's flanking rules; plain text never had them parsed) become
+ * emphasis.
+ */
+static void
+inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
+{
+	struct marker	 m;
+	const char	*p = i->pend.data;
+	size_t		 k = a, run = a, len, r, c, rc;
+	unsigned char	 ch;
+	unsigned	 style;
+	int		 ri;
+
+	while (k < b) {
+		ch = (unsigned char)p[k];
+		if ((ch == '^' || ch == '[' || ch == 0xc2 || ch == 0xe2 ||
+		    ch == 0xe3) && (len = marker_ref(p + k, b - k, &m)) != 0) {
+			inl_plain(i, p + run, k - run, fl);
+			if (m.bare)
+				inl_alone(i, m.shown, strlen(m.shown),
+				    fl | SPAN_MAYBEREF);
+			else {
+				ri = doc_append_ref(i->d, m.shown,
+				    strlen(m.shown), m.label,
+				    parse_line_of(i->d->source,
+				    inl_src_of(i, k)), fl);
+				i->d->refs[ri].named = m.named;
+			}
+			k += len;
+			run = k;
+			continue;
+		}
+		if (ch == '*' && (r = inl_stars(i, k, b)) >= 1 && r <= 3 &&
+		    k + r < b && !inl_is_blank(p[k + r])) {
+			for (c = k + r; c < b; c += rc ? rc : 1) {
+				rc = p[c] == '*' ? inl_stars(i, c, b) : 0;
+				if (rc == r && !inl_is_blank(p[c - 1]))
+					break;
+			}
+			if (c < b) {
+				inl_plain(i, p + run, k - run, fl);
+				style = r == 1 ? SPAN_EMPH : r == 2 ?
+				    SPAN_STRONG : SPAN_EMPH | SPAN_STRONG;
+				inl_emit(i, k + r, c, fl | style);
+				k = run = c + r;
+				continue;
+			}
+			k += r;
+			continue;
+		}
+		k++;
+	}
+	inl_plain(i, p + run, b - run, fl);
+}
+
+static int
+inl_is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+int
+parse_line_of(const struct source *src, size_t off)
+{
+	size_t	lo = 0, hi, mid;
+
+	if (src == NULL || src->nlines == 0)
+		return 1;
+	hi = src->nlines;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (src->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo + 1;
+}
+
+size_t
+parse_decode(const char *s, size_t n, uint32_t *cp)
+{
+	ucs4_t	c;
+	int	len;
+
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
+	len = u8_mbtouc(&c, (const uint8_t *)s, n);
+	*cp = c;
+	return len > 0 ? (size_t)len : 1;
+}
+
+uint32_t
+parse_last_char(const char *s, size_t n)
+{
+	size_t		k = n;
+	uint32_t	c;
+
+	if (n == 0)
+		return 0;
+	while (k > 0 && n - k < 4 && ((unsigned char)s[k - 1] & 0xc0) == 0x80)
+		k--;
+	if (k > 0)
+		k--;
+	parse_decode(s + k, n - k, &c);
+	return c;
+}
+
+int
+parse_is_cjk(uint32_t c)
+{
+	return (c >= 0x2e80 && c <= 0x9fff) ||
+	    (c >= 0xac00 && c <= 0xd7af) ||
+	    (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) ||
+	    (c >= 0xff00 && c <= 0xffef) ||
+	    (c >= 0x20000 && c <= 0x3ffff);
+}
+
+/* Full-width punctuation: never wants a space beside it. */
+static int
+parse_is_cjk_punct(uint32_t c)
+{
+	return (c >= 0x3000 && c <= 0x303f) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) ||
+	    (c >= 0xff01 && c <= 0xff0f) ||
+	    (c >= 0xff1a && c <= 0xff20) ||
+	    (c >= 0xff3b && c <= 0xff40) ||
+	    (c >= 0xff5b && c <= 0xff65);
+}
+
+/* Punctuation shared by Chinese and Latin text: tight next to CJK. */
+static int
+parse_is_quote(uint32_t c)
+{
+	return c == 0x201c || c == 0x201d || c == 0x2018 || c == 0x2019 ||
+	    c == 0x2014 || c == 0x2015 || c == 0x2026 || c == 0x00b7;
+}
+
+int
+parse_joins_tight(uint32_t a, uint32_t b)
+{
+	if (parse_is_cjk_punct(a) || parse_is_cjk_punct(b))
+		return 1;
+	if (parse_is_cjk(a))
+		return parse_is_cjk(b) || parse_is_quote(b);
+	return parse_is_cjk(b) && parse_is_quote(a);
+}

@@ -1,0 +1,70 @@
+/* Private to the parsers: inline text assembly shared by parse_md and parse_text. */
+#ifndef SCHOLIA_PARSE_INTERNAL_H
+#define SCHOLIA_PARSE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scholia/buf.h"
+
+struct doc;
+struct source;
+
+#define INL_NOOFF	((size_t)-1)	/* text that is not in the source */
+
+struct inl_chunk {
+	size_t		 pos;		/* byte in the pending text */
+	size_t		 off;		/* source offset of that byte */
+};
+
+/*
+ * Inline state of the block being built. Running text is held back until
+ * its style changes so that markers split across callbacks (md4c cuts text
+ * at "[", "*", "\\") are still seen whole; chunks map it back to source
+ * offsets for the line of each reference.
+ */
+struct inl {
+	struct doc		*d;
+	struct buf		 pend;		/* running text not yet in the doc */
+	struct inl_chunk	*chunks;
+	size_t			 nchunks;
+	size_t			 cap_chunks;
+	unsigned		 flags;		/* style of the pending text */
+	int			 softbr;	/* soft break waiting for text */
+	uint32_t		 last;		/* last character put in the block */
+	int			 head;		/* a note head may still come */
+	size_t			 first_off;	/* first source byte of the block */
+	size_t			 end_off;	/* source byte after its last text */
+	int			 insup;		/* inside <sup>: text goes to sup */
+	struct buf		 sup;
+	size_t			 sup_off;
+	unsigned		 sup_flags;
+};
+
+void	inl_init(struct inl *, struct doc *);
+void	inl_free(struct inl *);
+/* A new block starts; heads says whether a note head may open it. */
+void	inl_begin(struct inl *, int heads);
+/* Running text at source offset off (INL_NOOFF if none): markers lexed. */
+void	inl_text(struct inl *, const char *, size_t, size_t, unsigned);
+/* Text kept as it is: code, no markers, no soft-break joining. */
+void	inl_verbatim(struct inl *, const char *, size_t, size_t, unsigned);
+void	inl_softbr(struct inl *);
+void	inl_hardbr(struct inl *);
+/* <sup> opened at source offset off: text collects until </sup>. */
+void	inl_sup_open(struct inl *, size_t, unsigned);
+void	inl_sup_close(struct inl *);
+void	inl_flush(struct inl *);
+/* The block ends: close an open <sup>, flush the pending text. */
+void	inl_end(struct inl *);
+/* Note that source bytes [off, off + n) belong to the block. */
+void	inl_touch(struct inl *, size_t, size_t);
+
+int	parse_line_of(const struct source *, size_t);
+int	parse_is_cjk(uint32_t);
+/* Whether a soft break between a and b joins without a space. */
+int	parse_joins_tight(uint32_t, uint32_t);
+size_t	parse_decode(const char *, size_t, uint32_t *);
+uint32_t parse_last_char(const char *, size_t);
+
+#endif
