@@ -1,6 +1,296 @@
-/* Stub: source reading. */
+/* The input document: read a file or stdin once, convert it to UTF-8, index its lines and pages. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <unistr.h>
+
 #include "scholia/source.h"
-void source_free(struct source *s) { (void)s; }
-int source_read_file(const char *p, const struct source_opts *o, struct source **s, char **c) { (void)p; (void)o; (void)s; (void)c; return -1; }
-int source_from_memory(const char *nm, const char *p, size_t n, const struct source_opts *o, struct source **s, char **c) { (void)nm; (void)p; (void)n; (void)o; (void)s; (void)c; return -1; }
+#include "scholia/xmalloc.h"
+
+#include "internal.h"
+
+#define SOURCE_SAMPLE	(64 * 1024)	/* bytes looked at for binary data */
+#define SOURCE_CHUNK	(64 * 1024)	/* first read size for streams */
+
+static int	source_read_fd(int, const char *, size_t, char **, size_t *,
+		    char **);
+static int	source_build(const char *, char *, size_t, int,
+		    const struct source_opts *, struct source **, char **);
+static int	source_is_binary(const char *, size_t);
+static void	source_index(struct source *);
+
+int
+source_read_file(const char *path, const struct source_opts *opts,
+    struct source **out, char **cause)
+{
+	struct stat	 st;
+	const char	*name;
+	char		*data;
+	size_t		 n;
+	int		 fd, rc;
+
+	*out = NULL;
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (source_read_fd(STDIN_FILENO, "stdin", 0, &data, &n,
+		    cause) != 0)
+			return -1;
+		return source_build("-", data, n, 1, opts, out, cause);
+	}
+	name = path;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		xasprintf(cause, "%s: %s", name, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		xasprintf(cause, "%s: %s", name, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		xasprintf(cause, "%s: is a directory", name);
+		close(fd);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > SOURCE_MAX_BYTES) {
+		xasprintf(cause, "%s: too large (%jd bytes, the limit is %zu)",
+		    name, (intmax_t)st.st_size, SOURCE_MAX_BYTES);
+		close(fd);
+		return -1;
+	}
+	rc = source_read_fd(fd, name,
+	    S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &n, cause);
+	close(fd);
+	if (rc != 0)
+		return -1;
+	return source_build(path, data, n, 1, opts, out, cause);
+}
+
+int
+source_from_memory(const char *name, const char *p, size_t n,
+    const struct source_opts *opts, struct source **out, char **cause)
+{
+	*out = NULL;
+	if (n > SOURCE_MAX_BYTES) {
+		xasprintf(cause, "%s: too large (%zu bytes, the limit is %zu)",
+		    name, n, SOURCE_MAX_BYTES);
+		return -1;
+	}
+	return source_build(name, (char *)p, n, 0, opts, out, cause);
+}
+
+/*
+ * Read everything from fd into one allocation (NUL-terminated). A regular
+ * file's size is known, so it takes one allocation; a stream doubles.
+ */
+static int
+source_read_fd(int fd, const char *name, size_t hint, char **data,
+    size_t *len, char **cause)
+{
+	char	*p;
+	size_t	 n = 0, cap;
+	ssize_t	 r;
+
+	cap = hint + 1 > SOURCE_CHUNK ? hint + 1 : SOURCE_CHUNK;
+	p = xmalloc(cap);
+	for (;;) {
+		if (n + 1 == cap) {
+			if (n >= SOURCE_MAX_BYTES) {
+				xasprintf(cause, "%s: input larger than the "
+				    "limit of %zu bytes", name,
+				    SOURCE_MAX_BYTES);
+				free(p);
+				return -1;
+			}
+			cap = cap * 2 > SOURCE_MAX_BYTES + 1 ?
+			    SOURCE_MAX_BYTES + 1 : cap * 2;
+			p = xrealloc(p, cap);
+		}
+		r = read(fd, p + n, cap - 1 - n);
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			xasprintf(cause, "%s: %s", name, strerror(errno));
+			free(p);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > SOURCE_MAX_BYTES) {
+			xasprintf(cause, "%s: input larger than the limit of "
+			    "%zu bytes", name, SOURCE_MAX_BYTES);
+			free(p);
+			return -1;
+		}
+	}
+	p[n] = '\0';
+	*data = p;
+	*len = n;
+	return 0;
+}
+
+/*
+ * Make a source from raw bytes. When owned, data (n + 1 bytes, from
+ * source_read_fd) is either kept as the text, for valid UTF-8, or freed.
+ */
+static int
+source_build(const char *name, char *data, size_t n, int owned,
+    const struct source_opts *opts, struct source **out, char **cause)
+{
+	struct source	*s;
+	struct buf	 b = { 0 };
+	enum encoding	 enc;
+	int		 valid = 0, bom;
+
+	bom = n >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0;
+	if (opts != NULL && opts->encoding != NULL) {
+		if (encoding_from_name(opts->encoding, &enc) != 0) {
+			xasprintf(cause, "%s: unknown encoding", opts->encoding);
+			goto fail;
+		}
+		valid = enc == ENC_UTF8 && !bom &&
+		    u8_check((const uint8_t *)data, n) == NULL;
+	} else if (u8_check((const uint8_t *)data, n) == NULL) {
+		/* Valid UTF-8 unless it has a BOM or the shape of UTF-16. */
+		enc = encoding_detect(data, n < SOURCE_SAMPLE ? n :
+		    SOURCE_SAMPLE);
+		valid = enc == ENC_UTF8 && !bom;
+	} else
+		enc = encoding_detect(data, n);
+
+	s = xcalloc(1, sizeof *s);
+	s->name = xstrdup(name);
+	s->encoding = enc;
+	if (enc != ENC_UTF16LE && enc != ENC_UTF16BE)
+		s->binary = source_is_binary(data, n);
+	if (valid && owned) {
+		s->text = data;		/* already NUL-terminated */
+		s->len = n;
+		data = NULL;
+	} else if (valid) {
+		s->text = xmalloc(n + 1);
+		memcpy(s->text, data, n);
+		s->text[n] = '\0';
+		s->len = n;
+	} else {
+		if (encoding_to_utf8(data, n, enc, &b, &s->invalid,
+		    cause) != 0) {
+			buf_free(&b);
+			source_free(s);
+			goto fail;
+		}
+		s->len = b.len;
+		s->text = b.data != NULL ? buf_steal(&b) : xstrdup("");
+	}
+	if (owned)
+		free(data);
+	source_index(s);
+	*out = s;
+	return 0;
+
+fail:
+	if (owned)
+		free(data);
+	return -1;
+}
+
+/* NUL bytes, or many control bytes, in the first 64 KiB: not text. */
+static int
+source_is_binary(const char *p, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)p;
+	size_t			 i, ctl = 0;
+
+	if (n > SOURCE_SAMPLE)
+		n = SOURCE_SAMPLE;
+	if (memchr(p, '\0', n) != NULL)
+		return 1;
+	for (i = 0; i < n; i++) {
+		if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+		    u[i] != '\r' && u[i] != '\f' && u[i] != '\v' &&
+		    u[i] != '\b' && u[i] != 0x1B)
+			ctl++;
+	}
+	return ctl > n / 10;
+}
+
+/*
+ * Normalise CRLF and lone CR to LF in place, then list line starts and
+ * form feeds; each step is one pass driven by memchr.
+ */
+static void
+source_index(struct source *s)
+{
+	char	*t = s->text, *p, *end = t + s->len;
+	size_t	 i, j, cap;
+
+	if ((p = memchr(t, '\r', s->len)) != NULL) {
+		for (i = j = (size_t)(p - t); i < s->len; i++) {
+			if (t[i] != '\r')
+				t[j++] = t[i];
+			else {
+				t[j++] = '\n';
+				if (i + 1 < s->len && t[i + 1] == '\n')
+					i++;
+			}
+		}
+		s->len = j;
+		t[j] = '\0';
+		end = t + j;
+	}
+
+	cap = 0;
+	s->nlines = 0;
+	*ARRAY_PUSH(s->lines, s->nlines, cap) = 0;
+	for (p = t; p < end && (p = memchr(p, '\n', (size_t)(end - p))) !=
+	    NULL; ) {
+		p++;
+		if (p < end)
+			*ARRAY_PUSH(s->lines, s->nlines, cap) =
+			    (size_t)(p - t);
+	}
+	if (s->len == 0)
+		s->nlines = 0;	/* lines[0] stays readable */
+
+	cap = 0;
+	for (p = t; p < end && (p = memchr(p, '\f', (size_t)(end - p))) !=
+	    NULL; p++)
+		*ARRAY_PUSH(s->pages, s->npages, cap) =
+		    (size_t)(p - t);
+}
+
+/* Binary search for the last line starting at or before off. */
+int
+source_line_of(const struct source *s, size_t off)
+{
+	size_t	lo = 0, hi = s->nlines, mid;
+
+	if (s->nlines == 0)
+		return 1;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (s->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo + 1;
+}
+
+void
+source_free(struct source *s)
+{
+	if (s == NULL)
+		return;
+	free(s->name);
+	free(s->text);
+	free(s->lines);
+	free(s->pages);
+	free(s);
+}
