@@ -15,11 +15,11 @@
 static int	heal_is_code(const char *, size_t);
 static void	heal_junk(struct doc *);
 static int	heal_is_pageno(const char *, size_t);
-static void	heal_furniture(struct doc *);
-static void	heal_rules(struct doc *);
+static void	heal_furniture(struct doc *, char *);
+static void	heal_rules(struct doc *, char *);
 static int	heal_joinable(const struct doc *, int);
 static int	heal_mid_sentence(const struct doc *, int);
-static void	heal_joins(struct doc *);
+static void	heal_joins(struct doc *, const char *);
 
 /* Whether text reads as program code: no ideographs, dense punctuation. */
 static int
@@ -102,7 +102,7 @@ heal_is_pageno(const char *s, size_t n)
 
 /* Drop page numbers and running heads repeated page after page. */
 static void
-heal_furniture(struct doc *d)
+heal_furniture(struct doc *d, char *brk)
 {
 	struct buf	*keys;
 	size_t		 i, j, n, count;
@@ -119,6 +119,7 @@ heal_furniture(struct doc *d)
 		s = recover_trim(doc_text(d, b->text_off), &n);
 		if (heal_is_pageno(s, n)) {
 			b->flags |= BLOCK_HIDDEN;
+			brk[i] = 1;
 			continue;
 		}
 		if (recover_nchars(s, n) > HEAL_RUNNING_MAX || n < 4)
@@ -140,8 +141,10 @@ heal_furniture(struct doc *d)
 		for (j = i; j < d->nblocks; j++)
 			if (keys[j].len == keys[i].len &&
 			    memcmp(keys[j].data, keys[i].data,
-			    keys[i].len) == 0)
+			    keys[i].len) == 0) {
 				d->blocks[j].flags |= BLOCK_HIDDEN;
+				brk[j] = 1;
+			}
 	}
 	for (i = 0; i < d->nblocks; i++)
 		buf_free(&keys[i]);
@@ -150,7 +153,7 @@ heal_furniture(struct doc *d)
 
 /* A rule that only introduces a block of notes is not part of the text. */
 static void
-heal_rules(struct doc *d)
+heal_rules(struct doc *d, char *brk)
 {
 	size_t	i, j;
 
@@ -161,8 +164,10 @@ heal_rules(struct doc *d)
 		for (j = i + 1; j < d->nblocks; j++)
 			if (!(d->blocks[j].flags & BLOCK_HIDDEN))
 				break;
-		if (j < d->nblocks && d->blocks[j].type == BLOCK_NOTE)
+		if (j < d->nblocks && d->blocks[j].type == BLOCK_NOTE) {
 			d->blocks[i].flags |= BLOCK_HIDDEN;
+			brk[i] = 1;
+		}
 	}
 }
 
@@ -196,7 +201,7 @@ heal_mid_sentence(const struct doc *d, int bi)
  * follows the notes (or the break) is its continuation.
  */
 static void
-heal_joins(struct doc *d)
+heal_joins(struct doc *d, const char *brk)
 {
 	size_t		i, j;
 	int		crossed, next, joined;
@@ -214,7 +219,7 @@ heal_joins(struct doc *d)
 			for (j = i + 1; j < d->nblocks; j++) {
 				struct block *b = &d->blocks[j];
 
-				if (b->flags & BLOCK_PAGEBREAK)
+				if ((b->flags & BLOCK_PAGEBREAK) || brk[j])
 					crossed = 1;
 				if (b->flags & BLOCK_HIDDEN)
 					continue;
@@ -248,8 +253,12 @@ heal_joins(struct doc *d)
 void
 heal_recover(struct doc *d)
 {
+	char	*brk;
+
+	brk = xcalloc(d->nblocks + 1, 1);	/* blocks that mark a page break */
 	heal_junk(d);
-	heal_furniture(d);
-	heal_rules(d);
-	heal_joins(d);
+	heal_furniture(d, brk);
+	heal_rules(d, brk);
+	heal_joins(d, brk);
+	free(brk);
 }

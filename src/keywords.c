@@ -22,6 +22,7 @@ static size_t		keywords_colon(const char *, size_t, enum kw_kind *);
 static int		keywords_is_sep(uint32_t, int);
 static void		keywords_split(struct doc *, int, const char *,
 			    size_t);
+static int		keywords_continues(const struct doc *, int);
 
 /* Label words, compared without spaces and case. */
 static const char *const keywords_words[] = {
@@ -241,6 +242,18 @@ keywords_split(struct doc *d, int bi, const char *s, size_t n)
 		free(words);
 }
 
+/* A short line that may continue a labelled one (a wrapped affiliation). */
+static int
+keywords_continues(const struct doc *d, int bi)
+{
+	const struct block	*b = &d->blocks[bi];
+
+	return b->type == BLOCK_PARA && !(b->flags & BLOCK_LISTITEM) &&
+	    doc_in_flow(d, bi) &&
+	    recover_nchars(doc_text(d, b->text_off), b->text_len) <= 60 &&
+	    !recover_block_ends_sentence(d, bi);
+}
+
 /* Retype labelled paragraphs to META and collect keyword lists. */
 void
 keywords_recover(struct doc *d)
@@ -249,7 +262,7 @@ keywords_recover(struct doc *d)
 	const char	*s, *v;
 	size_t		 i, n, l, vn;
 	enum kw_kind	 kind;
-	int		 p, q;
+	int		 p, q, k;
 
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
@@ -268,17 +281,20 @@ keywords_recover(struct doc *d)
 		if (kind == KW_KEYWORDS)
 			keywords_split(d, (int)i, v, vn);
 	}
-	/* short unlabelled lines between labelled ones continue them */
+	/* up to three short lines between labelled ones continue them */
 	for (i = 0; i < d->nblocks; i++) {
-		b = &d->blocks[i];
-		if (b->type != BLOCK_PARA || (b->flags & BLOCK_LISTITEM))
+		if (!keywords_continues(d, (int)i))
 			continue;
 		p = recover_prev_flow(d, (int)i);
-		q = recover_next_flow(d, (int)i);
-		if (p < 0 || q < 0 || d->blocks[p].type != BLOCK_META ||
-		    d->blocks[q].type != BLOCK_META)
+		if (p < 0 || d->blocks[p].type != BLOCK_META)
 			continue;
-		if (recover_nchars(doc_text(d, b->text_off), b->text_len) <= 60)
-			b->type = BLOCK_META;
+		q = (int)i;
+		for (k = 0; k < 3 && q >= 0 && keywords_continues(d, q); k++)
+			q = recover_next_flow(d, q);
+		if (q < 0 || d->blocks[q].type != BLOCK_META)
+			continue;
+		for (q = (int)i; d->blocks[q].type != BLOCK_META;
+		    q = recover_next_flow(d, q))
+			d->blocks[q].type = BLOCK_META;
 	}
 }

@@ -24,6 +24,7 @@ static size_t	outline_cnnum(const char *, size_t);
 static size_t	outline_digits(const char *, size_t);
 static size_t	outline_spaces(const char *, size_t);
 static int	outline_title_ok(const char *, size_t);
+static int	outline_is_unit(uint32_t);
 static enum outline_kind outline_word(const char *, size_t);
 static int	outline_level(const struct outline_ctx *, enum outline_kind);
 static int	outline_para_shape(const struct doc *, int, struct buf *);
@@ -119,6 +120,24 @@ outline_title_ok(const char *s, size_t n)
 	    c == 0xff09)
 		return 0;
 	return 1;
+}
+
+/* A measure word after a number: 1.5亿, 2.3万 are amounts. */
+static int
+outline_is_unit(uint32_t c)
+{
+	static const char units[] = "亿万千百十年月日倍个元美吨米项次号时岁人家成折";
+	char		u[8];
+	size_t		l;
+
+	l = 0;
+	if (c < 0x800 || c > 0xffff)
+		return 0;
+	u[l++] = (char)(0xe0 | (c >> 12));
+	u[l++] = (char)(0x80 | ((c >> 6) & 0x3f));
+	u[l++] = (char)(0x80 | (c & 0x3f));
+	u[l] = '\0';
+	return strstr(units, u) != NULL;
 }
 
 /* A section word alone on the line: 引言, 结 语, Summary: . */
@@ -236,8 +255,8 @@ outline_kind(const char *s, size_t n)
 		    s[k + 1] >= '0' && s[k + 1] <= '9') {
 			k++;
 			m = outline_digits(s + k, n - k);
-			if (m > 2)
-				return OUTLINE_NONE;
+			if (m > 2 || s[k] == '0')
+				return OUTLINE_NONE;	/* 2.0 is a version */
 			k += m;
 			kind = OUTLINE_AR2;
 			if (k + 1 < n && s[k] == '.' && s[k + 1] >= '0' &&
@@ -253,8 +272,9 @@ outline_kind(const char *s, size_t n)
 				k++;
 			sp = outline_spaces(s + k, n - k);
 			recover_decode(s + k + sp, n - k - sp, &c);
-			if (sp == 0 && !recover_is_han(c))
-				return OUTLINE_NONE;
+			if (sp == 0 && (!recover_is_han(c) ||
+			    outline_is_unit(c)))
+				return OUTLINE_NONE;	/* 1.5亿 */
 			k += sp;
 			return outline_title_ok(s + k, n - k) ? kind :
 			    OUTLINE_NONE;

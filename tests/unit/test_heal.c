@@ -1,0 +1,229 @@
+/* Unit tests of healing: paragraphs rejoined across notes and breaks, furniture and junk dropped. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "recover_util.h"
+#include "scholia/heal.h"
+#include "scholia/notes.h"
+
+static void
+recover(struct doc *d)
+{
+	notes_recover(d);
+	heal_recover(d);
+}
+
+static void
+test_join_across_notes(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		 buf[512];
+	int		 p, n;
+	size_t		 i;
+
+	(void)state;
+	p = tr_para(d, 1, "美军对伊朗的多处核设施发动打");
+	tr_para(d, 3, "{@①}“Trump Advances US Leadership in AI,” 2025.");
+	n = tr_para(d, 5, "击。这是首次{①}直接运用武力。");
+	tr_para(d, 7, "{@①}Second page note.");
+	recover(d);
+	assert_string_equal(tr_block_text(d, p, buf, sizeof buf),
+	    "美军对伊朗的多处核设施发动打击。这是首次①直接运用武力。");
+	assert_true(d->blocks[n].flags & BLOCK_HIDDEN);
+	assert_int_equal(d->blocks[p].end_line, 5);
+	/* the moved reference points into the joined text */
+	for (i = 0; i < d->nrefs; i++) {
+		assert_int_equal(d->refs[i].block, p);
+		assert_memory_equal(d->text.data + d->refs[i].text_off, "①",
+		    strlen("①"));
+		assert_int_equal(d->refs[i].line, 5);
+		assert_int_equal(d->notes[d->refs[i].note].line, 7);
+	}
+	doc_free(d);
+}
+
+static void
+test_no_join_after_sentence(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 n;
+
+	(void)state;
+	tr_para(d, 1, "这是一个完整的句子，到此结束。");
+	tr_para(d, 3, "{@①}A note.");
+	n = tr_para(d, 5, "新的段落从这里开始。");
+	recover(d);
+	assert_false(d->blocks[n].flags & BLOCK_HIDDEN);
+	/* closing quotes after the stop still end the sentence */
+	d = (doc_free(d), doc_new(NULL));
+	tr_para(d, 1, "他说：“这是结束。”");
+	tr_para(d, 3, "{@①}A note.");
+	n = tr_para(d, 5, "新的段落。");
+	recover(d);
+	assert_false(d->blocks[n].flags & BLOCK_HIDDEN);
+	doc_free(d);
+}
+
+static void
+test_no_join_into_heading(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 h, n;
+
+	(void)state;
+	h = tr_para(d, 1, "（一）特朗普政府对中国的竞争");
+	tr_para(d, 3, "{@①}A note.");
+	n = tr_para(d, 5, "二 “唐罗主义”:强化美国对西半球的掌控力");
+	recover(d);
+	assert_false(d->blocks[h].flags & BLOCK_HIDDEN);
+	assert_false(d->blocks[n].flags & BLOCK_HIDDEN);
+	assert_int_equal(d->blocks[h].text_len,
+	    strlen("（一）特朗普政府对中国的竞争"));
+	doc_free(d);
+}
+
+static void
+test_furniture(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		 buf[512];
+	int		 p, pg, pg2, keep;
+
+	(void)state;
+	p = tr_para(d, 1, "在伙伴国关系层面，特朗普政府以国防军售为导向，与");
+	pg = tr_para(d, 3, "• 128 •");
+	tr_para(d, 5, "具有更高交易价值的国家加强联系。");
+	pg2 = tr_para(d, 7, "- 129 -");
+	keep = tr_para(d, 9, "2025");
+	recover(d);
+	assert_true(d->blocks[pg].flags & BLOCK_HIDDEN);
+	assert_true(d->blocks[pg2].flags & BLOCK_HIDDEN);
+	assert_false(d->blocks[keep].flags & BLOCK_HIDDEN);
+	assert_string_equal(tr_block_text(d, p, buf, sizeof buf),
+	    "在伙伴国关系层面，特朗普政府以国防军售为导向，与"
+	    "具有更高交易价值的国家加强联系。");
+	doc_free(d);
+}
+
+static void
+test_running_heads(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 h[3], once;
+
+	(void)state;
+	h[0] = tr_para(d, 1, "当代美国评论 2025 年第 3 期");
+	tr_para(d, 2, "正文第一段。");
+	h[1] = tr_para(d, 3, "当代美国评论 2025 年第 3 期");
+	tr_para(d, 4, "正文第二段。");
+	h[2] = tr_para(d, 5, "当代美国评论 2025年第3期");
+	once = tr_para(d, 6, "只出现一次的短行");
+	recover(d);
+	assert_true(d->blocks[h[0]].flags & BLOCK_HIDDEN);
+	assert_true(d->blocks[h[1]].flags & BLOCK_HIDDEN);
+	assert_true(d->blocks[h[2]].flags & BLOCK_HIDDEN);
+	assert_false(d->blocks[once].flags & BLOCK_HIDDEN);
+	doc_free(d);
+}
+
+static void
+test_leading_junk(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 j1, j2, body;
+
+	(void)state;
+	j1 = tr_para(d, 1, "$title2 ='';");
+	j2 = tr_para(d, 2, "if (strpos($title,'——')){ $t = explode('——',$title); }");
+	body = tr_para(d, 3, "特朗普政府第二任期伊始，美国单边主义政策便已深刻重塑。");
+	recover(d);
+	assert_true(d->blocks[j1].flags & BLOCK_HIDDEN);
+	assert_true(d->blocks[j2].flags & BLOCK_HIDDEN);
+	assert_false(d->blocks[body].flags & BLOCK_HIDDEN);
+	/* prose with a parenthesis is not code */
+	d = (doc_free(d), doc_new(NULL));
+	j1 = tr_para(d, 1, "In 2025 (as before) the policy changed.");
+	tr_para(d, 2, "More prose.");
+	recover(d);
+	assert_false(d->blocks[j1].flags & BLOCK_HIDDEN);
+	doc_free(d);
+}
+
+static void
+test_rule_before_notes(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 hr, hr2;
+
+	(void)state;
+	tr_para(d, 1, "正文{[1]}。");
+	hr = tr_hr(d, 3);
+	tr_para(d, 5, "{@[1]}A note.");
+	tr_para(d, 7, "正文。");
+	hr2 = tr_hr(d, 9);
+	tr_para(d, 11, "More text.");
+	recover(d);
+	assert_true(d->blocks[hr].flags & BLOCK_HIDDEN);
+	assert_false(d->blocks[hr2].flags & BLOCK_HIDDEN);
+	doc_free(d);
+}
+
+static void
+test_latin_join(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		 buf[512];
+	int		 p;
+
+	(void)state;
+	p = tr_para(d, 1, "The alliance was strained by the");
+	tr_para(d, 3, "{@[1]}Smith, 2020.");
+	tr_para(d, 5, "tariff threats of the new administration.");
+	recover(d);
+	assert_string_equal(tr_block_text(d, p, buf, sizeof buf),
+	    "The alliance was strained by the tariff threats of the new "
+	    "administration.");
+	doc_free(d);
+}
+
+/* Without notes between, only a long paragraph stopped mid-word joins. */
+static void
+test_join_without_notes(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 n, n2;
+
+	(void)state;
+	tr_para(d, 1, "新一届特朗普政府明确提出并推动俄乌停火，调停的主要方式是"
+	    "向乌克兰施加巨大压力，手段包括暂停军援和情报共享、拒绝其加入北约、要");
+	n = tr_para(d, 3, "求乌出售稀土等矿权。");
+	tr_para(d, 5, "张文宗 任怡静");
+	n2 = tr_para(d, 7, "特朗普取代拜登入主白宫后，迅速调整美国在乌克兰危机上的立场。");
+	recover(d);
+	assert_true(d->blocks[n].flags & BLOCK_HIDDEN);
+	assert_false(d->blocks[n2].flags & BLOCK_HIDDEN);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_join_across_notes),
+		cmocka_unit_test(test_no_join_after_sentence),
+		cmocka_unit_test(test_no_join_into_heading),
+		cmocka_unit_test(test_furniture),
+		cmocka_unit_test(test_running_heads),
+		cmocka_unit_test(test_leading_junk),
+		cmocka_unit_test(test_rule_before_notes),
+		cmocka_unit_test(test_latin_join),
+		cmocka_unit_test(test_join_without_notes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

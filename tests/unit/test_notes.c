@@ -1,0 +1,247 @@
+/* Unit tests of note recovery: marker styles, the per-page restart rule, missing notes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "recover_util.h"
+#include "scholia/notes.h"
+
+/* The note linked from the reference on line with label, or its label. */
+static const char *
+linked_label(struct doc *d, int line, const char *label)
+{
+	int	n = tr_ref_note(d, line, label);
+
+	if (n == -2)
+		return "no-ref";
+	if (n < 0)
+		return "null";
+	return d->notes[n].label;
+}
+
+static int
+linked_line(struct doc *d, int line, const char *label)
+{
+	int	n = tr_ref_note(d, line, label);
+
+	return n < 0 ? n : d->notes[n].line;
+}
+
+static void
+test_circled_caret(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 nb;
+
+	(void)state;
+	tr_para(d, 1, "正文{①}第二句{②}。");
+	nb = tr_para(d, 3, "{@①}Paul Poast, “Under Trump”.");
+	tr_para(d, 5, "{@②}Francis Fukuyama.");
+	notes_recover(d);
+	assert_int_equal(d->nnotes, 2);
+	assert_int_equal(linked_line(d, 1, "①"), 3);
+	assert_int_equal(linked_line(d, 1, "②"), 5);
+	assert_int_equal(d->blocks[nb].type, BLOCK_NOTE);
+	assert_false(doc_in_flow(d, nb));
+	assert_int_equal(d->notes[0].nrefs, 1);
+	assert_int_equal(d->notes[0].refs[0], 0);
+	doc_free(d);
+}
+
+static void
+test_bracket_and_star(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_heading(d, 1, 1, "标题{[*]}");
+	tr_para(d, 3, "正文{[1]}，又{[2]}。");
+	tr_para(d, 5, "{@[*]}本文系项目成果。");
+	tr_para(d, 7, "{@[1]}Seb Starcevic, Politico.");
+	tr_para(d, 9, "{@[2]}Baskaran, CSIS.");
+	notes_recover(d);
+	/* the title note is in the first notes after the title */
+	assert_int_equal(linked_line(d, 1, "*"), 5);
+	assert_int_equal(linked_line(d, 3, "1"), 7);
+	assert_int_equal(linked_line(d, 3, "2"), 9);
+	assert_string_equal(d->notes[1].label, "1");
+	doc_free(d);
+}
+
+static void
+test_restart_per_page(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 1, "第一页{①}和{②}");
+	tr_para(d, 3, "{@①}page one note one");
+	tr_para(d, 5, "{@②}page one note two");
+	tr_para(d, 7, "第二页{①}。");
+	tr_hr(d, 8);
+	tr_para(d, 9, "{@①}page two note one");
+	tr_para(d, 11, "第三页{②}{①}。");
+	tr_para(d, 13, "{@①}page three note one");
+	tr_para(d, 15, "{@②}page three note two");
+	notes_recover(d);
+	assert_int_equal(d->nnotes, 5);
+	assert_int_equal(linked_line(d, 1, "①"), 3);
+	assert_int_equal(linked_line(d, 1, "②"), 5);
+	assert_int_equal(linked_line(d, 7, "①"), 9);
+	assert_int_equal(linked_line(d, 11, "①"), 13);
+	assert_int_equal(linked_line(d, 11, "②"), 15);
+	doc_free(d);
+}
+
+/* Two pages' notes with no text between still restart at ①. */
+static void
+test_adjacent_runs(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 1, "甲{①}");
+	tr_para(d, 2, "乙{①}");
+	tr_para(d, 3, "{@①}first");
+	tr_para(d, 4, "{@①}second");
+	notes_recover(d);
+	assert_int_equal(linked_line(d, 1, "①"), 3);
+	assert_int_equal(linked_line(d, 2, "①"), 3);
+	assert_int_equal(d->notes[1].nrefs, 0);
+	doc_free(d);
+}
+
+static void
+test_missing_note(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 1, "正文{[1]}和{[2]}。");
+	tr_para(d, 3, "{@[1]}only the first survived");
+	tr_para(d, 5, "下一页{[1]}{[2]}。");
+	tr_para(d, 7, "{@[1]}next page one");
+	tr_para(d, 9, "{@[2]}next page two");
+	notes_recover(d);
+	assert_int_equal(linked_line(d, 1, "1"), 3);
+	/* never linked to the [2] of a later page */
+	assert_string_equal(linked_label(d, 1, "2"), "null");
+	assert_int_equal(linked_line(d, 5, "2"), 9);
+	doc_free(d);
+}
+
+static void
+test_no_notes_after(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 1, "{@①}a note before the text");
+	tr_para(d, 3, "正文{①}。");
+	notes_recover(d);
+	assert_string_equal(linked_label(d, 3, "①"), "null");
+	doc_free(d);
+}
+
+static void
+test_named_across_document(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 1, "Text{^first} and more{^second}.");
+	tr_para(d, 3, "{@①}a page note that must not catch named refs");
+	tr_para(d, 5, "More text.");
+	tr_para(d, 7, "{@[second]}The second note.");
+	tr_para(d, 9, "{@[first]}The first note.");
+	notes_recover(d);
+	assert_int_equal(linked_line(d, 1, "first"), 9);
+	assert_int_equal(linked_line(d, 1, "second"), 7);
+	doc_free(d);
+}
+
+static void
+test_bare_circled(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		 buf[256];
+	int		 b1;
+
+	(void)state;
+	b1 = tr_para(d, 1, "如下{?①②}所示，以及{?③}。");
+	tr_para(d, 3, "{@①}note one");
+	tr_para(d, 5, "{@②}note two");
+	notes_recover(d);
+	assert_int_equal(linked_line(d, 1, "①"), 3);
+	assert_int_equal(linked_line(d, 1, "②"), 5);
+	/* no ③ note: it stays text, not a reference */
+	assert_int_equal(tr_ref_note(d, 1, "③"), -2);
+	assert_string_equal(tr_block_text(d, b1, buf, sizeof buf),
+	    "如下①②所示，以及③。");
+	assert_int_equal(d->refs[0].text_len, strlen("①"));
+	assert_memory_equal(d->text.data + d->refs[1].text_off, "②",
+	    strlen("②"));
+	doc_free(d);
+}
+
+/* A head the parser left as plain text is still a note. */
+static void
+test_plain_heads(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 1, "正文{①}与{[2]}。");
+	tr_para(d, 3, "① plain circled head");
+	tr_para(d, 5, "[2] plain bracket head");
+	notes_recover(d);
+	assert_int_equal(linked_line(d, 1, "①"), 3);
+	assert_int_equal(linked_line(d, 1, "2"), 5);
+	doc_free(d);
+}
+
+/* A wrapped note line between two notes belongs to the first. */
+static void
+test_wrapped_note(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		 buf[256];
+	int		 n1, cont;
+
+	(void)state;
+	tr_para(d, 1, "正文{①}{②}。");
+	n1 = tr_para(d, 2, "{@①}Paul Poast, “Under Trump, U. S. Hegemony");
+	cont = tr_para(d, 3, "Is Entering Full Predatory Mode,” 2025.");
+	tr_para(d, 4, "{@②}Second note.");
+	notes_recover(d);
+	assert_int_equal(d->nnotes, 2);
+	assert_true(d->blocks[cont].flags & BLOCK_HIDDEN);
+	assert_string_equal(tr_block_text(d, n1, buf, sizeof buf),
+	    "①Paul Poast, “Under Trump, U. S. Hegemony Is Entering Full "
+	    "Predatory Mode,” 2025.");
+	assert_int_equal(linked_line(d, 1, "②"), 4);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_circled_caret),
+		cmocka_unit_test(test_bracket_and_star),
+		cmocka_unit_test(test_restart_per_page),
+		cmocka_unit_test(test_adjacent_runs),
+		cmocka_unit_test(test_missing_note),
+		cmocka_unit_test(test_no_notes_after),
+		cmocka_unit_test(test_named_across_document),
+		cmocka_unit_test(test_bare_circled),
+		cmocka_unit_test(test_plain_heads),
+		cmocka_unit_test(test_wrapped_note),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

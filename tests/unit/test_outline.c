@@ -1,0 +1,243 @@
+/* Unit tests of outline recovery: numbering kinds, levels from numbering, titles, articles. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "recover_util.h"
+#include "scholia/notes.h"
+#include "scholia/outline.h"
+
+#define KIND(s)	outline_kind((s), strlen(s))
+
+/* Level of the heading on line, 0 if that line is no heading. */
+static int
+level_at(const struct doc *d, int line)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nheadings; i++)
+		if (d->headings[i].line == line)
+			return d->headings[i].level;
+	return 0;
+}
+
+static void
+test_kinds(void **state)
+{
+	(void)state;
+	assert_int_equal(KIND("一、美国大幅调整对乌克兰危机的政策"), OUTLINE_CN1);
+	assert_int_equal(KIND("一 特朗普第二任期外交政策的总体取向"), OUTLINE_CN1);
+	assert_int_equal(KIND("十二、结语"), OUTLINE_CN1);
+	assert_int_equal(KIND("（一）特朗普政府对中国的竞争"), OUTLINE_CN2);
+	assert_int_equal(KIND("(二) 交易主义与对华务实外交"), OUTLINE_CN2);
+	assert_int_equal(KIND("1. 北约盟国"), OUTLINE_AR1);
+	assert_int_equal(KIND("2．印太地区盟友"), OUTLINE_AR1);
+	assert_int_equal(KIND("1 Introduction"), OUTLINE_AR1);
+	assert_int_equal(KIND("1.1 Data and Methods"), OUTLINE_AR2);
+	assert_int_equal(KIND("2.3.1 Sources"), OUTLINE_AR3);
+	assert_int_equal(KIND("（1）问题的提出"), OUTLINE_PAREN_AR);
+	assert_int_equal(KIND("第一章 导论"), OUTLINE_CHAPTER);
+	assert_int_equal(KIND("第二节 理论框架"), OUTLINE_SECTION);
+	assert_int_equal(KIND("II. The Argument"), OUTLINE_ROMAN);
+	assert_int_equal(KIND("结 语"), OUTLINE_WORD);
+	assert_int_equal(KIND("引言"), OUTLINE_WORD);
+	assert_int_equal(KIND("References"), OUTLINE_WORD);
+	assert_int_equal(KIND("Summary: "), OUTLINE_ABSTRACT);
+	assert_int_equal(KIND("摘要:"), OUTLINE_ABSTRACT);
+	/* sentences and numbers that are no headings */
+	assert_int_equal(KIND("一是出于巧取豪夺别国财富的需要"), OUTLINE_NONE);
+	assert_int_equal(KIND("2025 年 1 月,《纽约邮报》在封面标题中"), OUTLINE_NONE);
+	assert_int_equal(KIND("1.5亿美元的援助"), OUTLINE_NONE);
+	assert_int_equal(KIND("2.0 时代"), OUTLINE_NONE);
+	assert_int_equal(KIND("引言部分的内容"), OUTLINE_NONE);
+	assert_int_equal(KIND("In 2025 the policy"), OUTLINE_NONE);
+}
+
+static void
+test_plain_levels(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 3, "应对竞争性多极世界：特朗普第二任期外交政策初探");
+	tr_para(d, 5, "赵明昊 仇家畅");
+	tr_para(d, 7, "正文第一段，很长很长的一段话。");
+	tr_para(d, 21, "一 特朗普第二任期外交政策的总体取向");
+	tr_para(d, 23, "正文。");
+	tr_para(d, 123, "三 交易主义与美国盟伴政策的调整");
+	tr_para(d, 127, "(一) 美国与盟国关系");
+	tr_para(d, 131, "1. 北约盟国");
+	tr_para(d, 133, "（1）军费分摊");
+	tr_para(d, 135, "（2）这是一个列举出来的完整句子，它以句号结尾。");
+	tr_para(d, 137, "1. 这一条是列表中的句子，而不是标题。");
+	tr_para(d, 183, "（一）特朗普政府对中国的竞争");
+	tr_para(d, 249, "结 语");
+	tr_para(d, 251, "正文。");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 3), 1);
+	assert_int_equal(level_at(d, 5), 0);
+	assert_int_equal(level_at(d, 21), 2);
+	assert_int_equal(level_at(d, 123), 2);
+	assert_int_equal(level_at(d, 127), 3);
+	assert_int_equal(level_at(d, 131), 4);
+	assert_int_equal(level_at(d, 133), 5);
+	assert_int_equal(level_at(d, 135), 0);
+	assert_int_equal(level_at(d, 137), 0);
+	assert_int_equal(level_at(d, 183), 3);
+	assert_int_equal(level_at(d, 249), 2);
+	assert_int_equal(d->nheadings, 8);
+	assert_string_equal(d->headings[1].title,
+	    "一 特朗普第二任期外交政策的总体取向");
+	assert_int_equal(d->blocks[3].type, BLOCK_HEADING);
+	assert_int_equal(d->blocks[3].level, 2);
+	doc_free(d);
+}
+
+/* The count of # does not decide the level; the numbering does. */
+static void
+test_markdown_levels(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 sub;
+
+	(void)state;
+	tr_heading(d, 3, 1, "从“联欧遏俄”到“美国优先”");
+	sub = tr_heading(d, 5, 2, "——美国调整对乌克兰危机政策的影响初探{[1]}");
+	tr_para(d, 7, "张文宗 任怡静");
+	tr_heading(d, 25, 2, "一、美国大幅调整对乌克兰危机的政策");
+	tr_para(d, 27, "正文。");
+	tr_heading(d, 103, 3, "三、推动俄乌停火可能引发大国关系之变");
+	tr_heading(d, 120, 2, "（二）超越自由主义“利益交换”范式");
+	tr_heading(d, 157, 4, "四、乌克兰危机缓和与中国战略环境的新变化");
+	tr_heading(d, 160, 2, "2. 中越外交");
+	tr_heading(d, 170, 4, "五、结语");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 3), 1);
+	assert_int_equal(level_at(d, 5), 0);	/* the subtitle */
+	assert_int_equal(d->blocks[sub].heading, -1);
+	assert_int_equal(level_at(d, 25), 2);
+	assert_int_equal(level_at(d, 103), 2);
+	assert_int_equal(level_at(d, 120), 3);
+	assert_int_equal(level_at(d, 157), 2);
+	assert_int_equal(level_at(d, 160), 4);
+	assert_int_equal(level_at(d, 170), 2);
+	assert_string_equal(d->headings[0].title, "从“联欧遏俄”到“美国优先”");
+	doc_free(d);
+}
+
+/* Western numbering without Chinese sections starts at level 2. */
+static void
+test_western_levels(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_heading(d, 1, 1, "A Paper");
+	tr_para(d, 3, "Abstract");
+	tr_para(d, 4, "This paper argues a great deal about many things.");
+	tr_para(d, 5, "1 Introduction");
+	tr_para(d, 6, "Body text of the introduction, which is long enough.");
+	tr_para(d, 7, "2.1 Data and Methods");
+	tr_para(d, 8, "More body text.");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 3), 2);
+	assert_int_equal(level_at(d, 5), 2);
+	assert_int_equal(level_at(d, 7), 3);
+	doc_free(d);
+}
+
+/* A paper without numbering: short lines before long paragraphs. */
+static void
+test_unnumbered(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 8, "特朗普政府第二任期伊始，美国单边主义政策便已深刻重塑其与盟友间"
+	    "的传统关系，核心在于对联盟结构内主权交易的强制性再校准。");
+	tr_para(d, 9, "引言");
+	tr_para(d, 10, "2025年1月20日，特朗普重返白宫，其所谓的“闪电退群”行动迅速搅乱"
+	    "全球格局，白宫方面接连签署退出《巴黎协定》的行政令。");
+	tr_para(d, 20, "欧洲:战略自主遭遇严峻压力测试");
+	tr_para(d, 21, "特朗普政府的“美国优先”及其交易化取向，正对跨大西洋关系构成空前"
+	    "压力，尤其体现在欧洲战略自主的艰难探索上，欧洲盟友陷入困境。");
+	tr_para(d, 22, "张三，李四");
+	tr_para(d, 23, "很短的一行");
+	tr_para(d, 24, "也很短。");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 8), 0);
+	assert_int_equal(level_at(d, 9), 2);
+	assert_int_equal(level_at(d, 20), 2);
+	assert_int_equal(level_at(d, 22), 0);
+	assert_int_equal(level_at(d, 23), 0);
+	doc_free(d);
+}
+
+static void
+test_articles(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 b2, n2;
+
+	(void)state;
+	tr_heading(d, 1, 1, "國際問題研究");
+	tr_heading(d, 3, 1, "人类命运共同体的理念深化{[*]}");
+	tr_para(d, 4, "正文{[1]}。");
+	tr_heading(d, 5, 2, "一、在构建人类命运共同体进程中深化理论内涵");
+	tr_para(d, 6, "{@[1]}note of the first article");
+	b2 = tr_heading(d, 8, 1, "特朗普归来与中美博弈的新阶段");
+	tr_para(d, 9, "正文{[1]}。");
+	n2 = tr_para(d, 10, "{@[1]}note of the second article");
+	tr_heading(d, 11, 3, "一、从激烈交锋到软着陆");
+	notes_recover(d);
+	outline_recover(d);
+	assert_int_equal(d->narticles, 3);
+	assert_string_equal(d->articles[1].title, "人类命运共同体的理念深化");
+	assert_int_equal(d->articles[2].line, 8);
+	assert_int_equal(d->articles[2].first_block, b2);
+	assert_int_equal(d->articles[1].last_block, b2 - 1);
+	assert_int_equal(d->blocks[n2].article, 2);
+	assert_int_equal(d->notes[1].article, 2);
+	assert_int_equal(d->notes[0].article, 1);
+	assert_int_equal(level_at(d, 11), 2);
+	assert_int_equal(d->headings[d->nheadings - 1].article, 2);
+	doc_free(d);
+}
+
+/* A bold head run into its paragraph is styled, not made a heading. */
+static void
+test_runin_head(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 p;
+
+	(void)state;
+	tr_heading(d, 1, 1, "标题");
+	p = tr_para(d, 3, "{*再次，对欧洲的立场从密切合作转变为厌恶与竞争。}2022 年 2 月"
+	    "乌克兰危机爆发后，拜登政府开展绵密的外交活动。");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 3), 0);
+	assert_int_equal(d->blocks[p].type, BLOCK_PARA);
+	assert_true(d->spans[d->blocks[p].span_first].flags & SPAN_HEADING);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_plain_levels),
+		cmocka_unit_test(test_markdown_levels),
+		cmocka_unit_test(test_western_levels),
+		cmocka_unit_test(test_unnumbered),
+		cmocka_unit_test(test_articles),
+		cmocka_unit_test(test_runin_head),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
