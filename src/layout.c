@@ -128,15 +128,25 @@ static void
 layout_prefix(const struct layout *l, const struct block *b,
     struct prefix *p)
 {
-	int	budget, over, cut;
+	int	budget, over, cut, mcols;
 
 	memset(p, 0, sizeof *p);
+	/* block->indent counts 2 columns per enclosing quote and list. */
 	p->quotes = b->quote_depth > 0 ? b->quote_depth : 0;
-	p->indent = b->indent > 0 ? b->indent : 0;
+	p->indent = b->indent - 2 * p->quotes;
+	if (p->indent < 0)
+		p->indent = 0;
+	if (b->list_depth > 0 || (b->flags & BLOCK_LISTITEM)) {
+		/* the innermost list's columns hold the marker */
+		p->indent = p->indent > 2 ? p->indent - 2 : 0;
+		p->lead = 2;
+	}
 	if ((b->flags & BLOCK_LISTITEM) && b->marker[0] != '\0') {
 		p->marker = b->marker;
-		p->lead = (int)text_width(b->marker, strnlen(b->marker,
-		    sizeof b->marker)) + 1;
+		mcols = (int)text_width(b->marker, strnlen(b->marker,
+		    sizeof b->marker));
+		if (mcols + 1 > p->lead)
+			p->lead = mcols + 1;
 	}
 	if (b->type == BLOCK_NOTE)
 		p->hang = layout_note_hang(l->doc, b);

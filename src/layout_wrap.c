@@ -327,6 +327,17 @@ again:
 		it->i += l;
 		return 1;
 	}
+	if (c == 0xFFFD && l == 1) {
+		/* an invalid byte: show U+FFFD, never the byte */
+		u->kind = U_CTRL;
+		u->dlen = 1;
+		memcpy(u->ph, "\xef\xbf\xbd", 3);
+		u->n = 3;
+		u->cols = 1;
+		u->style |= STYLE_CONTROL;
+		it->i++;
+		return 1;
+	}
 	g = text_grapheme(it->s + it->i, it->n - it->i);
 	if (g < l)
 		g = l;

@@ -1,0 +1,307 @@
+/* Unit tests for the exporters: dump with endnotes, JSON validity and escaping, write errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "scholia/doc.h"
+#include "scholia/export.h"
+#include "scholia/text.h"
+#include "scholia/xmalloc.h"
+
+static struct doc	*sample_doc(void);
+static char		*run_export(int (*)(const struct doc *, FILE *),
+			    const struct doc *);
+static char		*run_dump(const struct doc *, int);
+static void		 para(struct doc *, int, const char *);
+static void		 app(struct doc *, const char *, unsigned);
+
+static void
+app(struct doc *d, const char *s, unsigned flags)
+{
+	doc_append(d, s, strlen(s), flags);
+}
+
+static void
+para(struct doc *d, int line, const char *s)
+{
+	doc_begin_block(d, BLOCK_PARA, line);
+	doc_append(d, s, strlen(s), 0);
+	doc_end_block(d, line);
+}
+
+/* Title, a paragraph with a reference, a note, a heading, keywords. */
+static struct doc *
+sample_doc(void)
+{
+	struct doc	*d = doc_new(NULL);
+	char		**words;
+	int		 b, r, n;
+
+	b = doc_begin_block(d, BLOCK_PARA, 1);
+	app(d, "论文 \"标题\"", 0);
+	d->blocks[b].article = 0;
+	doc_end_block(d, 1);
+	doc_add_heading(d, 1, 1, b, "论文 \"标题\"\\\x1b");
+	doc_add_article(d, "论文 \"标题\"", 1, b);
+	b = doc_begin_block(d, BLOCK_META, 3);
+	app(d, "【关键词】和平；安全", 0);
+	doc_end_block(d, 3);
+	words = xcalloc(2, sizeof *words);
+	words[0] = xstrdup("和平");
+	words[1] = xstrdup("安\x01全");
+	doc_add_keywords(d, 3, b, words, 2);
+	doc_begin_block(d, BLOCK_PARA, 5);
+	app(d, "正文第一句。", 0);
+	r = doc_append_ref(d, "①", 3, "①", 5, 0);
+	app(d, "第二句\xff。", 0);
+	doc_end_block(d, 5);
+	b = doc_begin_block(d, BLOCK_HEADING, 7);
+	app(d, "一、引言", 0);
+	doc_end_block(d, 7);
+	doc_add_heading(d, 2, 7, b, "一、引言");
+	doc_begin_block(d, BLOCK_PARA, 8);
+	doc_append_ref(d, "[9]", 3, "9", 8, 0);
+	doc_end_block(d, 8);
+	b = doc_begin_block(d, BLOCK_PARA, 9);
+	app(d, "①", SPAN_NOTELABEL);
+	app(d, " 注释文本\tTab", 0);
+	doc_end_block(d, 9);
+	n = doc_add_note(d, "①", 9, b);
+	d->notes[n].article = 0;
+	doc_link_ref(d, r, n);
+	d->articles[0].last_block = b;
+	return d;
+}
+
+static char *
+run_export(int (*fn)(const struct doc *, FILE *), const struct doc *d)
+{
+	char	*p = NULL;
+	size_t	 n = 0;
+	FILE	*fp = open_memstream(&p, &n);
+
+	assert_non_null(fp);
+	assert_int_equal(fn(d, fp), 0);
+	fclose(fp);
+	return p;
+}
+
+static char *
+run_dump(const struct doc *d, int width)
+{
+	char	*p = NULL;
+	size_t	 n = 0;
+	FILE	*fp = open_memstream(&p, &n);
+
+	assert_non_null(fp);
+	assert_int_equal(export_dump(d, width, fp), 0);
+	fclose(fp);
+	return p;
+}
+
+static void
+test_json_valid(void **state)
+{
+	struct doc	*d;
+	char		*s, path[] = "/tmp/scholia-json-XXXXXX", cmd[1024];
+	FILE		*fp;
+	int		 fd;
+
+	(void)state;
+	d = sample_doc();
+	s = run_export(export_json, d);
+	assert_non_null(strstr(s, "\"source\": null"));
+	assert_non_null(strstr(s, "\"format\": \"text\""));
+	assert_non_null(strstr(s, "\"invalid_bytes\": 0"));
+	assert_non_null(strstr(s,
+	    "{\"level\": 1, \"title\": \"论文 \\\"标题\\\"\\\\\\u001b\", "
+	    "\"line\": 1}"));
+	assert_non_null(strstr(s, "{\"level\": 2, \"title\": \"一、引言\", "
+	    "\"line\": 7}"));
+	assert_non_null(strstr(s, "{\"id\": 0, \"label\": \"①\", \"line\": 9, "
+	    "\"text\": \"注释文本\\u0009Tab\"}"));
+	assert_non_null(strstr(s, "{\"label\": \"①\", \"line\": 5, "
+	    "\"note\": 0}"));
+	assert_non_null(strstr(s, "{\"label\": \"9\", \"line\": 8, "
+	    "\"note\": null}"));
+	assert_non_null(strstr(s, "{\"line\": 3, \"words\": [\"和平\", "
+	    "\"安\\u0001全\"]}"));
+	assert_non_null(strstr(s, "\"articles\": [\n    {\"title\": "
+	    "\"论文 \\\"标题\\\"\", \"line\": 1}\n  ]"));
+	/* no raw control byte anywhere */
+	for (size_t i = 0; s[i] != '\0'; i++)
+		assert_false((unsigned char)s[i] < 0x20 && s[i] != '\n');
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fp = fdopen(fd, "w");
+	fputs(s, fp);
+	fclose(fp);
+	snprintf(cmd, sizeof cmd, "python3 -c 'import json,sys; "
+	    "d=json.load(open(sys.argv[1])); "
+	    "assert d[\"notes\"][0][\"text\"]==\"注释文本\\tTab\"; "
+	    "assert d[\"refs\"][1][\"note\"] is None; "
+	    "assert sorted(d)==sorted([\"source\",\"encoding\",\"format\","
+	    "\"invalid_bytes\",\"toc\",\"notes\",\"refs\",\"keywords\","
+	    "\"articles\"])' %s", path);
+	assert_int_equal(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "python3 -m json.tool %s >/dev/null", path);
+	assert_int_equal(system(cmd), 0);
+	unlink(path);
+	free(s);
+	doc_free(d);
+}
+
+static void
+test_json_empty(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		*s;
+
+	(void)state;
+	s = run_export(export_json, d);
+	assert_string_equal(s, "{\n  \"source\": null,\n  \"encoding\": null,\n"
+	    "  \"format\": \"text\",\n  \"invalid_bytes\": 0,\n"
+	    "  \"toc\": [],\n  \"notes\": [],\n  \"refs\": [],\n"
+	    "  \"keywords\": [],\n  \"articles\": []\n}\n");
+	free(s);
+	doc_free(d);
+}
+
+static void
+test_dump(void **state)
+{
+	struct doc	*d = sample_doc();
+	char		*s;
+
+	(void)state;
+	s = run_dump(d, 20);
+	assert_string_equal(s,
+	    "论文 \"标题\"\n"
+	    "\n"
+	    "【关键词】和平；安全\n"
+	    "\n"
+	    "正文第一句。①第二句\n"
+	    "\xef\xbf\xbd。\n"
+	    "\n"
+	    "一、引言\n"
+	    "\n"
+	    "[9]\n"
+	    "\n"
+	    "Notes\n"
+	    "① 注释文本      Tab\n");
+	free(s);
+	doc_free(d);
+}
+
+static void
+test_dump_plain(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		*s;
+	int		 b;
+
+	(void)state;
+	para(d, 1, "alpha beta gamma delta epsilon");
+	b = doc_begin_block(d, BLOCK_PARA, 2);
+	d->blocks[b].flags |= BLOCK_TIGHT | BLOCK_LISTITEM;
+	d->blocks[b].list_depth = 1;
+	d->blocks[b].indent = 2;
+	strcpy(d->blocks[b].marker, "•");
+	doc_append(d, "item one two three", 18, 0);
+	doc_end_block(d, 2);
+	b = doc_begin_block(d, BLOCK_PARA, 3);
+	d->blocks[b].quote_depth = 1;
+	d->blocks[b].indent = 2;
+	doc_append(d, "quoted \033[2J text", 16, 0);
+	doc_end_block(d, 3);
+	para(d, 4, "hidden");
+	d->blocks[3].flags |= BLOCK_HIDDEN;
+	s = run_dump(d, 12);
+	assert_string_equal(s,
+	    "alpha beta\n"
+	    "gamma delta\n"
+	    "epsilon\n"
+	    "• item one\n"
+	    "  two three\n"
+	    "\n"
+	    "│ quoted\n"
+	    "│ ^[[2J text\n");
+	free(s);
+	doc_free(d);
+}
+
+static void
+test_write_errors(void **state)
+{
+	struct doc	*d = sample_doc();
+	FILE		*fp;
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < 60; i++)
+		para(d, 10 + i, "a paragraph long enough to fill buffers "
+		    "quickly when written many times over and over again");
+	fp = fopen("/dev/full", "w");
+	if (fp == NULL)
+		skip();
+	assert_int_equal(export_dump(d, 40, fp), -1);
+	clearerr(fp);
+	assert_int_equal(export_json(d, fp), -1);
+	clearerr(fp);
+	assert_int_equal(export_tree(d, fp), -1);
+	clearerr(fp);
+	assert_int_equal(export_toc(d, fp), -1);
+	clearerr(fp);
+	assert_int_equal(export_notes(d, fp), -1);
+	fclose(fp);
+	doc_free(d);
+}
+
+static void
+test_toc_notes_tree(void **state)
+{
+	struct doc	*d = sample_doc();
+	char		*s;
+
+	(void)state;
+	s = run_export(export_toc, d);
+	assert_string_equal(s, "     1  论文 \"标题\"\\^[\n"
+	    "     7    一、引言\n");
+	free(s);
+	s = run_export(export_notes, d);
+	assert_string_equal(s, "0 ① (line 9): 注释文本 Tab\n"
+	    "    referenced at line 5\n"
+	    "missing note for 9 (line 8)\n");
+	free(s);
+	s = run_export(export_tree, d);
+	assert_non_null(strstr(s, "0 HEADING lines 1-1 level=1 heading=0 article=0\n"));
+	assert_non_null(strstr(s, "    span REF ref=0 \"①\"\n"));
+	assert_non_null(strstr(s, "NOTE lines 9-9 note=0\n"
+	    "    span NOTELABEL \"①\"\n"));
+	assert_non_null(strstr(s, "HEADING lines 7-7 level=2 heading=1\n"));
+	free(s);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_valid),
+		cmocka_unit_test(test_json_empty),
+		cmocka_unit_test(test_dump),
+		cmocka_unit_test(test_dump_plain),
+		cmocka_unit_test(test_write_errors),
+		cmocka_unit_test(test_toc_notes_tree),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
