@@ -72,8 +72,11 @@ static int	 search_is_context(uint32_t);
 static void	 search_recase(struct search *, const char *, size_t,
 		     const size_t *);
 static const struct fold_entry *search_entry(struct search *, uint32_t);
-static void	 search_run(struct search *, size_t, size_t, size_t, size_t,
-		     int);
+static inline void search_run(struct search *, size_t, size_t, size_t,
+		     size_t, int);
+static inline size_t search_decode(const char *, size_t, uint32_t *);
+static inline const struct fold_entry *search_lookup(struct search *,
+		     uint32_t);
 static void	 search_emit_ascii(struct search *, const char *, size_t,
 		     size_t);
 static void	 search_emit_segment(struct search *, const char *, size_t,
@@ -182,7 +185,7 @@ search_entry(struct search *s, uint32_t c)
 }
 
 /* Record where the folded text just appended came from, merging 1:1 runs. */
-static void
+static inline void
 search_run(struct search *s, size_t fo, size_t flen, size_t so, size_t slen,
     int same)
 {
@@ -235,49 +238,99 @@ search_emit_segment(struct search *s, const char *p, size_t i, size_t j)
 	search_run(s, fo, s->tmp.len, i, j - i, 0);
 }
 
+/* Decode one character; the common well-formed cases without a call. */
+static inline size_t
+search_decode(const char *s, size_t n, uint32_t *c)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC &&
+	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		*c = ((uint32_t)(p[0] & 0x0F) << 12) |
+		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		return 3;
+	}
+	return text_decode(s, n, c);
+}
+
+/* The memo entry of c, computing it the first time. */
+static inline const struct fold_entry *
+search_lookup(struct search *s, uint32_t c)
+{
+	const struct fold_entry	*page;
+
+	if (c < 0x110000 && (page = s->pages[c / FOLD_PAGE]) != NULL &&
+	    (page[c % FOLD_PAGE].flags & FOLD_KNOWN))
+		return &page[c % FOLD_PAGE];
+	return search_entry(s, c);
+}
+
 /* Fold p into s->ftext, with s->runs mapping it back to p. */
 static void
 search_fold(struct search *s, const char *p, size_t n)
 {
-	const struct fold_entry	*e;
-	size_t			 i = 0, j, k, clen, nlen, fo;
+	const struct fold_entry	*e = NULL, *ne;
+	size_t			 i = 0, j, k, clen = 0, nlen, fo;
 	uint32_t		 c, nc;
+	int			 have = 0, same;
 
 	buf_reset(&s->ftext);
 	buf_grow(&s->ftext, n);
 	s->nruns = 0;
 	while (i < n) {
-		for (k = i; k < n && (unsigned char)p[k] < 0x80; k++)
-			/* nothing */;
-		if (k > i) {
-			/* The last ASCII character may carry a combining mark. */
-			if (k < n) {
-				text_decode(p + k, n - k, &nc);
-				if (search_entry(s, nc)->flags & FOLD_CONTEXT)
-					k--;
+		if (!have) {
+			for (k = i; k < n && (unsigned char)p[k] < 0x80; k++)
+				/* nothing */;
+			if (k > i) {
+				/* The last ASCII character may carry a mark. */
+				if (k < n) {
+					clen = search_decode(p + k, n - k, &c);
+					e = search_lookup(s, c);
+					if (e->flags & FOLD_CONTEXT)
+						k--;
+					else
+						have = 1;
+				}
+				search_emit_ascii(s, p, i, k);
+				if ((i = k) >= n)
+					break;
 			}
-			search_emit_ascii(s, p, i, k);
-			if ((i = k) >= n)
-				break;
 		}
-		clen = text_decode(p + i, n - i, &c);
-		e = search_entry(s, c);
-		for (j = i + clen; j < n; j += nlen) {
-			nlen = text_decode(p + j, n - j, &nc);
-			if ((unsigned char)p[j] < 0x80 ||
-			    !(search_entry(s, nc)->flags & FOLD_CONTEXT))
-				break;
+		if (!have) {
+			clen = search_decode(p + i, n - i, &c);
+			e = search_lookup(s, c);
 		}
-		if (j > i + clen || (e->flags & FOLD_CONTEXT))
+		have = 0;
+		for (j = i + clen; j < n && (unsigned char)p[j] >= 0x80;
+		    j += nlen) {
+			nlen = search_decode(p + j, n - j, &nc);
+			ne = search_lookup(s, nc);
+			if (!(ne->flags & FOLD_CONTEXT)) {
+				have = 1;
+				break;
+			}
+		}
+		if (j > i + clen || (e->flags & FOLD_CONTEXT)) {
 			search_emit_segment(s, p, i, j);
-		else {
+			have = 0;
+		} else {
 			fo = s->ftext.len;
-			buf_append(&s->ftext, s->pool.data + e->off, e->len);
-			search_run(s, fo, e->len, i, clen,
-			    (e->flags & FOLD_SINGLE) && e->len == clen);
+			if (fo + e->len >= s->ftext.cap)
+				buf_grow(&s->ftext, e->len);
+			memcpy(s->ftext.data + fo, s->pool.data + e->off,
+			    e->len);
+			s->ftext.len += e->len;
+			same = (e->flags & FOLD_SINGLE) && e->len == clen;
+			search_run(s, fo, e->len, i, clen, same);
+		}
+		if (have) {
+			c = nc;
+			clen = nlen;
+			e = ne;
 		}
 		i = j;
 	}
+	s->ftext.data[s->ftext.len] = '\0';
 }
 
 /*
