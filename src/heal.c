@@ -11,6 +11,8 @@
 
 #define HEAL_RUNNING_MAX	40	/* characters of a running head */
 #define HEAL_RUNNING_MIN	3	/* occurrences that make one */
+#define HEAL_SHORT_MD		20	/* shorter lines cut mid-sentence may */
+#define HEAL_SHORT_TEXT		40	/* be headings: joined only at a break */
 
 static int	heal_is_code(const char *, size_t);
 static void	heal_junk(struct doc *);
@@ -42,7 +44,7 @@ heal_is_code(const char *s, size_t n)
 		return 0;
 	if (n >= 2 && (memcmp(s, "<?", 2) == 0 || memcmp(s, "?>", 2) == 0))
 		return 1;
-	return sym * 6 >= all && sym >= 2;
+	return sym * 6 >= all && (sym >= 2 || all <= 2);
 }
 
 /* Program code left before the document by a scraper is not the document. */
@@ -112,11 +114,22 @@ heal_furniture(struct doc *d, char *brk)
 	for (i = 0; i < d->nblocks; i++) {
 		struct block *b = &d->blocks[i];
 
-		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i) ||
-		    (b->flags & BLOCK_LISTITEM))
+		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
 			continue;
 		n = b->text_len;
 		s = recover_trim(doc_text(d, b->text_off), &n);
+		if (b->flags & BLOCK_LISTITEM) {
+			/* "• 128 •" read as a bullet item "128 •" */
+			if (strcmp(b->marker, "•") != 0 &&
+			    strcmp(b->marker, "-") != 0)
+				continue;
+			if (n > 0 && (unsigned char)s[n - 1] >= 0x80 &&
+			    heal_is_pageno(s, n)) {
+				b->flags |= BLOCK_HIDDEN;
+				brk[i] = 1;
+			}
+			continue;
+		}
 		if (heal_is_pageno(s, n)) {
 			b->flags |= BLOCK_HIDDEN;
 			brk[i] = 1;
@@ -204,7 +217,8 @@ static void
 heal_joins(struct doc *d, const char *brk)
 {
 	size_t		i, j;
-	int		crossed, next, joined;
+	size_t		len;
+	int		crossed, next, joined, comma;
 	uint32_t	c;
 
 	for (i = 0; i < d->nblocks; i++) {
@@ -236,12 +250,15 @@ heal_joins(struct doc *d, const char *brk)
 			if (!crossed) {
 				/* no break seen: only a plain mid-word stop */
 				c = recover_block_last(d, (int)i);
-				if (recover_nchars(doc_text(d,
+				len = recover_nchars(doc_text(d,
 				    d->blocks[i].text_off),
-				    d->blocks[i].text_len) < 40)
+				    d->blocks[i].text_len);
+				comma = c == 0xff0c || c == 0x3001 || c == ',';
+				if (!recover_is_han(c) && !comma)
 					break;
-				if (!recover_is_han(c) && c != 0xff0c &&
-				    c != 0x3001 && c != ',')
+				/* a short line may be an unnumbered heading */
+				if (len < (comma ? 6u : d->markdown ?
+				    HEAL_SHORT_MD : HEAL_SHORT_TEXT))
 					break;
 			}
 			recover_join(d, (int)i, next);

@@ -195,13 +195,15 @@ outline_kind(const char *s, size_t n)
 	if ((k = outline_cnnum(s, n)) != 0) {
 		if ((m = outline_lit(s + k, n - k, "、")) != 0 ||
 		    (m = outline_lit(s + k, n - k, "．")) != 0 ||
-		    (m = outline_lit(s + k, n - k, ".")) != 0)
+		    (m = outline_lit(s + k, n - k, ".")) != 0) {
+			/* "四、2026年…" may start with a year */
 			k += m;
-		else if ((m = outline_spaces(s + k, n - k)) != 0)
-			k += m;
-		else
+			k += outline_spaces(s + k, n - k);
+			return k < n ? OUTLINE_CN1 : OUTLINE_NONE;
+		}
+		if ((m = outline_spaces(s + k, n - k)) == 0)
 			return OUTLINE_NONE;
-		k += outline_spaces(s + k, n - k);
+		k += m;
 		return outline_title_ok(s + k, n - k) ? OUTLINE_CN1 :
 		    OUTLINE_NONE;
 	}
