@@ -6,10 +6,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include <cmocka.h>
 
+#include "scholia/buf.h"
 #include "scholia/text.h"
 
 static void	test_width_ascii(void **);
@@ -28,6 +30,11 @@ static void	test_kinsoku(void **);
 static void	test_classes(void **);
 static void	test_unsafe(void **);
 static void	test_placeholder(void **);
+static void	test_fold_basic(void **);
+static void	test_fold_map(void **);
+static void	test_fold_chinese(void **);
+static void	test_fold_stable(void **);
+static void	test_needs_fold(void **);
 
 /* Decode the first character of a UTF-8 literal. */
 static uint32_t
@@ -413,6 +420,184 @@ test_placeholder(void **state)
 	}
 }
 
+/* Fold s and return the result (static storage); checks the map too. */
+static const char *
+fold(const char *s)
+{
+	static char	 res[256];
+	struct buf	 out = { 0 };
+	size_t		*map = NULL, i, n = strlen(s);
+
+	text_fold(s, n, &out, &map);
+	assert_non_null(map);
+	assert_true(out.len < sizeof res);
+	assert_int_equal(map[0], 0);
+	assert_int_equal(map[out.len], n);
+	for (i = 1; i <= out.len; i++)
+		assert_true(map[i] >= map[i - 1] && map[i] <= n);
+	memcpy(res, out.data != NULL ? out.data : "", out.len);
+	res[out.len] = '\0';
+	free(map);
+	buf_free(&out);
+	return res;
+}
+
+static void
+test_fold_basic(void **state)
+{
+	(void)state;
+	assert_string_equal(fold("Ａ"), "a");
+	assert_string_equal(fold("ＡＢＣ１２３ｘｙｚ"), "abc123xyz");
+	assert_string_equal(fold("Hello WORLD 42"), "hello world 42");
+	assert_string_equal(fold("Straße"), "strasse");
+	assert_string_equal(fold("ΣΊΣΥΦΟΣ"), fold("σίσυφοσ"));
+	assert_string_equal(fold("ﬁnance"), "finance");
+	assert_string_equal(fold("℃"), "°c");
+	assert_string_equal(fold("①②"), "12");
+	assert_string_equal(fold("Ｔｈｅ　ＵＮ"), "the un");
+	assert_string_equal(fold("（注：）"), "(注:)");
+	/* Canonical equivalents fold alike: e + combining acute is é. */
+	assert_string_equal(fold("Cafe\xcc\x81"), fold("café"));
+	assert_string_equal(fold("CAFÉ"), "café");
+	/* Half-width kana with its voicing mark becomes one character. */
+	assert_string_equal(fold("ｶﾞ"), "ガ");
+	assert_string_equal(fold(""), "");
+	/* Invalid bytes become U+FFFD, controls pass through. */
+	assert_string_equal(fold("a\xff" "B\x1b"), "a\xef\xbf\xbd" "b\x1b");
+	assert_string_equal(fold("中文研究"), "中文研究");
+}
+
+/* The source range of the first match of needle in the fold of s. */
+static void
+fold_find(const char *s, const char *needle, const char *want)
+{
+	struct buf	 out = { 0 };
+	size_t		*map = NULL, a, b;
+	char		*hit;
+
+	text_fold(s, strlen(s), &out, &map);
+	hit = strstr(out.data, needle);
+	assert_non_null(hit);
+	a = (size_t)(hit - out.data);
+	b = a + strlen(needle);
+	assert_int_equal(map[b] - map[a], strlen(want));
+	assert_memory_equal(s + map[a], want, strlen(want));
+	free(map);
+	buf_free(&out);
+}
+
+static void
+test_fold_map(void **state)
+{
+	struct buf	 out = { 0 };
+	size_t		*map = NULL;
+
+	(void)state;
+	fold_find("x ＡＢＣ y", "abc", "ＡＢＣ");
+	fold_find("The ＵＮ Charter", "un charter", "ＵＮ Charter");
+	fold_find("maße und", "masse", "maße");
+	fold_find("研究ＯＫ。", "ok", "ＯＫ");
+	fold_find("Cafe\xcc\x81 noir", "café", "Cafe\xcc\x81");
+	fold_find("a ﬁne day", "fi", "ﬁ");
+	fold_find("bad\xff" "Byte", "byte", "Byte");
+	/* Appending: the map covers the appended bytes only. */
+	buf_puts(&out, "prefix");
+	text_fold("ÄB", strlen("ÄB"), &out, &map);
+	assert_string_equal(out.data, "prefixäb");
+	assert_int_equal(map[0], 0);
+	assert_int_equal(map[1], 0);
+	assert_int_equal(map[2], 2);
+	assert_int_equal(map[3], 3);
+	free(map);
+	/* A NULL map is allowed. */
+	buf_reset(&out);
+	text_fold("ABC", 3, &out, NULL);
+	assert_string_equal(out.data, "abc");
+	buf_free(&out);
+}
+
+static void
+test_fold_chinese(void **state)
+{
+	(void)state;
+	/* Character-level traditional to simplified needs OpenCC's t2s. */
+	if (access("/usr/share/opencc/t2s.json", R_OK) != 0)
+		skip();
+	assert_string_equal(fold("國際關係"), "国际关系");
+	assert_string_equal(fold("国际关系"), "国际关系");
+	assert_string_equal(fold("臺灣與東亞：發展"), "台湾与东亚:发展");
+	assert_string_equal(fold(fold("後裏髮乾")), fold("後裏髮乾"));
+	fold_find("本文討論國際關係理論", "国际关系", "國際關係");
+	assert_true(text_needs_fold("國", strlen("國")));
+	assert_false(text_needs_fold("国", strlen("国")));
+}
+
+/* What text_needs_fold calls stable must fold to itself. */
+static void
+test_fold_stable(void **state)
+{
+	static const uint32_t	 ranges[][2] = {
+		{ 0x3000, 0x30FF }, { 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF },
+		{ 0xAC00, 0xD7A3 }, { 0xFF00, 0xFFEF }, { 0x20000, 0x2A6DF },
+	};
+	struct buf		 out = { 0 }, again = { 0 };
+	char			 s[8];
+	uint32_t		 c;
+	size_t			 r, n, bad = 0;
+
+	(void)state;
+	for (r = 0; r < sizeof ranges / sizeof ranges[0]; r++) {
+		for (c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			n = 0;
+			if (c < 0x10000) {
+				s[n++] = (char)(0xE0 | c >> 12);
+			} else {
+				s[n++] = (char)(0xF0 | c >> 18);
+				s[n++] = (char)(0x80 | (c >> 12 & 0x3F));
+			}
+			s[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+			s[n++] = (char)(0x80 | (c & 0x3F));
+			buf_reset(&out);
+			text_fold(s, n, &out, NULL);
+			if (!text_needs_fold(s, n) && (out.len != n ||
+			    memcmp(out.data, s, n) != 0) && bad++ < 5)
+				print_error("U+%04X is not stable\n",
+				    (unsigned)c);
+			/* Folding is idempotent. */
+			buf_reset(&again);
+			text_fold(out.data, out.len, &again, NULL);
+			if ((again.len != out.len || memcmp(again.data,
+			    out.data, out.len) != 0) && bad++ < 5)
+				print_error("U+%04X folds twice\n",
+				    (unsigned)c);
+		}
+	}
+	buf_free(&out);
+	buf_free(&again);
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_needs_fold(void **state)
+{
+	static const char	*no[] = { "", "hello world 42", "a-b_c.d/e",
+	    "中文研究", "我们认为、", "。「引用」", "かなカナ한국어", "x中y" };
+	static const char	*yes[] = { "Hello", "ａ", "１", "é", "　",
+	    "，", "（", "ﬁ", "①", "e\xcc\x81", "\xff", "ｶ" };
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof no / sizeof no[0]; i++) {
+		if (text_needs_fold(no[i], strlen(no[i])))
+			fail_msg("needs fold: %s", no[i]);
+		assert_string_equal(fold(no[i]), no[i]);
+	}
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (!text_needs_fold(yes[i], strlen(yes[i])))
+			fail_msg("does not need fold: %s", yes[i]);
+	}
+}
+
 int
 main(void)
 {
@@ -433,6 +618,11 @@ main(void)
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_unsafe),
 		cmocka_unit_test(test_placeholder),
+		cmocka_unit_test(test_fold_basic),
+		cmocka_unit_test(test_fold_map),
+		cmocka_unit_test(test_fold_chinese),
+		cmocka_unit_test(test_fold_stable),
+		cmocka_unit_test(test_needs_fold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
