@@ -30,6 +30,7 @@ struct unit {
 	unsigned char	 kind;
 	unsigned char	 close;		/* may not begin a line */
 	unsigned char	 open;		/* may not end a line */
+	unsigned char	 shy;		/* a soft hyphen precedes it */
 };
 
 /* Walks the units of a stretch of doc text. */
@@ -44,6 +45,7 @@ struct uiter {
 	char			*brk;
 	int			 code;
 	unsigned		 style;
+	int			 shy;	/* a soft hyphen was just dropped */
 };
 
 /* The state of wrapping one stretch of text. */
@@ -350,6 +352,7 @@ again:
 		}
 	}
 	if (unit_dropped(c)) {
+		it->shy = c == 0x00AD;
 		it->i += g;
 		goto again;
 	}
@@ -360,6 +363,8 @@ again:
 	u->cols = (int)text_width(u->s, g);
 	u->close = text_is_closing(c) != 0;
 	u->open = text_is_opening(c) != 0;
+	u->shy = it->shy;
+	it->shy = 0;
 	it->i += g;
 	return 1;
 }
@@ -389,6 +394,7 @@ wrap_emit(struct wrap *w, size_t p, const struct unit *u, int soft)
 {
 	size_t		 k, end = p;
 	struct unit	*x;
+	int		 cols;
 
 	if (u != NULL)
 		wrap_push(w, u);
@@ -399,12 +405,20 @@ wrap_emit(struct wrap *w, size_t p, const struct unit *u, int soft)
 	lb_line(w->lb, w->first ? LINE_FIRST : 0,
 	    end > 0 ? w->line[0].doc_off : w->base);
 	lb_prefix(w->lb, w->pfx, w->first);
-	for (k = 0; k < end; k++) {
+	for (k = 0, cols = 0; k < end; k++) {
 		x = &w->line[k];
+		cols += x->cols;
 		lb_put(w->lb, unit_text(x), x->n, x->cols, x->style, x->ref,
 		    x->doc_off, x->dlen, x->kind == U_TEXT ||
 		    x->kind == U_SPACE);
 	}
+	/* a break at a soft hyphen shows the hyphen when it fits */
+	x = p < w->nline ? &w->line[p] : NULL;
+	if (x == NULL && u != NULL && !w->code)
+		x = (struct unit *)u;
+	if (x != NULL && x->shy && end == p && end > 0 && cols < w->avail)
+		lb_put(w->lb, "-", 1, 1, w->line[end - 1].style, -1,
+		    LAYOUT_NO_OFF, 0, 0);
 	if (end < p)
 		w->base = w->line[end].doc_off;
 	else if (p > 0)

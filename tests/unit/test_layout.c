@@ -382,6 +382,16 @@ test_soft_hyphen_and_newline(void **state)
 	free(t);
 	layout_free(l);
 	doc_free(d);
+	/* a break at a soft hyphen shows a hyphen when there is room */
+	d = doc_para(BLOCK_PARA, "co\xc2\xad" "op\xc2\xad" "era\xc2\xad" "tion");
+	o.width = 4;
+	l = layout_new(d, &o);
+	check_lines(l, 0, 4);
+	t = flow_text(l, 0, 0);
+	assert_string_equal(t, "coop|era-|tion");
+	free(t);
+	layout_free(l);
+	doc_free(d);
 }
 
 static void
