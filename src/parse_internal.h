@@ -60,6 +60,28 @@ void	inl_end(struct inl *);
 /* Note that source bytes [off, off + n) belong to the block. */
 void	inl_touch(struct inl *, size_t, size_t);
 
+/* Decode "&name;" or "&#N;" to UTF-8 in out (8 bytes); 0 if unknown. */
+size_t	parse_entity(const char *, size_t, char *);
+
+enum parse_tag {
+	PARSE_TAG_OTHER,		/* dropped, its text kept */
+	PARSE_TAG_SUP,
+	PARSE_TAG_SUB,
+	PARSE_TAG_BR,
+	PARSE_TAG_STRONG,		/* <b>, <strong> */
+	PARSE_TAG_EMPH,			/* <i>, <em> */
+	PARSE_TAG_STRIKE,		/* <s>, <del>, <strike> */
+};
+/* The kind of an HTML tag at s ("<sup>", "</b>", "<br/>"). */
+enum parse_tag	parse_html_tag(const char *, size_t, int *);
+
+/*
+ * Raw HTML text into the block: each tag goes to the callback, which acts
+ * on it and returns the style of the text after it.
+ */
+void	parse_html_text(struct inl *, const char *, size_t, size_t, unsigned,
+	    unsigned (*)(void *, const char *, size_t, size_t), void *);
+
 int	parse_line_of(const struct source *, size_t);
 int	parse_is_cjk(uint32_t);
 /* Whether a soft break between a and b joins without a space. */

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include <md4c.h>
-#include <unistr.h>
 
 #include "parse_internal.h"
 #include "scholia/doc.h"
@@ -59,35 +58,10 @@ static int	md_line_after_scan(struct md_state *);
 static unsigned	md_flags(const struct md_state *);
 static size_t	md_off(const struct md_state *, const char *, size_t);
 static void	md_html_tag(struct md_state *, const char *, size_t, size_t);
-static void	md_html_block_text(struct md_state *, const char *, size_t,
-		    size_t);
+static unsigned	md_block_tag(void *, const char *, size_t, size_t);
 static void	md_entity(struct md_state *, const char *, size_t, size_t);
 static char	*md_mask_notes(const char *, size_t);
 static void	md_link_end(struct md_state *);
-
-/* Named entities that papers use; numeric ones are decoded directly. */
-static const struct {
-	const char	*name;
-	uint32_t	 cp;
-} md_entities[] = {
-	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-	{ "apos", '\'' }, { "nbsp", 0xa0 }, { "copy", 0xa9 },
-	{ "reg", 0xae }, { "trade", 0x2122 }, { "hellip", 0x2026 },
-	{ "mdash", 0x2014 }, { "ndash", 0x2013 }, { "lsquo", 0x2018 },
-	{ "rsquo", 0x2019 }, { "ldquo", 0x201c }, { "rdquo", 0x201d },
-	{ "laquo", 0xab }, { "raquo", 0xbb }, { "middot", 0xb7 },
-	{ "bull", 0x2022 }, { "times", 0xd7 }, { "divide", 0xf7 },
-	{ "deg", 0xb0 }, { "plusmn", 0xb1 }, { "sect", 0xa7 },
-	{ "para", 0xb6 }, { "dagger", 0x2020 }, { "Dagger", 0x2021 },
-	{ "emsp", 0x2003 }, { "ensp", 0x2002 }, { "thinsp", 0x2009 },
-	{ "shy", 0xad }, { "euro", 0x20ac }, { "pound", 0xa3 },
-	{ "yen", 0xa5 }, { "cent", 0xa2 }, { "sup1", 0xb9 },
-	{ "sup2", 0xb2 }, { "sup3", 0xb3 }, { "prime", 0x2032 },
-	{ "larr", 0x2190 }, { "rarr", 0x2192 }, { "le", 0x2264 },
-	{ "ge", 0x2265 }, { "ne", 0x2260 }, { "eacute", 0xe9 },
-	{ "egrave", 0xe8 }, { "uuml", 0xfc }, { "ouml", 0xf6 },
-	{ "auml", 0xe4 }, { "szlig", 0xdf }, { "ccedil", 0xe7 },
-};
 
 int
 parse_md(struct doc *d, char **cause)
@@ -602,7 +576,8 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 		break;
 	case MD_TEXT_HTML:
 		if (st->html_block)
-			md_html_block_text(st, s, size, off);
+			parse_html_text(&st->inl, s, size, off, md_flags(st),
+			    md_block_tag, st);
 		else
 			md_html_tag(st, s, size, off);
 		break;
@@ -617,125 +592,58 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 static void
 md_entity(struct md_state *st, const char *s, size_t n, size_t off)
 {
-	uint8_t		 out[8];
-	uint32_t	 cp = 0;
-	size_t		 i;
-	int		 len;
-	char		*end;
+	char	out[8];
+	size_t	len;
 
-	if (n >= 4 && s[1] == '#') {
-		if (s[2] == 'x' || s[2] == 'X')
-			cp = (uint32_t)strtoul(s + 3, &end, 16);
-		else
-			cp = (uint32_t)strtoul(s + 2, &end, 10);
-		if (*end != ';' || cp == 0 || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			cp = 0xfffd;
-	} else if (n >= 3) {
-		for (i = 0; i < sizeof md_entities / sizeof md_entities[0];
-		    i++) {
-			if (strlen(md_entities[i].name) == n - 2 &&
-			    memcmp(md_entities[i].name, s + 1, n - 2) == 0) {
-				cp = md_entities[i].cp;
-				break;
-			}
-		}
-	}
-	if (cp == 0) {
+	if ((len = parse_entity(s, n, out)) == 0)
 		inl_text(&st->inl, s, n, off, md_flags(st));
-		return;
-	}
-	len = u8_uctomb(out, cp, sizeof out);
-	if (len > 0)
-		inl_verbatim(&st->inl, (const char *)out, (size_t)len, off,
-		    md_flags(st));
+	else
+		inl_verbatim(&st->inl, out, len, off, md_flags(st));
 }
 
 /* An inline tag: <sup>, <sub>, <br> and simple styles act, the rest go. */
 static void
 md_html_tag(struct md_state *st, const char *s, size_t n, size_t off)
 {
-	char	name[16];
-	size_t	i = 1, k = 0;
-	int	close = 0;
+	int	close, *count = NULL;
 
-	if (n < 3 || s[0] != '<')
-		return;
-	if (s[i] == '/') {
-		close = 1;
-		i++;
-	}
-	while (i < n && k + 1 < sizeof name &&
-	    ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-	    (s[i] >= '0' && s[i] <= '9'))) {
-		name[k++] = (char)(s[i] | 0x20);
-		i++;
-	}
-	name[k] = '\0';
-	if (strcmp(name, "sup") == 0) {
+	switch (parse_html_tag(s, n, &close)) {
+	case PARSE_TAG_SUP:
 		if (close)
 			inl_sup_close(&st->inl);
 		else
 			inl_sup_open(&st->inl, off, md_flags(st));
-	} else if (strcmp(name, "sub") == 0)
-		st->sub += close ? (st->sub > 0 ? -1 : 0) : 1;
-	else if (strcmp(name, "br") == 0)
+		return;
+	case PARSE_TAG_BR:
 		inl_hardbr(&st->inl);
-	else if (strcmp(name, "b") == 0 || strcmp(name, "strong") == 0)
-		st->hstrong += close ? (st->hstrong > 0 ? -1 : 0) : 1;
-	else if (strcmp(name, "i") == 0 || strcmp(name, "em") == 0)
-		st->hemph += close ? (st->hemph > 0 ? -1 : 0) : 1;
-	else if (strcmp(name, "s") == 0 || strcmp(name, "del") == 0 ||
-	    strcmp(name, "strike") == 0)
-		st->hdel += close ? (st->hdel > 0 ? -1 : 0) : 1;
+		return;
+	case PARSE_TAG_SUB:
+		count = &st->sub;
+		break;
+	case PARSE_TAG_STRONG:
+		count = &st->hstrong;
+		break;
+	case PARSE_TAG_EMPH:
+		count = &st->hemph;
+		break;
+	case PARSE_TAG_STRIKE:
+		count = &st->hdel;
+		break;
+	default:
+		return;
+	}
+	if (!close)
+		(*count)++;
+	else if (*count > 0)
+		(*count)--;
 }
 
-/* Raw HTML block text: tags act or vanish, newlines are soft breaks. */
-static void
-md_html_block_text(struct md_state *st, const char *s, size_t n, size_t off)
+/* Tag callback for raw HTML blocks: act on it, return the style after it. */
+static unsigned
+md_block_tag(void *arg, const char *s, size_t n, size_t off)
 {
-	size_t	i = 0, j;
+	struct md_state	*st = arg;
 
-#define MD_AT(k)	(off == INL_NOOFF ? off : off + (k))
-	while (i < n) {
-		if (s[i] == '<') {
-			for (j = i + 1; j < n && s[j] != '>'; j++)
-				;
-			if (j < n)
-				j++;
-			inl_touch(&st->inl, MD_AT(i), j - i);
-			md_html_tag(st, s + i, j - i, MD_AT(i));
-			i = j;
-		} else if (s[i] == '\n' || ((s[i] == ' ' || s[i] == '\t') &&
-		    (i == 0 || s[i - 1] == '\n'))) {
-			for (j = i; j < n && (s[j] == ' ' || s[j] == '\t' ||
-			    s[j] == '\n'); j++)
-				;
-			if (memchr(s + i, '\n', j - i) != NULL)
-				inl_softbr(&st->inl);
-			i = j;
-		} else if (s[i] == '&') {
-			for (j = i + 1; j < n && j - i < 12 && s[j] != ';' &&
-			    s[j] != '&' && s[j] != '<' && s[j] != ' '; j++)
-				;
-			if (j < n && s[j] == ';' && j > i + 1)
-				j++;
-			else
-				j = i + 1;
-			if (j > i + 1)
-				md_entity(st, s + i, j - i, MD_AT(i));
-			else
-				inl_text(&st->inl, s + i, 1, MD_AT(i),
-				    md_flags(st));
-			i = j;
-		} else {
-			for (j = i; j < n && s[j] != '<' && s[j] != '\n' &&
-			    s[j] != '&'; j++)
-				;
-			inl_text(&st->inl, s + i, j - i, MD_AT(i),
-			    md_flags(st));
-			i = j;
-		}
-	}
-#undef MD_AT
+	md_html_tag(st, s, n, off);
+	return md_flags(st);
 }
