@@ -10,7 +10,7 @@ actions_run(struct app *app, enum action a)
 {
 	switch (a) {
 	case ACT_NONE:
-		app_message(app, "Unknown key: press h for help");
+		app_message(app, "Unknown key (h: help)");
 		return RE_STATUS;
 	case ACT_QUIT:
 		if (app->help_on) {

@@ -1,2 +1,297 @@
-/* Stub: command line entry. */
-int main(void) { return 0; }
+/* Command line: options, locale, and the choice between printing and the full-screen reader. */
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scholia/doc.h"
+#include "scholia/export.h"
+#include "scholia/load.h"
+#include "scholia/log.h"
+#include "scholia/text.h"
+
+#include "ui.h"
+
+#ifndef SCHOLIA_VERSION
+#define SCHOLIA_VERSION "0.0"
+#endif
+#define WIDTH_MAX	10000
+
+enum mode {
+	MODE_AUTO,	/* the reader on a terminal, else a dump */
+	MODE_DUMP,
+	MODE_EXPORT,
+};
+
+enum opt_long {
+	OPT_DUMP = 256,
+	OPT_WIDTH,
+	OPT_EXPORT,
+	OPT_TOC,
+	OPT_NOTES,
+	OPT_ENCODING,
+	OPT_MARKDOWN,
+	OPT_TEXT,
+	OPT_AMBIGUOUS,
+};
+
+static const struct option main_options[] = {
+	{ "dump",		no_argument,		NULL, OPT_DUMP },
+	{ "width",		required_argument,	NULL, OPT_WIDTH },
+	{ "export",		required_argument,	NULL, OPT_EXPORT },
+	{ "toc",		no_argument,		NULL, OPT_TOC },
+	{ "notes",		no_argument,		NULL, OPT_NOTES },
+	{ "encoding",		required_argument,	NULL, OPT_ENCODING },
+	{ "markdown",		no_argument,		NULL, OPT_MARKDOWN },
+	{ "text",		no_argument,		NULL, OPT_TEXT },
+	{ "ambiguous-wide",	no_argument,		NULL, OPT_AMBIGUOUS },
+	{ "force",		no_argument,		NULL, 'f' },
+	{ "help",		no_argument,		NULL, 'h' },
+	{ "version",		no_argument,		NULL, 'V' },
+	{ NULL,			0,			NULL, 0 },
+};
+
+static const char main_usage[] =
+"usage: scholia [options] [FILE]\n"
+"Read a paper (Markdown or plain text) in the terminal. FILE may be \"-\"\n"
+"for standard input; with no FILE, a pipe on stdin is read, else the\n"
+"bundled sample paper opens.\n"
+"\n"
+"  --dump               print the laid-out text and exit\n"
+"  --width N            lay out to N columns (default: the terminal, or 80)\n"
+"  --export FORMAT      print the document model: json, toc, notes or tree\n"
+"  --toc, --notes       short for --export toc, --export notes\n"
+"  --encoding NAME      input charset: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5\n"
+"  --markdown, --text   parse as Markdown / as plain text, whatever it looks like\n"
+"  --ambiguous-wide     count East Asian ambiguous characters as two columns\n"
+"  -f, --force          show a file that looks binary\n"
+"  -h, --help           print this help and exit\n"
+"  -V, --version        print the version and exit\n"
+"\n"
+"In the reader, h lists the keys; see scholia(1).\n";
+
+static int		 main_usage_error(const char *, const char *);
+static int		 main_width(const char *, int *);
+static int		 main_term_width(void);
+static const char	*main_default_file(void);
+static int		 main_print(const struct doc *, enum mode, const char *,
+			    int);
+static int		 main_finish_output(void);
+
+/* A wrong command line: one line on stderr and status 2. */
+static int
+main_usage_error(const char *what, const char *arg)
+{
+	if (arg != NULL)
+		fprintf(stderr, "scholia: %s: %s (try scholia --help)\n", what,
+		    arg);
+	else
+		fprintf(stderr, "scholia: %s (try scholia --help)\n", what);
+	return 2;
+}
+
+static int
+main_width(const char *s, int *w)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 1 || v > WIDTH_MAX)
+		return -1;
+	*w = (int)v;
+	return 0;
+}
+
+static int
+main_term_width(void)
+{
+	struct winsize	ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/*
+ * With no FILE: a pipe or a file on stdin is the document; a terminal (or
+ * /dev/null, as in CI) gets the sample, from the source tree when run from a
+ * build, else the installed copy.
+ */
+static const char *
+main_default_file(void)
+{
+	struct stat	st;
+
+	if (!isatty(STDIN_FILENO) && fstat(STDIN_FILENO, &st) == 0 &&
+	    (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
+	    S_ISSOCK(st.st_mode)))
+		return "-";
+#ifdef SCHOLIA_SAMPLE_SRC
+	if (access(SCHOLIA_SAMPLE_SRC, R_OK) == 0)
+		return SCHOLIA_SAMPLE_SRC;
+#endif
+#ifdef SCHOLIA_SAMPLE
+	return SCHOLIA_SAMPLE;
+#else
+	return "-";
+#endif
+}
+
+/* Flush stdout; a closed pipe is a quiet failure, other errors are told. */
+static int
+main_finish_output(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	if (errno != EPIPE)
+		fprintf(stderr, "scholia: write error: %s\n", strerror(errno));
+	return 1;
+}
+
+static int
+main_print(const struct doc *d, enum mode mode, const char *format, int width)
+{
+	int	rc;
+
+	if (mode != MODE_EXPORT)
+		rc = export_dump(d, width, stdout);
+	else if (strcmp(format, "json") == 0)
+		rc = export_json(d, stdout);
+	else if (strcmp(format, "toc") == 0)
+		rc = export_toc(d, stdout);
+	else if (strcmp(format, "notes") == 0)
+		rc = export_notes(d, stdout);
+	else
+		rc = export_tree(d, stdout);
+	if (rc != 0) {
+		if (errno != EPIPE)
+			fprintf(stderr, "scholia: write error: %s\n",
+			    strerror(errno));
+		return 1;
+	}
+	return main_finish_output();
+}
+
+int
+main(int argc, char **argv)
+{
+	struct load_opts	 lo = { 0 };
+	struct app_opts		 ao = { 0 };
+	struct doc		*d;
+	enum mode		 mode = MODE_AUTO;
+	const char		*format = NULL, *file, *name, *warning = NULL;
+	char			*cause = NULL;
+	int			 ch, width = 0, utf8, rc, sig;
+
+	setlocale(LC_ALL, "");
+	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	signal(SIGPIPE, SIG_IGN);
+	log_open();
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":fhV", main_options,
+	    NULL)) != -1) {
+		switch (ch) {
+		case OPT_DUMP:
+			mode = MODE_DUMP;
+			break;
+		case OPT_WIDTH:
+			if (main_width(optarg, &width) != 0)
+				return main_usage_error("bad width", optarg);
+			break;
+		case OPT_EXPORT:
+			if (strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "toc") != 0 &&
+			    strcmp(optarg, "notes") != 0 &&
+			    strcmp(optarg, "tree") != 0)
+				return main_usage_error("unknown export format",
+				    optarg);
+			mode = MODE_EXPORT;
+			format = optarg;
+			break;
+		case OPT_TOC:
+		case OPT_NOTES:
+			mode = MODE_EXPORT;
+			format = ch == OPT_TOC ? "toc" : "notes";
+			break;
+		case OPT_ENCODING:
+			lo.encoding = optarg;
+			break;
+		case OPT_MARKDOWN:
+			lo.format = LOAD_MARKDOWN;
+			break;
+		case OPT_TEXT:
+			lo.format = LOAD_TEXT;
+			break;
+		case OPT_AMBIGUOUS:
+			text_set_ambiguous_wide(1);
+			break;
+		case 'f':
+			lo.allow_binary = 1;
+			break;
+		case 'h':
+			fputs(main_usage, stdout);
+			return main_finish_output();
+		case 'V':
+			printf("scholia %s\n", SCHOLIA_VERSION);
+			return main_finish_output();
+		case ':':
+			return main_usage_error("option needs an argument",
+			    argv[optind - 1]);
+		default:
+			return main_usage_error("unknown option",
+			    argv[optind - 1]);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		return main_usage_error("more than one file", argv[1]);
+	file = argc == 1 ? argv[0] : main_default_file();
+
+	if (mode == MODE_AUTO && !isatty(STDOUT_FILENO))
+		mode = MODE_DUMP;
+	if (load_file(file, &lo, &d, &cause) != 0) {
+		fprintf(stderr, "scholia: %s\n",
+		    cause != NULL ? cause : file);
+		free(cause);
+		return 1;
+	}
+	if (mode != MODE_AUTO) {
+		if (width == 0)
+			width = isatty(STDOUT_FILENO) ? main_term_width() : 80;
+		rc = main_print(d, mode, format, width);
+		doc_free(d);
+		return rc;
+	}
+
+	if (!utf8) {
+		/* curses needs a UTF-8 locale to draw the text at all */
+		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+			setlocale(LC_CTYPE, "en_US.UTF-8");
+		warning = "warning: the locale is not UTF-8; "
+		    "text may not display right";
+	}
+	name = strcmp(file, "-") == 0 ? "(standard input)" : file;
+	ao.name = name;
+	ao.warning = warning;
+	ao.max_width = width;
+	rc = app_run(d, &ao);
+	doc_free(d);
+	if ((sig = term_signalled()) != 0) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return rc;
+}

@@ -8,6 +8,8 @@
 
 #include "ui.h"
 
+#define STATUS_NAME_MIN	8	/* columns of the name kept beside a message */
+
 static void	status_paint(struct pane *);
 
 const struct pane_ops status_ops = {
@@ -48,13 +50,16 @@ status_sanitise(const char *s, size_t n, struct buf *out)
 	}
 }
 
-/* Name on the left, message after it, position on the right, all reversed. */
+/*
+ * Name on the left, message after it, position on the right, all reversed.
+ * A message is what the reader must see: the name gives up room for it.
+ */
 static void
 status_paint(struct pane *p)
 {
 	struct app	*app = p->app;
 	char		 right[64];
-	int		 w = p->r.w, rw, nw, line, percent;
+	int		 w = p->r.w, rw, nw, mw = 0, line, percent;
 
 	draw_blank(p->win, 0, 0, w, A_REVERSE);
 	if (app->body != NULL &&
@@ -65,9 +70,14 @@ status_paint(struct pane *p)
 	rw = (int)strlen(right);
 	if (rw > w / 2)
 		rw = 0;
-	nw = draw_text(p->win, 0, 1, w - rw - 2, app->name, strlen(app->name),
-	    A_REVERSE | A_BOLD);
 	if (app->msg[0] != '\0')
+		mw = (int)text_width(app->msg, strlen(app->msg)) + 3;
+	nw = w - rw - 2 - mw;
+	if (nw < STATUS_NAME_MIN)
+		nw = STATUS_NAME_MIN;
+	nw = draw_text(p->win, 0, 1, nw, app->name, strlen(app->name),
+	    A_REVERSE | A_BOLD);
+	if (mw > 0)
 		draw_text(p->win, 0, nw + 3, w - rw - nw - 4, app->msg,
 		    strlen(app->msg), A_REVERSE);
 	if (rw > 0)

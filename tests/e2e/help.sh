@@ -1,0 +1,31 @@
+#!/bin/sh
+# h and F1 show the key table; q or h return to the same place in the text.
+. "$(dirname "$0")/lib.sh" "$@"
+
+f=$(ls "$E2E_CORPUS"/002_*.txt)
+e2e_start 80 24 "\"$E2E_BIN\" \"$f\""
+e2e_wait_row 1 "$(e2e_dump_line 79 "$f" 1)"
+e2e_keys j j j
+e2e_wait_row 1 "$(e2e_dump_line 79 "$f" 4)"
+top=$(e2e_row 1)
+e2e_keys h
+e2e_wait "scholia keys"
+for k in "j, Down" "Space, PgDn, f" "g, Home" "G, End" "Ctrl-L" "h, F1" "q "; do
+	e2e_has "$k" || e2e_fail "help lacks the key $k"
+done
+e2e_has "Scroll down one line." || e2e_fail "help lacks descriptions"
+e2e_keys q
+e2e_wait_row 1 "$top"
+e2e_keys F1
+e2e_wait "scholia keys"
+e2e_keys h
+e2e_wait_row 1 "$top"
+# an unbound key says where help is, and the next key clears it
+e2e_keys x
+e2e_wait "Unknown key"
+e2e_keys C-l
+e2e_wait_gone "Unknown key"
+e2e_wait_row 1 "$top"
+e2e_keys q
+e2e_wait_done 0
+exit 0

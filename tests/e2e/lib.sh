@@ -1,0 +1,146 @@
+# Shared helpers for the end-to-end tests: the real binary in a private tmux server.
+# A test starts with:  . "$(dirname "$0")/lib.sh" "$@"   (arguments: BINARY CORPUS_DIR)
+
+E2E_BIN=$1
+E2E_CORPUS=$2
+E2E_SRC=$(cd "$(dirname "$0")/../.." && pwd)
+if [ ! -x "$E2E_BIN" ] || [ ! -d "$E2E_CORPUS" ]; then
+	echo "usage: $0 BINARY CORPUS_DIR" >&2
+	exit 2
+fi
+command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed" >&2; exit 1; }
+
+# The reader needs a UTF-8 locale; tmux needs one to keep wide characters.
+LC_ALL=C.UTF-8
+export LC_ALL
+unset NO_COLOR TMUX
+
+E2E_N=0
+E2E_SOCK=e2e$$-0
+E2E_TMP=$(mktemp -d) || exit 1
+E2E_TIMEOUT=${E2E_TIMEOUT:-5}	# seconds to wait for a screen
+
+e2e_tmux() {
+	tmux -L "$E2E_SOCK" -f /dev/null "$@"
+}
+
+e2e_cleanup() {
+	while [ "$E2E_N" -gt 0 ]; do
+		tmux -L "e2e$$-$E2E_N" kill-server >/dev/null 2>&1
+		E2E_N=$((E2E_N - 1))
+	done
+	rm -rf "$E2E_TMP"
+}
+trap e2e_cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# e2e_start COLS ROWS COMMAND: run the shell COMMAND in a fresh window; when it
+# ends "E2E-DONE status=N" is printed and the pane stays for inspection. Each
+# start gets a server of its own: a killed one may linger on its socket.
+e2e_start() {
+	_cols=$1 _rows=$2
+	shift 2
+	e2e_tmux kill-server >/dev/null 2>&1
+	E2E_N=$((E2E_N + 1))
+	E2E_SOCK=e2e$$-$E2E_N
+	{
+		printf 'trap : INT\n'	# the shell outlives a Ctrl-C to the program
+		printf '%s\n' "$*"
+		printf 'echo "E2E-DONE status=$?"\nexec sleep 600\n'
+	} >"$E2E_TMP/run.sh"
+	e2e_tmux new-session -d -x "$_cols" -y "$_rows" "sh $E2E_TMP/run.sh" ||
+		e2e_fail "tmux could not start"
+}
+
+# The screen as text, one row a line (trailing blanks trimmed by tmux).
+e2e_screen() {
+	e2e_tmux capture-pane -p
+}
+
+# Row N (1-based) of the screen.
+e2e_row() {
+	e2e_screen | sed -n "$1p"
+}
+
+e2e_keys() {
+	e2e_tmux send-keys "$@"
+}
+
+e2e_fail() {
+	echo "FAIL: $*"
+	echo "--- screen:"
+	e2e_screen 2>/dev/null
+	echo "---"
+	exit 1
+}
+
+# e2e_poll COMMAND...: retry COMMAND every 0.1 s until it succeeds or the
+# timeout passes; returns its last status.
+e2e_poll() {
+	_n=$((E2E_TIMEOUT * 10))
+	while [ "$_n" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	"$@"
+}
+
+e2e_has() {
+	e2e_screen | grep -qF -- "$1"
+}
+
+e2e_lacks() {
+	! e2e_screen | grep -qF -- "$1"
+}
+
+e2e_row_is() {
+	[ "$(e2e_row "$1")" = "$2" ]
+}
+
+# Wait until the screen shows TEXT.
+e2e_wait() {
+	e2e_poll e2e_has "$1" || e2e_fail "timed out waiting for: $1"
+}
+
+# Wait until the screen no longer shows TEXT.
+e2e_wait_gone() {
+	e2e_poll e2e_lacks "$1" || e2e_fail "timed out waiting for to go: $1"
+}
+
+# Wait until row N is exactly TEXT.
+e2e_wait_row() {
+	e2e_poll e2e_row_is "$1" "$2" ||
+		e2e_fail "row $1 is not: $2"
+}
+
+# The program ended with this exit status.
+e2e_wait_done() {
+	e2e_wait "E2E-DONE status=$1"
+}
+
+# Line N (1-based) of the dump of FILE at WIDTH columns, trailing blanks trimmed.
+e2e_dump_line() {
+	"$E2E_BIN" --dump --width "$1" "$2" | sed -e 's/ *$//' -e "$3!d"
+}
+
+# The pid of the program the window runs (the child of its shell).
+e2e_pid() {
+	pgrep -P "$(e2e_tmux display -p '#{pane_pid}')" | head -n 1
+}
+
+# Every row of the screen fits in COLS display columns.
+e2e_fits() {
+	e2e_screen | python3 -c '
+import sys, unicodedata
+cols = int(sys.argv[1])
+def w(c):
+    if unicodedata.category(c) in ("Mn", "Me", "Cf"): return 0
+    return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+for line in sys.stdin.read().split("\n"):
+    if sum(w(c) for c in line) > cols: sys.exit(1)
+' "$1"
+}
+
+# The terminal is back in its normal mode: canonical input, echo on.
+e2e_tty_sane_cmd='stty -a | tr " ;" "\n\n" | grep -x -e icanon -e -icanon -e echo -e -echo | tr "\n" " " | sed "s/^/TTY: /"; echo'
