@@ -14,16 +14,18 @@ struct marker {
 };
 
 /*
- * A reference marker at s in running text: ^①, ^{①}, ^{*}, ^{1}, [^name]
- * (not a definition), Unicode superscript digits, or a bare circled
- * number (bare set). Returns the bytes matched, 0 if none.
+ * A reference marker at s in running text: ^①, ^{①}, ^{*}, ^{1}, ^12,
+ * [^name] (not a definition), Unicode superscript digits, or a bare
+ * circled number ①..㊿ (bare set). At most 4 digits. Returns the bytes
+ * matched, 0 if none.
  */
 size_t	marker_ref(const char *, size_t, struct marker *);
 
 /*
- * The head of a note definition at the start of a paragraph: ^①, ①, [1],
- * 1), *, \*, ^{*}, [^name]:. Returns the bytes of the head including the
- * spaces after it, 0 if the paragraph is not a note.
+ * The head of a note definition at the start of a paragraph: ^①, ^{①},
+ * ①, [1], [*], ^{*}, ^{12}, "* ", "\* ", [^name]:. Returns the bytes of the
+ * head including the blanks after it (ASCII, U+3000, U+00A0), 0 if the
+ * paragraph does not open like a note.
  */
 size_t	marker_note_head(const char *, size_t, struct marker *);
 
