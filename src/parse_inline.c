@@ -220,17 +220,18 @@ inl_end(struct inl *i)
 static size_t
 inl_src_of(const struct inl *i, size_t pos)
 {
-	size_t	k;
+	size_t	lo = 0, hi = i->nchunks, mid;
 
-	for (k = i->nchunks; k > 0; k--) {
-		const struct inl_chunk *c = &i->chunks[k - 1];
-
-		if (c->pos <= pos) {
-			if (c->off == INL_NOOFF)
-				break;
-			return c->off + (pos - c->pos);
-		}
+	/* The last chunk starting at or before pos; chunks are in order. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (i->chunks[mid].pos <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	if (lo > 0 && i->chunks[lo - 1].off != INL_NOOFF)
+		return i->chunks[lo - 1].off + (pos - i->chunks[lo - 1].pos);
 	return i->first_off != INL_NOOFF ? i->first_off : 0;
 }
 
@@ -348,7 +349,7 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 	const char	*p = i->pend.data;
 	size_t		 k = a, run = a, len, r, c, rc;
 	unsigned char	 ch;
-	unsigned	 style;
+	unsigned	 style, lost = 0;
 	int		 ri;
 
 	while (k < b) {
@@ -371,12 +372,15 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 			continue;
 		}
 		if (ch == '*' && (r = inl_stars(i, k, b)) >= 1 && r <= 3 &&
-		    k + r < b && !inl_is_blank(p[k + r])) {
+		    k + r < b && !inl_is_blank(p[k + r]) && !(lost & (1u << r))) {
 			for (c = k + r; c < b; c += rc ? rc : 1) {
 				rc = p[c] == '*' ? inl_stars(i, c, b) : 0;
 				if (rc == r && !inl_is_blank(p[c - 1]))
 					break;
 			}
+			/* No closer now means none for a later opener either. */
+			if (c >= b)
+				lost |= 1u << r;
 			if (c < b) {
 				inl_plain(i, p + run, k - run, fl);
 				style = r == 1 ? SPAN_EMPH : r == 2 ?
