@@ -23,6 +23,18 @@ struct search	*search_new(const struct doc *, const char *, size_t);
 void		 search_free(struct search *);
 int		 search_case_sensitive(const struct search *);
 
+/*
+ * A per-document index: searches through it learn, block by block, which
+ * characters fold to something else, and from then on search the raw text
+ * (memmem) wherever none of those could take part in a match, folding only
+ * the rest. search_new uses a private one; keep one per doc (alive while
+ * its searches are) to make repeated and incremental searches cheap.
+ */
+struct search_index	*search_index_new(const struct doc *);
+void			 search_index_free(struct search_index *);
+struct search		*search_new_indexed(struct search_index *,
+			    const char *, size_t);
+
 /* Total matches, and all matches in reading order (block, then offset). */
 size_t		 search_count(struct search *);
 const struct search_match *search_match_at(struct search *, size_t);

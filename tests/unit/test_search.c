@@ -346,6 +346,46 @@ test_chinese_scripts(void **state)
 	doc_free(d);
 }
 
+/* Searches through a shared index agree with fresh ones, in any order. */
+static void
+test_index_agrees(void **state)
+{
+	static const char *queries[] = { "中国", "abc", "ABC", "（", "(",
+	    "cafe", "café", "國", "，", "e", "E", "数据ａ", "x" };
+	struct doc		*d = mkdoc("美国，中国。ＡＢＣ（1）", "abc (1) 中國",
+				    "un cafe\xcc\x81, Café", "plain text only",
+				    "数据Ａ数据ａ", "bad \xff bytes 中\xe4国", NULL);
+	struct search_index	*ix = search_index_new(d);
+	struct search		*a, *b;
+	size_t			 i, k, round;
+
+	(void)state;
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < sizeof queries / sizeof *queries; i++) {
+			a = search_new_indexed(ix, queries[i],
+			    strlen(queries[i]));
+			b = find(d, queries[i]);
+			assert_int_equal(search_count(a), search_count(b));
+			for (k = 0; k < search_count(a); k++) {
+				assert_int_equal(search_match_at(a, k)->off,
+				    search_match_at(b, k)->off);
+				assert_int_equal(search_match_at(a, k)->len,
+				    search_match_at(b, k)->len);
+			}
+			search_free(a);
+			search_free(b);
+		}
+	}
+	/* Plain CJK next to full-width punctuation that cannot matter. */
+	a = search_new_indexed(ix, "中国", strlen("中国"));
+	assert_true(search_count(a) >= 1);
+	assert_match(d, a, 0, 0, "中国");
+	search_free(a);
+	search_index_free(ix);
+	search_index_free(NULL);
+	doc_free(d);
+}
+
 /* Non-overlapping occurrences of needle in a file, counted the plain way. */
 static size_t
 count_bytes(const char *path, const char *needle)
@@ -420,6 +460,7 @@ main(void)
 		cmocka_unit_test(test_fullwidth),
 		cmocka_unit_test(test_combining),
 		cmocka_unit_test(test_chinese_scripts),
+		cmocka_unit_test(test_index_agrees),
 		cmocka_unit_test(test_corpus),
 	};
 
