@@ -4,36 +4,21 @@
 #include <string.h>
 
 #include "internal.h"
+#include "notes_internal.h"
 #include "recover.h"
 #include "scholia/doc.h"
 #include "scholia/marker.h"
 #include "scholia/notes.h"
+#include "scholia/outline.h"
 #include "scholia/source.h"
-
-/* A run of consecutive note paragraphs: the notes of one page. */
-struct notes_run {
-	int	first;		/* first note index */
-	int	last;		/* inclusive */
-};
-
-struct notes_ctx {
-	struct doc		*d;
-	struct notes_run	*runs;
-	size_t			 nruns;
-	size_t			 cap_runs;
-	int			*run_after;	/* per block: first run after it */
-};
 
 static int	notes_head(const struct doc *, int, char *, size_t);
 static void	notes_norm(const char *, char *, size_t);
-static int	notes_same(const char *, const char *);
 static int	notes_is_skip(const struct doc *, int);
 static void	notes_continuations(struct doc *);
 static void	notes_runs(struct notes_ctx *);
-static int	notes_find(struct notes_ctx *, int, const char *);
 static int	notes_named(struct doc *, int, const char *);
-static void	notes_maybe(struct notes_ctx *, int);
-static int	notes_ref_line(const struct doc *, int, size_t);
+static int	notes_src_indent(const struct doc *, int);
 
 /*
  * The label of a note-definition paragraph: the parser's SPAN_NOTELABEL
@@ -117,7 +102,7 @@ notes_norm(const char *l, char *out, size_t size)
 	snprintf(out, size, "%s", l);
 }
 
-static int
+int
 notes_same(const char *a, const char *b)
 {
 	char	x[80], y[80];
@@ -166,8 +151,9 @@ notes_continuations(struct doc *d)
 				next = j;
 				break;
 			}
-		if (b->indent > d->blocks[prev].indent && b->quote_depth == 0 &&
-		    d->markdown) {
+		if (d->markdown && b->quote_depth == 0 &&
+		    (b->indent > d->blocks[prev].indent ||
+		    notes_src_indent(d, (int)i) >= 4)) {
 			recover_join(d, prev, (int)i);
 			continue;
 		}
@@ -222,7 +208,7 @@ notes_runs(struct notes_ctx *c)
 }
 
 /* The note with this label in the first run after block bi, or -1. */
-static int
+int
 notes_find(struct notes_ctx *c, int bi, const char *label)
 {
 	struct notes_run	*r;
@@ -258,96 +244,22 @@ notes_named(struct doc *d, int bi, const char *label)
 	return before;
 }
 
-/* Source line of the k-th occurrence of text at off within block bi. */
+/* Columns of indentation of a block's first source line. */
 static int
-notes_ref_line(const struct doc *d, int bi, size_t off)
+notes_src_indent(const struct doc *d, int bi)
 {
-	const struct block	*b = &d->blocks[bi];
 	const struct source	*src = d->source;
-	const char		*s, *e, *p, *needle;
-	size_t			 nl, k = 0;
-	uint32_t		 ch;
-	int			 line;
+	const char		*p, *e;
+	int			 col = 0;
 
-	if (src == NULL || b->line < 1 || (size_t)b->line > src->nlines)
-		return b->line;
-	needle = doc_text(d, off);
-	nl = recover_decode(needle, d->text.len - off, &ch);
-	for (p = doc_text(d, b->text_off); p < needle; p++)
-		if (memcmp(p, needle, nl) == 0)
-			k++;
-	s = src->text + src->lines[b->line - 1];
-	e = (size_t)b->end_line < src->nlines ?
-	    src->text + src->lines[b->end_line] : src->text + src->len;
-	line = b->line;
-	for (p = s; p + nl <= e; p++) {
-		if (*p == '\n')
-			line++;
-		if (memcmp(p, needle, nl) == 0) {
-			if (k == 0)
-				return line;
-			k--;
-		}
-	}
-	return b->line;
-}
-
-/* Promote bare circled numbers of block bi whose page has their note. */
-static void
-notes_maybe(struct notes_ctx *c, int bi)
-{
-	struct doc	*d = c->d;
-	struct block	*b = &d->blocks[bi];
-	struct span	 sp, *np;
-	struct ref	*r;
-	size_t		 i, first, count, off, end, l;
-	uint32_t	 ch;
-	char		 label[16];
-	int		 any = 0, ni;
-
-	first = b->span_first;
-	count = b->span_count;
-	for (i = 0; i < count; i++)
-		if (d->spans[first + i].flags & SPAN_MAYBEREF)
-			any = 1;
-	if (!any)
-		return;
-	b->span_first = d->nspans;
-	for (i = 0; i < count; i++) {
-		sp = d->spans[first + i];
-		if (!(sp.flags & SPAN_MAYBEREF)) {
-			np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
-			*np = sp;
-			continue;
-		}
-		sp.flags &= ~SPAN_MAYBEREF;
-		for (off = sp.off, end = sp.off + sp.len; off < end; off += l) {
-			l = recover_decode(doc_text(d, off), end - off, &ch);
-			snprintf(label, sizeof label, "%.*s", (int)l,
-			    doc_text(d, off));
-			ni = marker_circled_value(ch) ?
-			    notes_find(c, bi, label) : -1;
-			np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
-			*np = sp;
-			np->off = off;
-			np->len = l;
-			if (ni < 0)
-				continue;
-			np->flags |= SPAN_REF;
-			np->ref = (int)d->nrefs;
-			r = ARRAY_PUSH(d->refs, d->nrefs, d->cap_refs);
-			memset(r, 0, sizeof *r);
-			r->label = xstrdup(label);
-			r->block = bi;
-			r->text_off = off;
-			r->text_len = l;
-			r->line = notes_ref_line(d, bi, off);
-			r->note = -1;
-			doc_link_ref(d, (int)(d->nrefs - 1), ni);
-		}
-	}
-	b = &d->blocks[bi];
-	b->span_count = d->nspans - b->span_first;
+	if (src == NULL || d->blocks[bi].line < 1 ||
+	    (size_t)d->blocks[bi].line > src->nlines)
+		return 0;
+	p = src->text + src->lines[d->blocks[bi].line - 1];
+	e = src->text + src->len;
+	for (; p < e && (*p == ' ' || *p == '\t'); p++)
+		col += *p == '\t' ? 4 - col % 4 : 1;
+	return col;
 }
 
 /* Find the notes, then link every reference to the note of its page. */
@@ -355,23 +267,37 @@ void
 notes_recover(struct doc *d)
 {
 	struct notes_ctx	 c;
-	char			 label[64];
+	char			 label[64], *drop;
 	size_t			 i, nrefs;
-	int			 ni;
+	int			 ni, dropped = 0;
 
 	memset(&c, 0, sizeof c);
 	c.d = d;
+	drop = xcalloc(d->nrefs + 1, 1);
 	for (i = 0; i < d->nblocks; i++) {
 		struct block *b = &d->blocks[i];
 
 		if (b->flags & (BLOCK_HIDDEN | BLOCK_LISTITEM) ||
 		    b->quote_depth > 0)
 			continue;
-		if (notes_head(d, (int)i, label, sizeof label))
+		if (notes_head(d, (int)i, label, sizeof label) ||
+		    notes_ref_head(d, (int)i, label, sizeof label, drop)) {
 			doc_add_note(d, label, b->line, (int)i);
+			dropped = 1;
+		}
 	}
+	if (dropped)
+		notes_drop_refs(d, drop);
+	free(drop);
 	notes_continuations(d);
 	notes_runs(&c);
+	if (notes_digit_notes(&c)) {
+		free(c.runs);
+		free(c.run_after);
+		c.runs = NULL;
+		c.nruns = c.cap_runs = 0;
+		notes_runs(&c);
+	}
 	nrefs = d->nrefs;
 	for (i = 0; i < nrefs; i++) {
 		struct ref *r = &d->refs[i];

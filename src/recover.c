@@ -268,3 +268,62 @@ recover_join(struct doc *d, int ai, int bi)
 		a->end_line = b->end_line;
 	b->flags |= BLOCK_HIDDEN;
 }
+
+void
+recover_split_head(struct doc *d, int bi, size_t n, unsigned flags)
+{
+	struct block	*b = &d->blocks[bi];
+	struct span	 sp, *np;
+	size_t		 i, first = b->span_first, count = b->span_count;
+	size_t		 end = b->text_off + n, cut;
+
+	b->span_first = d->nspans;
+	for (i = 0; i < count; i++) {
+		sp = d->spans[first + i];
+		if (sp.off >= end || sp.ref >= 0) {
+			np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
+			*np = sp;
+			continue;
+		}
+		cut = sp.off + sp.len < end ? sp.len : end - sp.off;
+		np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
+		*np = sp;
+		np->len = cut;
+		np->flags |= flags;
+		if (cut < sp.len) {
+			np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
+			*np = sp;
+			np->off += cut;
+			np->len -= cut;
+		}
+	}
+	b = &d->blocks[bi];
+	b->span_count = d->nspans - b->span_first;
+}
+
+void
+recover_prepend(struct doc *d, int bi, const char *pre, unsigned flags)
+{
+	struct block	*b = &d->blocks[bi];
+	struct span	*np;
+	size_t		 off = b->text_off, len = b->text_len, n = strlen(pre);
+	size_t		 base, first;
+
+	buf_grow(&d->text, n + len);
+	base = d->text.len;
+	first = d->nspans;
+	np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
+	memset(np, 0, sizeof *np);
+	np->off = base;
+	np->len = n;
+	np->flags = flags;
+	np->ref = -1;
+	buf_append(&d->text, pre, n);
+	recover_copy_spans(d, bi, d->text.len, off, bi);
+	buf_append(&d->text, d->text.data + off, len);
+	b = &d->blocks[bi];
+	b->text_off = base;
+	b->text_len = n + len;
+	b->span_first = first;
+	b->span_count = d->nspans - first;
+}

@@ -45,5 +45,9 @@ int		 recover_prev_flow(const struct doc *, int);
  * CJK; b is hidden, its references move to a.
  */
 void		 recover_join(struct doc *, int a, int b);
+/* Put text with flags before block bi's text (a fresh contiguous copy). */
+void		 recover_prepend(struct doc *, int, const char *, unsigned);
+/* Give the first n bytes of block bi a span of their own with flags added. */
+void		 recover_split_head(struct doc *, int, size_t, unsigned);
 
 #endif

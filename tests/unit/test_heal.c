@@ -92,7 +92,7 @@ test_furniture(void **state)
 {
 	struct doc	*d = doc_new(NULL);
 	char		 buf[512];
-	int		 p, pg, pg2, keep;
+	int		 p, pg, pg2, keep, bullet;
 
 	(void)state;
 	p = tr_para(d, 1, "在伙伴国关系层面，特朗普政府以国防军售为导向，与");
@@ -100,10 +100,16 @@ test_furniture(void **state)
 	tr_para(d, 5, "具有更高交易价值的国家加强联系。");
 	pg2 = tr_para(d, 7, "- 129 -");
 	keep = tr_para(d, 9, "2025");
+	/* "• 130 •" taken by the parser for a bullet item "130 •" */
+	bullet = tr_para(d, 11, "130 •");
+	d->blocks[bullet].flags |= BLOCK_LISTITEM;
+	snprintf(d->blocks[bullet].marker, sizeof d->blocks[bullet].marker,
+	    "•");
 	recover(d);
 	assert_true(d->blocks[pg].flags & BLOCK_HIDDEN);
 	assert_true(d->blocks[pg2].flags & BLOCK_HIDDEN);
 	assert_false(d->blocks[keep].flags & BLOCK_HIDDEN);
+	assert_true(d->blocks[bullet].flags & BLOCK_HIDDEN);
 	assert_string_equal(tr_block_text(d, p, buf, sizeof buf),
 	    "在伙伴国关系层面，特朗普政府以国防军售为导向，与"
 	    "具有更高交易价值的国家加强联系。");

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "recover_util.h"
+#include "scholia/load.h"
 #include "scholia/notes.h"
 
 /* The note linked from the reference on line with label, or its label. */
@@ -227,6 +228,71 @@ test_wrapped_note(void **state)
 	doc_free(d);
 }
 
+/* The whole pipeline over a small Markdown text. */
+static struct doc *
+load_md(const char *md)
+{
+	struct load_opts	 o = { NULL, LOAD_MARKDOWN, 0 };
+	struct doc		*d = NULL;
+	char			*cause = NULL;
+
+	assert_int_equal(load_memory("t.md", md, strlen(md), &o, &d, &cause),
+	    0);
+	return d;
+}
+
+/* Pandoc notes link by name; an indented paragraph continues its note. */
+static void
+test_pandoc_notes(void **state)
+{
+	struct doc	*d;
+	char		 buf[256];
+
+	(void)state;
+	d = load_md("Text.[^1] More.[^long]\n\nAgain.[^1]\n\n"
+	    "[^1]: The first note.\n\n[^long]: A long note\n\n"
+	    "    with a second paragraph.\n");
+	assert_int_equal(d->nnotes, 2);
+	assert_int_equal(linked_line(d, 1, "1"), 5);
+	assert_int_equal(linked_line(d, 1, "long"), 7);
+	assert_int_equal(linked_line(d, 3, "1"), 5);
+	assert_non_null(strstr(tr_block_text(d, d->notes[1].block, buf,
+	    sizeof buf), "A long note with a second paragraph."));
+	doc_free(d);
+}
+
+/* <sup>1</sup> references whose notes are numbered paragraphs or a list. */
+static void
+test_numbered_notes(void **state)
+{
+	struct doc	*d;
+
+	(void)state;
+	d = load_md("正文<sup>1</sup>，又<sup>2</sup>。\n\n1 第一条注释。\n\n"
+	    "2 第二条注释。\n\n下一页<sup>1</sup>。\n\n<sup>1</sup> 下一页的注释。\n");
+	assert_int_equal(d->nnotes, 3);
+	assert_int_equal(linked_line(d, 1, "1"), 3);
+	assert_int_equal(linked_line(d, 1, "2"), 5);
+	assert_int_equal(linked_line(d, 7, "1"), 9);
+	/* the head of a note is no reference of its own */
+	assert_int_equal(d->nrefs, 3);
+	doc_free(d);
+
+	d = load_md("Text<sup>1</sup> and<sup>2</sup>.\n\n"
+	    "1. First note.\n2. Second note.\n");
+	assert_int_equal(d->nnotes, 2);
+	assert_int_equal(linked_line(d, 1, "2"), 4);
+	assert_int_equal(d->blocks[d->notes[1].block].type, BLOCK_NOTE);
+	doc_free(d);
+
+	/* an ordered list no reference asks for stays a list */
+	d = load_md("Text<sup>1</sup>.\n\n[1] The note.\n\n"
+	    "1. A list item.\n2. Another.\n");
+	assert_int_equal(d->nnotes, 1);
+	assert_int_equal(linked_line(d, 1, "1"), 3);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -241,6 +307,8 @@ main(void)
 		cmocka_unit_test(test_bare_circled),
 		cmocka_unit_test(test_plain_heads),
 		cmocka_unit_test(test_wrapped_note),
+		cmocka_unit_test(test_pandoc_notes),
+		cmocka_unit_test(test_numbered_notes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

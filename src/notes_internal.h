@@ -1,0 +1,33 @@
+/* Private to the notes pass: page runs of notes and the lookups over them. */
+#ifndef SCHOLIA_NOTES_INTERNAL_H
+#define SCHOLIA_NOTES_INTERNAL_H
+
+#include <stddef.h>
+
+struct doc;
+
+/* A run of consecutive note paragraphs: the notes of one page. */
+struct notes_run {
+	int	first;		/* first note index */
+	int	last;		/* inclusive */
+};
+
+struct notes_ctx {
+	struct doc		*d;
+	struct notes_run	*runs;
+	size_t			 nruns;
+	size_t			 cap_runs;
+	int			*run_after;	/* per block: first run after it */
+};
+
+int	notes_same(const char *, const char *);
+/* The note with this label in the first run after block bi, or -1. */
+int	notes_find(struct notes_ctx *, int, const char *);
+
+/* notes_promote.c: notes and references the parser could not mark */
+void	notes_maybe(struct notes_ctx *, int);
+int	notes_ref_head(struct doc *, int, char *, size_t, char *);
+void	notes_drop_refs(struct doc *, const char *);
+int	notes_digit_notes(struct notes_ctx *);
+
+#endif
