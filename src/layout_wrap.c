@@ -574,7 +574,7 @@ wrap_text(const struct doc *d, const struct wrap_src *src, int width,
 		w.avail = 1;
 	uiter_init(&it, d, src, code, style);
 	while (uiter_next(&it, &u)) {
-		wrap_push(&w, &u);
+		wrap_one(&w, &u);
 		while (w.nstack > 0) {
 			u = w.stack[--w.nstack];
 			wrap_one(&w, &u);

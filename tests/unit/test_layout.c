@@ -589,6 +589,49 @@ test_hr_heading(void **state)
 	doc_free(d);
 }
 
+/* Random mixtures of every kind of unit, at every narrow width. */
+static void
+test_random(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "word ", " ", "  ", "\t", "\n", "中", "。", "，", "（",
+		"）", "“", "”", "e\xcc\x81", "\xf0\x9f\x91\x8d", "\x1b",
+		"\x07", "\xc2\x9b", "\xe2\x80\xae", "\xff", "\xc2\xad",
+		"\xe2\x80\x8b", "https://x.org/", "①", "\xef\xbd\x81",
+		"\xcc\x81",
+	};
+	struct doc		*d;
+	struct layout		*l;
+	struct layout_opts	 o = { 0 };
+	struct buf		 b = { 0 };
+	unsigned		 seed = 12345;
+	int			 round, k, w, type;
+	size_t			 p;
+
+	(void)state;
+	for (round = 0; round < 60; round++) {
+		buf_reset(&b);
+		for (k = 0; k < 80; k++) {
+			seed = seed * 1103515245 + 12345;
+			p = (seed >> 16) % (sizeof pieces / sizeof pieces[0]);
+			buf_puts(&b, pieces[p]);
+		}
+		type = round % 3 == 0 ? BLOCK_CODE : BLOCK_PARA;
+		d = doc_para(type, b.data);
+		d->blocks[0].quote_depth = round % 4;
+		d->blocks[0].indent = 2 * (round % 4);
+		for (w = 1; w <= 24; w++) {
+			o.width = w;
+			o.tab = 1 + round % 9;
+			l = layout_new(d, &o);
+			check_lines(l, 0, w);
+			layout_free(l);
+		}
+		doc_free(d);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -606,6 +649,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_flow_lazy),
 		cmocka_unit_test(test_hr_heading),
+		cmocka_unit_test(test_random),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
