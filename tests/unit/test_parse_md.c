@@ -57,6 +57,25 @@ test_headings(void **state)
 }
 
 static void
+test_setext_and_pages(void **state)
+{
+	struct doc	*d;
+
+	(void)state;
+	d = md("Title\n=====\n\ntext\n\f\nnext page\n\nSub\n---\n");
+	assert_int_equal(d->nblocks, 4);
+	assert_int_equal(d->blocks[0].level, 1);
+	assert_int_equal(d->blocks[0].end_line, 2);
+	assert_int_equal(d->blocks[1].flags & BLOCK_PAGEBREAK, 0);
+	assert_true(d->blocks[2].flags & BLOCK_PAGEBREAK);
+	assert_int_equal(d->blocks[2].line, 6);
+	assert_int_equal(d->blocks[3].level, 2);
+	assert_int_equal(d->blocks[3].line, 8);
+	assert_int_equal(d->blocks[3].end_line, 9);
+	done(d);
+}
+
+static void
 test_emphasis_nested(void **state)
 {
 	struct doc	*d;
@@ -552,6 +571,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_setext_and_pages),
 		cmocka_unit_test(test_emphasis_nested),
 		cmocka_unit_test(test_emphasis_cjk_repair),
 		cmocka_unit_test(test_code),
