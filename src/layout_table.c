@@ -185,6 +185,7 @@ table_stacked(const struct doc *d, const struct table *t, int width, int tab,
     const struct prefix *p, struct lb *lb)
 {
 	struct wrap_src	src;
+	size_t		k;
 	int		r, c, n;
 
 	n = width - lb_prefix_cols(p, 0);
@@ -195,8 +196,13 @@ table_stacked(const struct doc *d, const struct table *t, int width, int tab,
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
 			table_src(d, t, r, c, &src);
+			k = lb->nlines;
 			wrap_text(d, &src, width, tab, 0,
 			    r < t->header_rows ? SPAN_STRONG : 0, p, lb);
+			/* only the grid's first line is its block's first */
+			for (; k < lb->nlines; k++)
+				if (r > 0 || c > 0)
+					lb->lines[k].flags &= ~LINE_FIRST;
 		}
 		if (r < t->nrows - 1) {
 			lb_line(lb, 0, 0);
