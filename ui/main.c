@@ -280,8 +280,7 @@ main(int argc, char **argv)
 		/* curses needs a UTF-8 locale to draw the text at all */
 		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 			setlocale(LC_CTYPE, "en_US.UTF-8");
-		warning = "warning: the locale is not UTF-8; "
-		    "text may not display right";
+		warning = "warning: the locale is not UTF-8";
 	}
 	name = strcmp(file, "-") == 0 ? "(standard input)" : file;
 	ao.name = name;

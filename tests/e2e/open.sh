@@ -30,4 +30,13 @@ e2e_row 24 | grep -q "002_.*line [0-9]* *[0-9]*%" ||
 	e2e_fail "status line lacks the name and position"
 e2e_keys q
 e2e_wait_done 0
+
+# A file name is shown sanitised: its escape sequence as a placeholder.
+bad="$E2E_TMP/$(printf 'x\033[7my').md"
+cp "$sample" "$bad"
+e2e_start 80 24 "\"$E2E_BIN\" \"$bad\""
+e2e_wait_row 1 "$first"
+e2e_wait "x^[[7my.md"
+e2e_keys q
+e2e_wait_done 0
 exit 0
