@@ -35,6 +35,7 @@ static void	test_fold_map(void **);
 static void	test_fold_chinese(void **);
 static void	test_fold_stable(void **);
 static void	test_needs_fold(void **);
+static void	test_fold_random(void **);
 
 /* Decode the first character of a UTF-8 literal. */
 static uint32_t
@@ -375,6 +376,8 @@ test_unsafe(void **state)
 	assert_true(text_is_unsafe(0x061C));
 	assert_true(text_is_unsafe(0xFFF9));
 	assert_true(text_is_unsafe(0xFFFB));
+	assert_true(text_is_unsafe(0x2028));	/* line separator */
+	assert_true(text_is_unsafe(0x2029));
 	assert_false(text_is_unsafe(' '));
 	assert_false(text_is_unsafe('~'));
 	assert_false(text_is_unsafe(0xA0));
@@ -598,6 +601,53 @@ test_needs_fold(void **state)
 	}
 }
 
+/*
+ * Random mixtures of awkward pieces: the map stays within bounds and never
+ * decreases, folding is idempotent, and the result is valid UTF-8.
+ */
+static void
+test_fold_random(void **state)
+{
+	static const char	*pieces[] = { "a", "Z", "Ａ", "國", "中",
+	    "e\xcc\x81", "\xcc\x81", "\xff", "ﬁ", "ｶ", "ﾞ", "\xe4\xb8", "ß",
+	    "\x1b", "\r\n", "。", "①", "😀", "\xe1\x84\x80", "\xe1\x85\xa1",
+	    "𠀀", "İ", "\xf0\x9f" };
+	struct buf		 in = { 0 }, out = { 0 }, again = { 0 };
+	size_t			*map, i, k, l, npieces;
+	uint32_t		 c;
+	unsigned		 seed = 12345;
+
+	(void)state;
+	npieces = sizeof pieces / sizeof pieces[0];
+	for (i = 0; i < 3000; i++) {
+		buf_reset(&in);
+		for (k = 0; k < i % 17; k++) {
+			seed = seed * 1103515245 + 12345;
+			buf_puts(&in, pieces[(seed >> 16) % npieces]);
+		}
+		buf_reset(&out);
+		map = NULL;
+		text_fold(in.data, in.len, &out, &map);
+		assert_int_equal(map[0], 0);
+		assert_int_equal(map[out.len], in.len);
+		for (k = 1; k <= out.len; k++)
+			assert_true(map[k - 1] <= map[k]);
+		for (k = 0; k < out.len; k += l) {
+			l = text_decode(out.data + k, out.len - k, &c);
+			assert_true(c != 0xFFFD || memcmp(out.data + k,
+			    "\xef\xbf\xbd", 3) == 0);
+		}
+		buf_reset(&again);
+		text_fold(out.data, out.len, &again, NULL);
+		assert_int_equal(again.len, out.len);
+		assert_memory_equal(again.data, out.data, out.len);
+		free(map);
+	}
+	buf_free(&in);
+	buf_free(&out);
+	buf_free(&again);
+}
+
 int
 main(void)
 {
@@ -623,6 +673,7 @@ main(void)
 		cmocka_unit_test(test_fold_chinese),
 		cmocka_unit_test(test_fold_stable),
 		cmocka_unit_test(test_needs_fold),
+		cmocka_unit_test(test_fold_random),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
