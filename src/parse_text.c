@@ -34,31 +34,29 @@ struct tstate {
 	struct inl	 inl;
 };
 
-static void	text_split(struct tstate *);
-static int	text_bullet(const char *, size_t);
-static void	text_measure(struct tline *, const char *);
-static int	text_is_hr(const char *, size_t);
-static int	text_width(const char *, size_t);
-static int	text_wrap_margin(struct tstate *);
-static int	text_cmp_int(const void *, const void *);
-static int	text_joins(const struct tstate *, size_t);
-static void	text_inline(struct tstate *, const struct tline *);
-static size_t	text_url(const char *, size_t);
-static int	text_line_is_md(const char *, size_t, const char *,
-		    size_t, int *);
+static void	plain_split(struct tstate *);
+static int	plain_bullet(const char *, size_t);
+static void	plain_measure(struct tline *, const char *);
+static int	plain_is_hr(const char *, size_t);
+static int	plain_width(const char *, size_t);
+static int	plain_wrap_margin(struct tstate *);
+static int	plain_cmp_int(const void *, const void *);
+static int	plain_joins(const struct tstate *, size_t);
+static void	plain_inline(struct tstate *, const struct tline *);
+static size_t	plain_url(const char *, size_t);
+static int	plain_line_is_md(const char *, size_t, int *);
 
 /* Whether the text reads as Markdown: structure only markup gives. */
 int
 parse_is_markdown(const char *s, size_t n)
 {
-	size_t	i = 0, e, pe = 0, ps = 0;
+	size_t	i = 0, e;
 	int	score = 0, lists = 0, prev_text = 0;
 
 	while (i < n && score < 12) {
 		for (e = i; e < n && s[e] != '\n'; e++)
 			;
-		score += text_line_is_md(s + i, e - i, s + ps, pe - ps,
-		    &lists);
+		score += plain_line_is_md(s + i, e - i, &lists);
 		if (prev_text && e > i && (s[i] == '=' || s[i] == '-')) {
 			size_t k = i;
 
@@ -71,8 +69,6 @@ parse_is_markdown(const char *s, size_t n)
 		}
 		prev_text = e > i && s[i] != ' ' && s[i] != '=' &&
 		    s[i] != '-';
-		ps = i;
-		pe = e;
 		i = e + 1;
 	}
 	if (lists >= 3)
@@ -82,15 +78,12 @@ parse_is_markdown(const char *s, size_t n)
 
 /* Markdown evidence in one line: headings, <sup>, bold, links, tables. */
 static int
-text_line_is_md(const char *s, size_t n, const char *prev, size_t pn,
-    int *lists)
+plain_line_is_md(const char *s, size_t n, int *lists)
 {
 	size_t	k = 0, j;
 	int	score = 0;
 	char	*p;
 
-	(void)prev;
-	(void)pn;
 	while (k < n && k < 6 && s[k] == '#')
 		k++;
 	if (k > 0 && k < n && s[k] == ' ')
@@ -131,8 +124,8 @@ parse_text(struct doc *d, char **cause)
 	st.d = d;
 	st.s = d->source->text;
 	st.n = d->source->len;
-	text_split(&st);
-	st.wrap = text_wrap_margin(&st);
+	plain_split(&st);
+	st.wrap = plain_wrap_margin(&st);
 	inl_init(&st.inl, d);
 	for (i = 0; i < st.nlines; i = j) {
 		l = &st.lines[i];
@@ -147,7 +140,7 @@ parse_text(struct doc *d, char **cause)
 			prev_item = 0;
 			continue;
 		}
-		while (j < st.nlines && text_joins(&st, j - 1))
+		while (j < st.nlines && plain_joins(&st, j - 1))
 			j++;
 		bi = doc_begin_block(d, BLOCK_PARA, l->line);
 		if (l->page)
@@ -161,10 +154,10 @@ parse_text(struct doc *d, char **cause)
 				d->blocks[bi].flags |= BLOCK_TIGHT;
 		}
 		inl_begin(&st.inl, !l->bullet);
-		text_inline(&st, l);
+		plain_inline(&st, l);
 		for (i++; i < j; i++) {
 			inl_softbr(&st.inl);
-			text_inline(&st, &st.lines[i]);
+			plain_inline(&st, &st.lines[i]);
 		}
 		inl_end(&st.inl);
 		prev_item = l->bullet != 0;
@@ -182,7 +175,7 @@ parse_text(struct doc *d, char **cause)
 
 /* Cut the text into trimmed lines; note form feeds and bullet signs. */
 static void
-text_split(struct tstate *st)
+plain_split(struct tstate *st)
 {
 	const char	*s = st->s;
 	size_t		 i = 0, e, b, t;
@@ -234,7 +227,7 @@ text_split(struct tstate *st)
 		if (l->len > 0) {
 			l->page = page;
 			page = 0;
-			text_measure(l, s + b);
+			plain_measure(l, s + b);
 			if (l->bullet && s[b] == '?')
 				nq++;
 			if (l->bullet && (s[b] == '*' || s[b] == '-'))
@@ -256,13 +249,13 @@ text_split(struct tstate *st)
 
 /* Width, rule, bullet sign and sentence end of a trimmed line. */
 static void
-text_measure(struct tline *l, const char *s)
+plain_measure(struct tline *l, const char *s)
 {
 	uint32_t	c = parse_last_char(s, l->len);
 
-	l->width = text_width(s, l->len);
-	l->hr = text_is_hr(s, l->len);
-	l->bullet = l->hr ? 0 : text_bullet(s, l->len);
+	l->width = plain_width(s, l->len);
+	l->hr = plain_is_hr(s, l->len);
+	l->bullet = l->hr ? 0 : plain_bullet(s, l->len);
 	l->sentence_end = c == 0x3002 || c == '.' || c == '!' || c == '?' ||
 	    c == 0xff01 || c == 0xff1f || c == 0x2026 || c == 0x201d ||
 	    c == 0xff1b || c == ';';
@@ -270,7 +263,7 @@ text_measure(struct tline *l, const char *s)
 
 /* Bytes of a bullet sign and the blanks after it at s, 0 if none. */
 static int
-text_bullet(const char *s, size_t n)
+plain_bullet(const char *s, size_t n)
 {
 	size_t		k = 0;
 	uint32_t	c, next;
@@ -302,7 +295,7 @@ text_bullet(const char *s, size_t n)
 
 /* A thematic break: three or more of one of - * _, blanks allowed. */
 static int
-text_is_hr(const char *s, size_t n)
+plain_is_hr(const char *s, size_t n)
 {
 	size_t	i;
 	int	count = 0;
@@ -320,7 +313,7 @@ text_is_hr(const char *s, size_t n)
 
 /* Display columns, near enough for finding a wrap margin. */
 static int
-text_width(const char *s, size_t n)
+plain_width(const char *s, size_t n)
 {
 	size_t		i = 0;
 	uint32_t	c;
@@ -334,7 +327,7 @@ text_width(const char *s, size_t n)
 }
 
 static int
-text_cmp_int(const void *a, const void *b)
+plain_cmp_int(const void *a, const void *b)
 {
 	int	x = *(const int *)a, y = *(const int *)b;
 
@@ -347,7 +340,7 @@ text_cmp_int(const void *a, const void *b)
  * into the next.
  */
 static int
-text_wrap_margin(struct tstate *st)
+plain_wrap_margin(struct tstate *st)
 {
 	int	*w, margin, near = 0, nw = 0;
 	size_t	 i;
@@ -360,7 +353,7 @@ text_wrap_margin(struct tstate *st)
 		free(w);
 		return 0;
 	}
-	qsort(w, (size_t)nw, sizeof *w, text_cmp_int);
+	qsort(w, (size_t)nw, sizeof *w, plain_cmp_int);
 	margin = w[(nw * 9) / 10];
 	free(w);
 	if (margin > TEXT_WRAP_MAX || margin < 20)
@@ -374,7 +367,7 @@ text_wrap_margin(struct tstate *st)
 
 /* Whether line i runs on into line i + 1 of the same paragraph. */
 static int
-text_joins(const struct tstate *st, size_t i)
+plain_joins(const struct tstate *st, size_t i)
 {
 	const struct tline	*a = &st->lines[i], *b;
 
@@ -394,7 +387,7 @@ text_joins(const struct tstate *st, size_t i)
 
 /* Bytes of a bare URL at s ("https://..."), 0 if none. */
 static size_t
-text_url(const char *s, size_t n)
+plain_url(const char *s, size_t n)
 {
 	size_t	k;
 
@@ -414,7 +407,7 @@ text_url(const char *s, size_t n)
 
 /* Feed one line to the inline builder: escapes, autolinks, bare URLs. */
 static void
-text_inline(struct tstate *st, const struct tline *l)
+plain_inline(struct tstate *st, const struct tline *l)
 {
 	const char	*s = st->s + l->off;
 	size_t		 n = l->len, k, run = 0, e, u, first;
@@ -434,7 +427,7 @@ text_inline(struct tstate *st, const struct tline *l)
 			for (e = k + 1; e < n && s[e] != '>' && s[e] != ' ' &&
 			    s[e] != '<'; e++)
 				;
-			if (e < n && s[e] == '>' && text_url(s + k + 1,
+			if (e < n && s[e] == '>' && plain_url(s + k + 1,
 			    e - k - 1) == e - k - 1) {
 				inl_text(&st->inl, s + run, k - run,
 				    l->off + run, 0);
@@ -449,7 +442,7 @@ text_inline(struct tstate *st, const struct tline *l)
 			}
 		} else if ((k == 0 || (unsigned char)s[k - 1] <= ' ' ||
 		    (unsigned char)s[k - 1] >= 0x80 || s[k - 1] == '(') &&
-		    (u = text_url(s + k, n - k)) != 0) {
+		    (u = plain_url(s + k, n - k)) != 0) {
 			inl_text(&st->inl, s + run, k - run, l->off + run, 0);
 			inl_flush(&st->inl);
 			first = st->d->nspans;
