@@ -56,7 +56,7 @@ static int	md_text(MD_TEXTTYPE, const MD_CHAR *, MD_SIZE, void *);
 static void	md_leaf_begin(struct md_state *, enum block_type, int);
 static void	md_leaf_end(struct md_state *);
 static int	md_line_after_scan(struct md_state *);
-static int	md_underlined(const struct md_state *, int);
+static int	md_underlined(const struct md_state *, int, int);
 static int	md_blank(char);
 static void	md_pagebreak(struct md_state *, struct block *);
 static unsigned	md_flags(const struct md_state *);
@@ -212,15 +212,20 @@ md_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* Whether the line after line ln is a setext underline. */
+/* Whether a heading from line first to ln is setext, underlined after ln. */
 static int
-md_underlined(const struct md_state *st, int ln)
+md_underlined(const struct md_state *st, int first, int ln)
 {
 	const struct source	*src = st->d->source;
 	size_t			 i, e;
 	char			 c;
 
-	if ((size_t)ln >= src->nlines)
+	if ((size_t)ln >= src->nlines || first < 1)
+		return 0;
+	for (i = src->lines[first - 1]; i < st->len && md_blank(st->orig[i]);
+	    i++)
+		;
+	if (i < st->len && st->orig[i] == '#')
 		return 0;
 	i = src->lines[ln];
 	e = (size_t)ln + 1 < src->nlines ? src->lines[ln + 1] : src->len;
@@ -308,7 +313,7 @@ md_leaf_end(struct md_state *st)
 		st->scan = end <= (int)d->source->nlines ?
 		    d->source->lines[end - 1] + 1 : st->len;
 	}
-	if (b->type == BLOCK_HEADING && md_underlined(st, end))
+	if (b->type == BLOCK_HEADING && md_underlined(st, line, end))
 		end++;
 	b->line = line;
 	b->end_line = end;

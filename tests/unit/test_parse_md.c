@@ -40,8 +40,11 @@ test_headings(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = md("# Title\n\n## Section\n\ntext here\n\n#### deep\n");
-	assert_int_equal(d->nblocks, 4);
+	d = md("# Title\n\n## Section\n\ntext here\n\n#### deep\n---\n");
+	assert_int_equal(d->nblocks, 5);
+	assert_int_equal(d->blocks[3].end_line, 7);
+	assert_int_equal(d->blocks[4].type, BLOCK_HR);
+	assert_int_equal(d->blocks[4].line, 8);
 	assert_int_equal(d->blocks[0].type, BLOCK_HEADING);
 	assert_int_equal(d->blocks[0].level, 1);
 	assert_string_equal(ptu_block(d, 0), "Title");
