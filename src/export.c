@@ -1,4 +1,4 @@
-/* Non-interactive renderers over the doc: plain dump with endnotes, outline, notes, tree. */
+/* Renderers over the doc: plain dump with endnotes, outline, notes, tree. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -158,7 +158,8 @@ export_safe(FILE *fp, const char *s, size_t n)
 			i += l;
 			continue;
 		}
-		if (i > start && fwrite(s + start, 1, i - start, fp) != i - start)
+		if (i > start &&
+		    fwrite(s + start, 1, i - start, fp) != i - start)
 			return -1;
 		pl = text_placeholder(c, ph, sizeof ph);
 		if (pl >= sizeof ph)

@@ -1,4 +1,4 @@
-/* The --export json writer: the document model as the DESIGN.md contract says. */
+/* The --export json writer: the document model as DESIGN.md specifies. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,7 +19,7 @@ static int	json_refs(FILE *, const struct doc *);
 static int	json_keywords(FILE *, const struct doc *);
 static int	json_articles(FILE *, const struct doc *);
 
-/* A JSON string: controls, C1, DEL and line separators escaped, bad UTF-8 as U+FFFD. */
+/* A JSON string: controls, DEL, C1, U+2028/9 escaped; bad bytes as U+FFFD. */
 static int
 json_str(FILE *fp, const char *s, size_t n)
 {

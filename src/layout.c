@@ -1,4 +1,4 @@
-/* Layout: display lines per block, wrapped on first use and cached; the reading flow. */
+/* Layout: display lines per block, wrapped lazily and cached; the flow. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +10,7 @@
 
 #define PAGE_SHIFT	8	/* cache directory pages of 256 blocks */
 #define PAGE_SIZE	(1 << PAGE_SHIFT)
-#define MIN_TEXT	8	/* indentation never leaves less text than this */
+#define MIN_TEXT	8	/* indentation leaves at least this much text */
 #define HR_MAX		40
 
 struct layout {
@@ -18,7 +18,7 @@ struct layout {
 	int			  width;
 	int			  tab;
 	int			  first_flow;	/* -2 until known, -1 none */
-	struct lblock		***pages;	/* per block, allocated on use */
+	struct lblock		***pages;	/* per block, made on use */
 	size_t			  npages;
 	size_t			  cached;
 };

@@ -1,4 +1,4 @@
-/* Private to the layout files: the line builder, the wrapper and the table grid. */
+/* Private to the layout files: line builder, wrapper and table grid. */
 #ifndef SCHOLIA_LAYOUT_PRIV_H
 #define SCHOLIA_LAYOUT_PRIV_H
 
@@ -20,7 +20,7 @@ struct lblock {
 struct lb_run {
 	struct layout_run	 r;
 	size_t			 dlen;
-	int			 verbatim;	/* shows the doc bytes as they are */
+	int			 verbatim;	/* shows the doc bytes as is */
 };
 
 /* A line under construction, as offsets into the builder's arrays. */
@@ -50,7 +50,7 @@ struct lb {
 struct prefix {
 	int		 quotes;	/* "│ " bars */
 	int		 indent;	/* spaces after the bars */
-	const char	*marker;	/* first line only (list marker), or NULL */
+	const char	*marker;	/* list marker, first line only */
 	int		 lead;		/* columns the marker slot takes */
 	int		 hang;		/* more columns on continuation lines */
 };

@@ -1,4 +1,4 @@
-/* Tables: an aligned grid in display columns, shrunk and wrapped to the width. */
+/* Tables: an aligned grid in display columns, shrunk and wrapped to fit. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +27,26 @@ static void	table_stacked(const struct doc *, const struct table *, int,
 		    int, const struct prefix *, struct lb *);
 static void	table_src(const struct doc *, const struct table *, int, int,
 		    struct wrap_src *);
+static void	table_copy(struct lb *, const struct lb *,
+		    const struct lb_line *);
 
 static const struct prefix no_prefix;
+
+/* Copy the runs of a cell line onto the open grid line. */
+static void
+table_copy(struct lb *lb, const struct lb *cell, const struct lb_line *cl)
+{
+	const struct lb_run	*run;
+	const char		*text = cell->text.data + cl->toff;
+	size_t			 j;
+
+	for (j = 0; j < cl->nruns; j++) {
+		run = &cell->runs[cl->rfirst + j];
+		lb_put(lb, text + run->r.off, run->r.len, run->r.cols,
+		    run->r.style, run->r.ref, run->r.doc_off, run->dlen,
+		    run->verbatim);
+	}
+}
 
 static void
 table_src(const struct doc *d, const struct table *t, int r, int c,
@@ -113,10 +131,7 @@ table_emit_row(const struct table *t, const int *w, const struct prefix *p,
     struct trow *row, struct lb *lb)
 {
 	const struct lb_line	*cl;
-	const struct lb_run	*run;
-	const char		*text;
 	int			 k, c, left, right, first;
-	size_t			 j;
 
 	for (k = 0; k < row->height; k++) {
 		first = lb->nlines == 0 ||
@@ -141,16 +156,8 @@ table_emit_row(const struct table *t, const int *w, const struct prefix *p,
 					left = 0;
 			}
 			lb_decor(lb, " ", 1, left);
-			if (cl != NULL) {
-				text = row->cells[c].text.data + cl->toff;
-				for (j = 0; j < cl->nruns; j++) {
-					run = &row->cells[c].runs[cl->rfirst + j];
-					lb_put(lb, text + run->r.off, run->r.len,
-					    run->r.cols, run->r.style, run->r.ref,
-					    run->r.doc_off, run->dlen,
-					    run->verbatim);
-				}
-			}
+			if (cl != NULL)
+				table_copy(lb, &row->cells[c], cl);
 			lb_decor(lb, " ", 1, right);
 			if (c < t->ncols - 1)
 				lb_decor(lb, " │ ", SEP_COLS, 1);

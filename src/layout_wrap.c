@@ -1,4 +1,4 @@
-/* Line building and wrapping: UAX #14 breaks, kinsoku, graphemes, placeholders. */
+/* Line building and wrapping: UAX #14, kinsoku, graphemes, placeholders. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,11 +16,11 @@ enum unit_kind {
 	U_CTRL,		/* a placeholder: shown text differs from the doc */
 };
 
-/* One indivisible piece of text: a grapheme cluster, a space or a placeholder. */
+/* One indivisible piece of text: a grapheme cluster, space or placeholder. */
 struct unit {
 	size_t		 doc_off;
 	size_t		 dlen;		/* doc bytes it stands for */
-	const char	*s;		/* shown bytes, or NULL: they are in ph */
+	const char	*s;		/* shown bytes, or NULL: in ph */
 	size_t		 n;
 	char		 ph[24];
 	int		 cols;
@@ -132,7 +132,8 @@ lb_put(struct lb *lb, const char *s, size_t n, int cols, unsigned style,
 	r = l->nruns > 0 ? &lb->runs[lb->nruns - 1] : NULL;
 	if (r != NULL && r->r.style == style && r->r.ref == ref &&
 	    ((verbatim && r->verbatim && doc_off != LAYOUT_NO_OFF &&
-	    r->r.doc_off != LAYOUT_NO_OFF && r->r.doc_off + r->dlen == doc_off) ||
+	    r->r.doc_off != LAYOUT_NO_OFF &&
+	    r->r.doc_off + r->dlen == doc_off) ||
 	    (doc_off == LAYOUT_NO_OFF && r->r.doc_off == LAYOUT_NO_OFF))) {
 		r->r.len += n;
 		r->r.cols += cols;

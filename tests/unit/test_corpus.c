@@ -1,4 +1,4 @@
-/* Every corpus paper laid out at several widths: no overflow, no kinsoku fault, no control byte. */
+/* Corpus papers at several widths: no overflow, kinsoku fault or control. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -41,8 +41,8 @@ check_line(const char *s, size_t n, int width, const char *name, int no)
 	for (i = 0; i < n; i++) {
 		if (p[i] < 0x20 || p[i] == 0x7f || (p[i] == 0xc2 &&
 		    i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)) {
-			print_error("%s:%d: control byte 0x%02x at %zu\n", name,
-			    no, p[i], i);
+			print_error("%s:%d: control byte 0x%02x at %zu\n",
+			    name, no, p[i], i);
 			return 0;
 		}
 	}

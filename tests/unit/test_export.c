@@ -1,4 +1,4 @@
-/* Unit tests for the exporters: dump with endnotes, JSON validity and escaping, write errors. */
+/* Exporter tests: dump with endnotes, JSON validity and escaping, errors. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -282,7 +282,8 @@ test_toc_notes_tree(void **state)
 	    "missing note for 9 (line 8)\n");
 	free(s);
 	s = run_export(export_tree, d);
-	assert_non_null(strstr(s, "0 HEADING lines 1-1 level=1 heading=0 article=0\n"));
+	assert_non_null(strstr(s,
+	    "0 HEADING lines 1-1 level=1 heading=0 article=0\n"));
 	assert_non_null(strstr(s, "    span REF ref=0 \"①\"\n"));
 	assert_non_null(strstr(s, "NOTE lines 9-9 note=0\n"
 	    "    span NOTELABEL \"①\"\n"));

@@ -1,4 +1,4 @@
-/* Unit tests for the layout: wrapping, kinsoku, widths, indents, tables, laziness. */
+/* Layout tests: wrapping, kinsoku, widths, indents, tables, laziness. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,7 +49,8 @@ check_lines(struct layout *l, int bi, int width)
 		for (k = 0; k < ln->len; k++) {
 			assert_false(s[k] < 0x20 || s[k] == 0x7f);
 			if (s[k] == 0xc2 && k + 1 < ln->len)
-				assert_false(s[k + 1] >= 0x80 && s[k + 1] <= 0x9f);
+				assert_false(s[k + 1] >= 0x80 &&
+				    s[k + 1] <= 0x9f);
 		}
 		cols = 0;
 		off = 0;
@@ -135,7 +136,8 @@ test_narrow_wide(void **state)
 		q = 0;
 		for (i = 0; i < n; i++)
 			for (j = 0; j < lines[i].nruns; j++)
-				q += (lines[i].runs[j].style & STYLE_CONTROL) != 0;
+				q += (lines[i].runs[j].style &
+				    STYLE_CONTROL) != 0;
 		if (w == 1) {
 			/* wide characters become one-column placeholders */
 			assert_true(q >= 10);
@@ -192,9 +194,11 @@ test_kinsoku(void **state)
 			if (w < 6)
 				continue;
 			if (i > 0)
-				assert_false(text_is_closing(first_char(&lines[i])));
+				assert_false(text_is_closing(
+				    first_char(&lines[i])));
 			if (i < n - 1)
-				assert_false(text_is_opening(last_char(&lines[i])));
+				assert_false(text_is_opening(
+				    last_char(&lines[i])));
 		}
 		layout_free(l);
 	}
@@ -275,7 +279,8 @@ test_graphemes(void **state)
 		for (i = 0; i < n; i++) {
 			uint32_t c = first_char(&lines[i]);
 
-			assert_int_not_equal(c, 0x301);	/* mark kept with base */
+			/* a mark stays with its base */
+			assert_int_not_equal(c, 0x301);
 			assert_int_not_equal(c, 0x200d);
 		}
 		layout_free(l);
@@ -383,7 +388,8 @@ test_soft_hyphen_and_newline(void **state)
 	layout_free(l);
 	doc_free(d);
 	/* a break at a soft hyphen shows a hyphen when there is room */
-	d = doc_para(BLOCK_PARA, "co\xc2\xad" "op\xc2\xad" "era\xc2\xad" "tion");
+	d = doc_para(BLOCK_PARA, "co\xc2\xad" "op\xc2\xad" "era\xc2\xad"
+	    "tion");
 	o.width = 4;
 	l = layout_new(d, &o);
 	check_lines(l, 0, 4);
