@@ -605,6 +605,8 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 	size_t		 off = md_off(st, text, size);
 	const char	*s = off != INL_NOOFF ? st->orig + off : text;
 
+	if (st->table != -1 && st->d->open_cell == -1)
+		return 0;	/* a cell beyond the table's columns */
 	if (st->leaf == -1 && st->d->open_cell == -1) {
 		/* Tight list items hold their text with no paragraph. */
 		if (st->list_depth == 0)

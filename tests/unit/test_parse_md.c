@@ -217,6 +217,17 @@ test_table(void **state)
 	assert_int_equal(c->text_len, 0);
 	assert_int_equal(d->blocks[2].line, 8);
 	done(d);
+	d = md("- | a | b |\n  |---|---|\n  | 1 | 2 | 3 | 4 |\n- next\n");
+	assert_int_equal(d->nblocks, 2);
+	assert_int_equal(d->blocks[0].type, BLOCK_TABLE);
+	assert_true(d->blocks[0].flags & BLOCK_LISTITEM);
+	t = &d->tables[d->blocks[0].table];
+	assert_int_equal(t->ncols, 2);
+	c = doc_cell(d, t, 1, 1);
+	assert_int_equal(c->text_len, 1);
+	assert_memory_equal(d->text.data + c->text_off, "2", 1);
+	assert_string_equal(ptu_block(d, 1), "next");
+	done(d);
 }
 
 static void
