@@ -128,7 +128,7 @@ encoding_detect(const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	enum encoding		 enc;
-	size_t			 sample;
+	size_t			 sample, start;
 	long			 big5, gb;
 
 	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -141,6 +141,13 @@ encoding_detect(const char *s, size_t n)
 		return enc;
 	if (u8_check(p, n) == NULL)
 		return ENC_UTF8;
+	/* ASCII reads the same in all of them: judge from the first other
+	 * byte (there is one, since the bytes are not valid UTF-8). */
+	for (start = 0; p[start] < 0x80; start++)
+		;
+	s += start;
+	p += start;
+	n -= start;
 	sample = n < ENC_SAMPLE ? n : ENC_SAMPLE;
 	if (encoding_mostly_utf8(s, sample))
 		return ENC_UTF8;

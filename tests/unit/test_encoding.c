@@ -22,6 +22,7 @@ static void	test_utf8(void **);
 static void	test_utf8_invalid(void **);
 static void	test_gb18030(void **);
 static void	test_big5(void **);
+static void	test_ascii_prefix(void **);
 static void	test_legacy_invalid(void **);
 static void	test_utf16_invalid(void **);
 static void	test_corpus(void **);
@@ -231,6 +232,27 @@ test_big5(void **state)
 	roundtrip(trad, sizeof trad / sizeof trad[0], "CP950", ENC_BIG5);
 }
 
+/* A long ASCII preamble (program code, a licence) before the Chinese. */
+static void
+test_ascii_prefix(void **state)
+{
+	struct buf	 b = { 0 };
+	char		*p;
+	size_t		 i, len;
+
+	(void)state;
+	for (i = 0; i < 10000; i++)
+		buf_puts(&b, "int main(void) { return 0; }\n");
+	buf_puts(&b, trad[1]);
+	p = conv(b.data, b.len, "BIG5", &len);
+	assert_int_equal(encoding_detect(p, len), ENC_BIG5);
+	free(p);
+	p = conv(b.data, b.len, "GB18030", &len);
+	assert_int_equal(encoding_detect(p, len), ENC_GB18030);
+	free(p);
+	buf_free(&b);
+}
+
 static void
 test_legacy_invalid(void **state)
 {
@@ -344,6 +366,7 @@ main(void)
 		cmocka_unit_test(test_utf8_invalid),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_big5),
+		cmocka_unit_test(test_ascii_prefix),
 		cmocka_unit_test(test_legacy_invalid),
 		cmocka_unit_test(test_utf16_invalid),
 		cmocka_unit_test(test_corpus),
