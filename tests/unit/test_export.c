@@ -1,5 +1,7 @@
 /* Exporter tests: dump with endnotes, JSON validity and escaping, errors. */
+#include <errno.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -266,6 +268,27 @@ test_write_errors(void **state)
 }
 
 static void
+test_epipe(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	FILE		*fp;
+	int		 fds[2], i;
+
+	(void)state;
+	for (i = 0; i < 2000; i++)
+		para(d, i + 1, "a paragraph written into a pipe nobody reads");
+	signal(SIGPIPE, SIG_IGN);
+	assert_int_equal(pipe(fds), 0);
+	close(fds[0]);
+	fp = fdopen(fds[1], "w");
+	errno = 0;
+	assert_int_equal(export_dump(d, 30, fp), -1);
+	assert_int_equal(errno, EPIPE);
+	fclose(fp);
+	doc_free(d);
+}
+
+static void
 test_toc_notes_tree(void **state)
 {
 	struct doc	*d = sample_doc();
@@ -301,6 +324,7 @@ main(void)
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_dump_plain),
 		cmocka_unit_test(test_write_errors),
+		cmocka_unit_test(test_epipe),
 		cmocka_unit_test(test_toc_notes_tree),
 	};
 

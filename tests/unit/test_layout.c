@@ -36,6 +36,7 @@ static void
 check_lines(struct layout *l, int bi, int width)
 {
 	const struct layout_line	*lines, *ln;
+	const struct layout_run		*r;
 	int				 n, i, j, cols;
 	size_t				 k, off;
 	const unsigned char		*s;
@@ -55,6 +56,15 @@ check_lines(struct layout *l, int bi, int width)
 		cols = 0;
 		off = 0;
 		for (j = 0; j < ln->nruns; j++) {
+			r = &ln->runs[j];
+			/* text runs show the doc text they point at */
+			if (r->doc_off != LAYOUT_NO_OFF && !(r->style &
+			    (STYLE_CONTROL | STYLE_DECOR)) &&
+			    ln->text[r->off] != ' ')
+				assert_memory_equal(doc_text(layout_doc(l),
+				    r->doc_off), ln->text + r->off, r->len);
+			if (r->style & STYLE_DECOR)
+				assert_int_equal(r->doc_off, LAYOUT_NO_OFF);
 			assert_int_equal(ln->runs[j].off, off);
 			off += ln->runs[j].len;
 			cols += ln->runs[j].cols;
@@ -595,6 +605,56 @@ test_hr_heading(void **state)
 	doc_free(d);
 }
 
+static void
+test_refs_ambiguous(void **state)
+{
+	struct doc			*d = doc_new(NULL);
+	struct layout			*l;
+	struct layout_opts		 o = { 1, 0 };
+	const struct layout_line	*lines;
+	int				 n, i, j, seen = 0;
+
+	(void)state;
+	doc_begin_block(d, BLOCK_PARA, 1);
+	doc_append(d, "见注", 6, 0);
+	doc_append_ref(d, "①", 3, "①", 1, 0);
+	doc_append(d, "。", 3, 0);
+	doc_end_block(d, 1);
+	/* ambiguous wide: ① takes two columns and cannot fit in one */
+	text_set_ambiguous_wide(1);
+	l = layout_new(d, &o);
+	lines = layout_block(l, 0, &n);
+	check_lines(l, 0, 1);
+	for (i = 0; i < n; i++)
+		assert_int_equal(lines[i].cols, 1);
+	layout_free(l);
+	o.width = 6;
+	l = layout_new(d, &o);
+	lines = layout_block(l, 0, &n);
+	check_lines(l, 0, 6);
+	/* "。" may not begin a line, nor ① leave its word: all go down */
+	assert_int_equal(n, 2);
+	assert_int_equal(lines[0].cols, 2);
+	assert_int_equal(lines[1].cols, 6);
+	assert_memory_equal(lines[1].text, "注①。", 9);
+	text_set_ambiguous_wide(0);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < lines[i].nruns; j++) {
+			if (lines[i].runs[j].ref == -1)
+				continue;
+			seen++;
+			assert_int_equal(lines[i].runs[j].ref, 0);
+			assert_true(lines[i].runs[j].style & SPAN_REF);
+			assert_int_equal(lines[i].runs[j].doc_off,
+			    d->refs[0].text_off);
+			assert_int_equal(layout_line_of(l, 0,
+			    d->refs[0].text_off), i);
+		}
+	assert_int_equal(seen, 1);
+	layout_free(l);
+	doc_free(d);
+}
+
 /* Random mixtures of every kind of unit, at every narrow width. */
 static void
 test_random(void **state)
@@ -656,6 +716,7 @@ main(void)
 		cmocka_unit_test(test_flow_lazy),
 		cmocka_unit_test(test_hr_heading),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_refs_ambiguous),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
