@@ -141,8 +141,10 @@ encoding_detect(const char *s, size_t n)
 		return enc;
 	if (u8_check(p, n) == NULL)
 		return ENC_UTF8;
-	/* ASCII reads the same in all of them: judge from the first other
-	 * byte (there is one, since the bytes are not valid UTF-8). */
+	/*
+	 * ASCII reads the same in all of them: judge from the first other
+	 * byte (there is one, since the bytes are not valid UTF-8).
+	 */
 	for (start = 0; p[start] < 0x80; start++)
 		;
 	s += start;
