@@ -30,8 +30,11 @@ app_arrange(struct app *app)
 	static const struct rect	 none;
 	struct arrange			*g = &app->geo;
 	int				 bits = RE_PAINT | RE_STATUS;
+	int				 was_small = g->too_small;
 
 	arrange_compute(COLS, LINES, 0, g);
+	if (was_small && !g->too_small)
+		draw_erase(stdscr);	/* the "too small" note goes */
 	log_debug("arrange %dx%d too_small %d", COLS, LINES, g->too_small);
 	if (g->too_small) {
 		pane_place(app->body, &none);
