@@ -23,9 +23,12 @@ size_t	 text_grapheme(const char *, size_t);
 
 /*
  * Characters that must never reach the terminal: C0 and C1 controls, DEL,
- * bidi embedding/override/isolate controls. text_sanitise_char writes the
- * visible placeholder for one (e.g. "^[", "<9B>", "<U+202E>") and returns
- * its length; text_is_unsafe tells whether a character needs one.
+ * bidi embedding/override/isolate controls and marks, line and paragraph
+ * separators (U+2028/9), interlinear annotation controls. text_placeholder
+ * writes the visible placeholder for one (e.g. "^[", "<9B>", "<U+202E>") and
+ * returns its length; text_is_unsafe tells whether a character needs one.
+ * text_placeholder works like snprintf (NUL-terminated, truncated to the
+ * size given, returns the full length); 0 for a safe character.
  */
 int	 text_is_unsafe(uint32_t);
 size_t	 text_placeholder(uint32_t, char *, size_t);
@@ -33,6 +36,7 @@ size_t	 text_placeholder(uint32_t, char *, size_t);
 /*
  * Line-break opportunities (UAX #14) for UTF-8 text: out[i] is one of the
  * TEXT_BREAK_* values for the byte at i (libunistring's UC_BREAK_* meanings).
+ * Bytes inside a character (as text_decode splits them) are UNDEFINED.
  */
 enum {
 	TEXT_BREAK_UNDEFINED = 0,	/* not a character boundary */
@@ -53,7 +57,9 @@ int	 text_is_sentence_end(uint32_t);	/* 。！？.!?… and kin */
  * Search folding: NFKC + case fold (+ simplified/traditional mapping when
  * available). Appends the folded form of s to out; if map is not NULL it is
  * set to an array of out->len + 1 offsets into s giving, for every output
- * byte, the source byte it came from (caller frees).
+ * byte, the source byte it came from (caller frees). With out not empty on
+ * entry, map[0] is for the first byte appended. The map never decreases and
+ * its last entry is n: a match [a, b) of the output is [map[a], map[b]) of s.
  */
 void	 text_fold(const char *, size_t, struct buf *, size_t **);
 /* Whether s needs folding at all (pure lower-case ASCII and CJK do not). */
