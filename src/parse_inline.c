@@ -18,6 +18,7 @@ static void	inl_emit(struct inl *, size_t, size_t, unsigned);
 static int	inl_escaped(const struct inl *, size_t);
 static size_t	inl_stars(const struct inl *, size_t, size_t);
 static int	inl_is_blank(char);
+static int	inl_may_mark(const char *, size_t);
 static int	inl_is_space_end(const char *, size_t);
 static int	parse_is_cjk_punct(uint32_t);
 static int	parse_is_quote(uint32_t);
@@ -354,8 +355,8 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 
 	while (k < b) {
 		ch = (unsigned char)p[k];
-		if ((ch == '^' || ch == '[' || ch == 0xc2 || ch == 0xe2 ||
-		    ch == 0xe3) && (len = marker_ref(p + k, b - k, &m)) != 0) {
+		if (inl_may_mark(p + k, b - k) &&
+		    (len = marker_ref(p + k, b - k, &m)) != 0) {
 			inl_plain(i, p + run, k - run, fl);
 			if (m.bare)
 				inl_alone(i, m.shown, strlen(m.shown),
@@ -395,6 +396,29 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 		k++;
 	}
 	inl_plain(i, p + run, b - run, fl);
+}
+
+/* Cheap filter before marker_ref: ^, [, and the lead bytes of ①, ¹, ㉑. */
+static int
+inl_may_mark(const char *s, size_t n)
+{
+	unsigned char	c = (unsigned char)s[0], c1;
+
+	if (c == '^' || c == '[')
+		return 1;
+	if (c < 0xc2 || n < 2)
+		return 0;
+	c1 = (unsigned char)s[1];
+	switch (c) {
+	case 0xc2:
+		return c1 == 0xb2 || c1 == 0xb3 || c1 == 0xb9;
+	case 0xe2:
+		return c1 == 0x91 || c1 == 0x81;
+	case 0xe3:
+		return c1 == 0x89 || c1 == 0x8a;
+	default:
+		return 0;
+	}
 }
 
 static int

@@ -440,7 +440,8 @@ plain_inline(struct tstate *st, const struct tline *l)
 				k = run = e + 1;
 				continue;
 			}
-		} else if ((k == 0 || (unsigned char)s[k - 1] <= ' ' ||
+		} else if (s[k] == 'h' && (k == 0 ||
+		    (unsigned char)s[k - 1] <= ' ' ||
 		    (unsigned char)s[k - 1] >= 0x80 || s[k - 1] == '(') &&
 		    (u = plain_url(s + k, n - k)) != 0) {
 			inl_text(&st->inl, s + run, k - run, l->off + run, 0);
