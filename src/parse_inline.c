@@ -91,6 +91,7 @@ void
 inl_text(struct inl *i, const char *s, size_t n, size_t off, unsigned flags)
 {
 	struct inl_chunk	*c;
+	struct marker		 m;
 	uint32_t		 first;
 
 	if (n == 0)
@@ -102,6 +103,9 @@ inl_text(struct inl *i, const char *s, size_t n, size_t off, unsigned flags)
 		buf_append(&i->sup, s, n);
 		return;
 	}
+	/* A reference marker hugs the word before it, across a line end. */
+	if (i->softbr && inl_may_mark(s, n) && marker_ref(s, n, &m) != 0)
+		i->softbr = 0;
 	parse_decode(s, n, &first);
 	inl_resolve_softbr(i, first);
 	if (flags != i->flags && i->pend.len > 0)
@@ -162,10 +166,6 @@ inl_sup_open(struct inl *i, size_t off, unsigned flags)
 {
 	if (i->insup)
 		return;
-	/* A marker hugs the text before it: join as if it continued it. */
-	if (i->softbr)
-		inl_resolve_softbr(i, i->pend.len > 0 ?
-		    parse_last_char(i->pend.data, i->pend.len) : i->last);
 	inl_touch(i, off, 0);
 	i->insup = 1;
 	i->sup_off = INL_NOOFF;
@@ -185,6 +185,13 @@ inl_sup_close(struct inl *i)
 	i->insup = 0;
 	if (i->sup.len == 0)
 		return;
+	/* A soft break before it stays open until now: markers hug. */
+	if (marker_sup_label(i->sup.data, i->sup.len, label, sizeof label))
+		i->softbr = 0;
+	else {
+		parse_decode(i->sup.data, i->sup.len, &c);
+		inl_resolve_softbr(i, c);
+	}
 	inl_flush(i);
 	i->flags = i->sup_flags;
 	if (marker_sup_label(i->sup.data, i->sup.len, label, sizeof label)) {

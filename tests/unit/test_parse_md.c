@@ -337,9 +337,10 @@ test_softbreak_cjk(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = md("中文\n继续\nEnglish\nwords，\n好的\n“引号”\n再\nend “q”\n");
+	d = md("中文\n继续\nEnglish\nwords，\n好的\n“引号”\n再\nend “q”\n^②\nword\n"
+	    "<sup>3</sup>\n");
 	assert_string_equal(ptu_block(d, 0),
-	    "中文继续 English words，好的“引号”再 end “q”");
+	    "中文继续 English words，好的“引号”再 end “q”② word[3]");
 	done(d);
 }
 
