@@ -280,7 +280,8 @@ marker_sup_label(const char *s, size_t n, char *label, size_t size)
 	}
 	if (n == 0 || size < 2)
 		return 0;
-	if ((n == 1 && s[0] == '*') || (n == 2 && s[0] == '\\' && s[1] == '*')) {
+	if ((n == 1 && s[0] == '*') ||
+	    (n == 2 && s[0] == '\\' && s[1] == '*')) {
 		snprintf(label, size, "*");
 		return 1;
 	}

@@ -1,4 +1,4 @@
-/* Inline HTML for the parsers: entity decoding and the tags that carry style. */
+/* Inline HTML for the parsers: entities and the tags that carry style. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,8 +47,8 @@ parse_entity(const char *s, size_t n, char *out)
 		    (cp >= 0xd800 && cp <= 0xdfff))
 			cp = 0xfffd;
 	} else if (n >= 3 && s[0] == '&' && s[n - 1] == ';') {
-		for (i = 0; i < sizeof parse_entities / sizeof parse_entities[0];
-		    i++) {
+		for (i = 0; i < sizeof parse_entities /
+		    sizeof parse_entities[0]; i++) {
 			if (strlen(parse_entities[i].name) == n - 2 &&
 			    memcmp(parse_entities[i].name, s + 1, n - 2) == 0) {
 				cp = parse_entities[i].cp;

@@ -380,13 +380,14 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 			continue;
 		}
 		if (ch == '*' && (r = inl_stars(i, k, b)) >= 1 && r <= 3 &&
-		    k + r < b && !inl_is_blank(p[k + r]) && !(lost & (1u << r))) {
+		    k + r < b && !inl_is_blank(p[k + r]) &&
+		    !(lost & (1u << r))) {
 			for (c = k + r; c < b; c += rc ? rc : 1) {
 				rc = p[c] == '*' ? inl_stars(i, c, b) : 0;
 				if (rc == r && !inl_is_blank(p[c - 1]))
 					break;
 			}
-			/* No closer now means none for a later opener either. */
+			/* No closer now: none for a later opener either. */
 			if (c >= b)
 				lost |= 1u << r;
 			if (c < b) {

@@ -1,4 +1,4 @@
-/* Private to the parsers: inline text assembly shared by parse_md and parse_text. */
+/* Private to the parsers: inline assembly shared by parse_md and parse_text. */
 #ifndef SCHOLIA_PARSE_INTERNAL_H
 #define SCHOLIA_PARSE_INTERNAL_H
 
@@ -25,17 +25,17 @@ struct inl_chunk {
  */
 struct inl {
 	struct doc		*d;
-	struct buf		 pend;		/* running text not yet in the doc */
+	struct buf		 pend;		/* text not yet in the doc */
 	struct inl_chunk	*chunks;
 	size_t			 nchunks;
 	size_t			 cap_chunks;
 	unsigned		 flags;		/* style of the pending text */
-	int			 softbr;	/* soft break waiting for text */
-	uint32_t		 last;		/* last character put in the block */
-	int			 head;		/* a note head may still come */
-	size_t			 first_off;	/* first source byte of the block */
-	size_t			 end_off;	/* source byte after its last text */
-	int			 insup;		/* inside <sup>: text goes to sup */
+	int			 softbr;	/* soft break awaits text */
+	uint32_t		 last;		/* last character appended */
+	int			 head;		/* a note head may come */
+	size_t			 first_off;	/* first source byte */
+	size_t			 end_off;	/* after the last source byte */
+	int			 insup;		/* in <sup>: text goes to sup */
 	struct buf		 sup;
 	size_t			 sup_off;
 	unsigned		 sup_flags;

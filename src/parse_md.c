@@ -1,4 +1,4 @@
-/* Markdown parser: md4c callbacks flattened into the blocks and spans of a doc. */
+/* Markdown parser: md4c callbacks flattened into the blocks of a doc. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 #include "scholia/source.h"
 #include "scholia/xmalloc.h"
 
-#define MD_MAXLISTS	32	/* deeper lists share the last level's numbering */
+#define MD_MAXLISTS	32	/* deeper lists share the last level's count */
 
 struct md_list {
 	int		 ordered;
@@ -25,7 +25,7 @@ struct md_state {
 	struct doc	*d;
 	struct inl	 inl;
 	const char	*orig;		/* the source text */
-	const char	*copy;		/* what md4c reads: note definitions masked */
+	const char	*copy;		/* what md4c reads: notes masked */
 	size_t		 len;
 	int		 quote_depth;
 	int		 list_depth;

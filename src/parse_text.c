@@ -18,7 +18,7 @@ struct tline {
 	int		 width;		/* display columns, roughly */
 	int		 indent;	/* leading blanks (U+3000 counts 2) */
 	int		 page;		/* a form feed precedes it */
-	int		 bullet;	/* bytes of a bullet marker, 0 if none */
+	int		 bullet;	/* bytes of a bullet sign, or 0 */
 	int		 hr;		/* a rule: ---, ***, ___ */
 	int		 sentence_end;	/* ends in 。！？.!? and kin */
 };
@@ -30,7 +30,7 @@ struct tstate {
 	struct tline	*lines;
 	size_t		 nlines;
 	size_t		 cap_lines;
-	int		 wrap;		/* the margin of hard-wrapped text, or 0 */
+	int		 wrap;		/* margin of hard-wrapped text, or 0 */
 	struct inl	 inl;
 };
 
@@ -216,7 +216,8 @@ plain_split(struct tstate *st)
 				t -= 2;
 				continue;
 			}
-			if (t - b >= 2 && memcmp(s + t - 2, "\xc2\xa0", 2) == 0) {
+			if (t - b >= 2 &&
+			    memcmp(s + t - 2, "\xc2\xa0", 2) == 0) {
 				t--;
 				continue;
 			}
@@ -415,8 +416,8 @@ plain_inline(struct tstate *st, const struct tline *l)
 	if (l->bullet)
 		run = (size_t)l->bullet;
 	for (k = run; k < n; ) {
-		if (s[k] == '\\' && k + 1 < n && strchr("\\`*_{}[]()#+-.!$<>|~^",
-		    s[k + 1]) != NULL) {
+		if (s[k] == '\\' && k + 1 < n && s[k + 1] != '\0' &&
+		    strchr("\\`*_{}[]()#+-.!$<>|~^", s[k + 1]) != NULL) {
 			inl_text(&st->inl, s + run, k - run, l->off + run, 0);
 			run = k + 1;	/* the escaped character starts a run */
 			k += 2;
