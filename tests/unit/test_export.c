@@ -57,7 +57,7 @@ sample_doc(void)
 	doc_end_block(d, 3);
 	words = xcalloc(2, sizeof *words);
 	words[0] = xstrdup("和平");
-	words[1] = xstrdup("安\x01全");
+	words[1] = xstrdup("安\x01全\xff\xc2\x9b");
 	doc_add_keywords(d, 3, b, words, 2);
 	doc_begin_block(d, BLOCK_PARA, 5);
 	app(d, "正文第一句。", 0);
@@ -134,7 +134,7 @@ test_json_valid(void **state)
 	assert_non_null(strstr(s, "{\"label\": \"9\", \"line\": 8, "
 	    "\"note\": null}"));
 	assert_non_null(strstr(s, "{\"line\": 3, \"words\": [\"和平\", "
-	    "\"安\\u0001全\"]}"));
+	    "\"安\\u0001全\\ufffd\\u009b\"]}"));
 	assert_non_null(strstr(s, "\"articles\": [\n    {\"title\": "
 	    "\"论文 \\\"标题\\\"\", \"line\": 1}\n  ]"));
 	/* no raw control byte anywhere */
