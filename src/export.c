@@ -92,7 +92,7 @@ dump_notes(struct layout *l, int article, FILE *fp)
 				fputs("Notes\n", fp);
 			else {
 				for (i = 0; i < w; i++)
-					fputs("─", fp);
+					putc('-', fp);
 				putc('\n', fp);
 			}
 		}

@@ -133,7 +133,7 @@ layout_prefix(const struct layout *l, const struct block *b,
 	memset(p, 0, sizeof *p);
 	/* block->indent counts 2 columns per enclosing quote and list. */
 	p->quotes = b->quote_depth > 0 ? b->quote_depth : 0;
-	p->indent = b->indent - 2 * p->quotes;
+	p->indent = b->indent - 2 * p->quotes;	/* bars replace those */
 	if (p->indent < 0)
 		p->indent = 0;
 	if (b->list_depth > 0 || (b->flags & BLOCK_LISTITEM)) {
@@ -170,7 +170,7 @@ layout_prefix(const struct layout *l, const struct block *b,
 		over -= cut;
 	}
 	if (over > 0) {
-		cut = (over + 1) / 2;
+		cut = (over + lb_bar_cols() - 1) / lb_bar_cols();
 		p->quotes -= cut < p->quotes ? cut : p->quotes;
 	}
 }
@@ -241,7 +241,7 @@ layout_wrap(struct layout *l, int bi)
 			n = HR_MAX;
 		lb_line(&lb, LINE_FIRST, b->text_off);
 		lb_prefix(&lb, &p, 1);
-		lb_decor(&lb, "─", 1, n);
+		lb_rule(&lb, "─", n);
 		break;
 	case BLOCK_TABLE:
 		if (b->table >= 0 && (size_t)b->table < d->ntables)

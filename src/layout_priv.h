@@ -69,7 +69,9 @@ void		 lb_line(struct lb *, unsigned flags, size_t doc_off);
 void		 lb_put(struct lb *, const char *, size_t, int cols,
 		     unsigned style, int ref, size_t doc_off, size_t dlen,
 		     int verbatim);
-void		 lb_decor(struct lb *, const char *, int cols, int times);
+void		 lb_decor(struct lb *, const char *, int times);
+void		 lb_rule(struct lb *, const char *, int cols);
+int		 lb_bar_cols(void);
 void		 lb_prefix(struct lb *, const struct prefix *, int first);
 int		 lb_prefix_cols(const struct prefix *, int first);
 struct lblock	*lb_finish(struct lb *);

@@ -5,8 +5,8 @@
 #include "internal.h"
 #include "layout_priv.h"
 #include "scholia/doc.h"
+#include "scholia/text.h"
 
-#define SEP_COLS	3	/* " │ " between columns */
 #define RULE_MAX	40
 
 /* The lines of one table row, cell by cell, before they are joined. */
@@ -29,8 +29,16 @@ static void	table_src(const struct doc *, const struct table *, int, int,
 		    struct wrap_src *);
 static void	table_copy(struct lb *, const struct lb *,
 		    const struct lb_line *);
+static int	table_sep_cols(void);
 
 static const struct prefix no_prefix;
+
+/* Columns of the " │ " between two cells. */
+static int
+table_sep_cols(void)
+{
+	return (int)text_width(" │ ", strlen(" │ "));
+}
 
 /* Copy the runs of a cell line onto the open grid line. */
 static void
@@ -87,7 +95,7 @@ table_widths(const struct doc *d, const struct table *t, int avail, int tab,
 		if (min[c] > w[c])
 			min[c] = w[c];
 	}
-	total = SEP_COLS * (t->ncols - 1);
+	total = table_sep_cols() * (t->ncols - 1);
 	for (c = 0; c < t->ncols; c++)
 		total += w[c];
 	while (total > avail) {
@@ -155,12 +163,12 @@ table_emit_row(const struct table *t, const int *w, const struct prefix *p,
 				if (cl == NULL)
 					left = 0;
 			}
-			lb_decor(lb, " ", 1, left);
+			lb_decor(lb, " ", left);
 			if (cl != NULL)
 				table_copy(lb, &row->cells[c], cl);
-			lb_decor(lb, " ", 1, right);
+			lb_decor(lb, " ", right);
 			if (c < t->ncols - 1)
-				lb_decor(lb, " │ ", SEP_COLS, 1);
+				lb_decor(lb, " │ ", 1);
 		}
 		if (lb->lines[lb->nlines - 1].doc_off == LAYOUT_NO_OFF)
 			lb->lines[lb->nlines - 1].doc_off =
@@ -175,14 +183,19 @@ static void
 table_rule(const struct table *t, const int *w, const struct prefix *p,
     struct lb *lb)
 {
-	int	c;
+	int	c, side;
 
+	/* the cross sits under the bar whatever the ambiguous width */
+	side = table_sep_cols() - (int)text_width("┼", strlen("┼"));
 	lb_line(lb, 0, 0);
 	lb_prefix(lb, p, 0);
 	for (c = 0; c < t->ncols; c++) {
-		lb_decor(lb, "─", 1, w[c]);
-		if (c < t->ncols - 1)
-			lb_decor(lb, "─┼─", SEP_COLS, 1);
+		lb_rule(lb, "─", w[c]);
+		if (c < t->ncols - 1) {
+			lb_rule(lb, "─", side / 2);
+			lb_decor(lb, "┼", 1);
+			lb_rule(lb, "─", side - side / 2);
+		}
 	}
 }
 
@@ -214,7 +227,7 @@ table_stacked(const struct doc *d, const struct table *t, int width, int tab,
 		if (r < t->nrows - 1) {
 			lb_line(lb, 0, 0);
 			lb_prefix(lb, p, 0);
-			lb_decor(lb, "─", 1, n);
+			lb_rule(lb, "─", n);
 		}
 	}
 }

@@ -155,20 +155,41 @@ lb_put(struct lb *lb, const char *s, size_t n, int cols, unsigned style,
 	l->cols += cols;
 }
 
-/* Decoration: a string of cols columns, times times. */
+/* Decoration: s, times times (box drawing is ambiguous: measure it). */
 void
-lb_decor(struct lb *lb, const char *s, int cols, int times)
+lb_decor(struct lb *lb, const char *s, int times)
 {
 	size_t	n = strlen(s);
+	int	cols = (int)text_width(s, n);
 
 	while (times-- > 0)
 		lb_put(lb, s, n, cols, STYLE_DECOR, -1, LAYOUT_NO_OFF, 0, 0);
 }
 
+/* A rule: s repeated over cols columns, spaces for what s cannot fill. */
+void
+lb_rule(struct lb *lb, const char *s, int cols)
+{
+	int	w = (int)text_width(s, strlen(s));
+
+	if (w < 1)
+		w = 1;
+	lb_decor(lb, s, cols / w);
+	lb_decor(lb, " ", cols % w);
+}
+
+/* Columns of one quote bar, "│ ", wider when ambiguous characters are. */
+int
+lb_bar_cols(void)
+{
+	return (int)text_width("│ ", strlen("│ "));
+}
+
 int
 lb_prefix_cols(const struct prefix *p, int first)
 {
-	return 2 * p->quotes + p->indent + p->lead + (first ? 0 : p->hang);
+	return p->quotes * lb_bar_cols() + p->indent + p->lead +
+	    (first ? 0 : p->hang);
 }
 
 /* The quote bars, indentation, and list marker or its hanging space. */
@@ -177,18 +198,18 @@ lb_prefix(struct lb *lb, const struct prefix *p, int first)
 {
 	int	pad = p->lead, mcols;
 
-	lb_decor(lb, "│ ", 2, p->quotes);
-	lb_decor(lb, " ", 1, p->indent);
+	lb_decor(lb, "│ ", p->quotes);
+	lb_decor(lb, " ", p->indent);
 	if (first && p->marker != NULL) {
 		mcols = (int)text_width(p->marker, strlen(p->marker));
 		if (mcols < pad) {
-			lb_decor(lb, p->marker, mcols, 1);
+			lb_decor(lb, p->marker, 1);
 			pad -= mcols;
 		}
 	}
 	if (!first)
 		pad += p->hang;
-	lb_decor(lb, " ", 1, pad);
+	lb_decor(lb, " ", pad);
 }
 
 /* Pack the lines into one allocation: lines, then runs, then text. */

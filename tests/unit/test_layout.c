@@ -519,6 +519,15 @@ test_table(void **state)
 				    lines[i].text : strstr(lines[i].text, "┼"));
 		layout_free(l);
 	}
+	/* wide box drawing: the grid still fits */
+	text_set_ambiguous_wide(1);
+	for (w = 1; w <= 40; w++) {
+		o.width = w;
+		l = layout_new(d, &o);
+		check_lines(l, 0, w);
+		layout_free(l);
+	}
+	text_set_ambiguous_wide(0);
 	doc_free(d);
 }
 
@@ -602,6 +611,13 @@ test_hr_heading(void **state)
 	lines = layout_block(l, 1, &n);
 	assert_int_equal(lines[1].cols, 3);
 	layout_free(l);
+	text_set_ambiguous_wide(1);
+	l = layout_new(d, &o);
+	lines = layout_block(l, 1, &n);
+	assert_int_equal(lines[1].cols, 3);	/* one wide rule and a space */
+	check_lines(l, 1, 3);
+	layout_free(l);
+	text_set_ambiguous_wide(0);
 	doc_free(d);
 }
 
@@ -686,6 +702,13 @@ test_random(void **state)
 		d = doc_para(type, b.data);
 		d->blocks[0].quote_depth = round % 4;
 		d->blocks[0].indent = 2 * (round % 4);
+		if (round % 5 == 1) {
+			d->blocks[0].flags |= BLOCK_LISTITEM;
+			d->blocks[0].list_depth = 1;
+			strcpy(d->blocks[0].marker, "•");
+		}
+		/* box drawing and bullets are ambiguous: both widths */
+		text_set_ambiguous_wide(round % 2);
 		for (w = 1; w <= 24; w++) {
 			o.width = w;
 			o.tab = 1 + round % 9;
@@ -695,6 +718,7 @@ test_random(void **state)
 		}
 		doc_free(d);
 	}
+	text_set_ambiguous_wide(0);
 	buf_free(&b);
 }
 
