@@ -1,10 +1,16 @@
-/* Tests of the pane geometry: sizes and wanted panes to rectangles, without curses. */
+/* Tests of the geometry: panes to rectangles, and viewports that keep their text; no curses. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <cmocka.h>
+
+#include "scholia/buf.h"
+#include "scholia/doc.h"
+#include "scholia/layout.h"
+#include "scholia/load.h"
 
 #include "ui.h"
 
@@ -142,6 +148,135 @@ test_tiling_everywhere(void **state)
 	}
 }
 
+/* A document of our own: paragraphs of mixed Chinese and English. */
+static struct doc *
+view_doc(void)
+{
+	struct buf	 b = { 0 };
+	struct doc	*d = NULL;
+	char		*cause = NULL;
+	int		 i, j;
+
+	for (i = 0; i < 12; i++) {
+		buf_printf(&b, "Paragraph %d ", i);
+		for (j = 0; j < 8; j++)
+			buf_printf(&b, "第%d段第%d句，中文与 English words 混排。",
+			    i, j);
+		buf_puts(&b, "\n\n");
+	}
+	assert_int_equal(load_memory("view.md", b.data, b.len, NULL, &d,
+	    &cause), 0);
+	assert_non_null(d);
+	buf_free(&b);
+	return d;
+}
+
+static struct layout *
+view_layout(struct doc *d, int width)
+{
+	struct layout_opts	o = { width, 0 };
+
+	return layout_new(d, &o);
+}
+
+/*
+ * The text at the top survives a new wrap width: the new top line shows
+ * the doc offset the old one started with, and going back to the old width
+ * gives exactly the old top line.
+ */
+static void
+test_view_keeps_text(void **state)
+{
+	struct doc			*d = view_doc();
+	struct layout			*l80, *l30, *l80b;
+	const struct layout_line	*line;
+	struct pane_view		 v = { 0 };
+	struct layout_pos		 old;
+	size_t				 off;
+	int				 i;
+
+	(void)state;
+	l80 = view_layout(d, 80);
+	pane_view_set(&v, l80, 10);
+	assert_false(v.empty);
+	/* move until the top is a line of text well into the document */
+	for (i = 0; i < 40; i++) {
+		pane_view_scroll(&v, 1);
+		line = layout_line_at(l80, v.top);
+		if (i > 12 && !(line->flags & LINE_BLANK) &&
+		    !(line->flags & LINE_FIRST))
+			break;
+	}
+	line = layout_line_at(l80, v.top);
+	assert_false(line->flags & LINE_BLANK);
+	off = line->doc_off;
+	old = v.top;
+
+	l30 = view_layout(d, 30);
+	pane_view_set(&v, l30, 10);
+	line = layout_line_at(l30, v.top);
+	assert_int_equal(v.top.block, old.block);
+	assert_true(line->doc_off <= off);
+	assert_true(off < line->doc_end);
+	assert_true(line->cols <= 30);
+
+	l80b = view_layout(d, 80);
+	pane_view_set(&v, l80b, 10);
+	assert_int_equal(v.top.block, old.block);
+	assert_int_equal(v.top.line, old.line);
+
+	layout_free(l80);
+	layout_free(l30);
+	layout_free(l80b);
+	doc_free(d);
+}
+
+/* The last page stays full: no scrolling past the end, and back to the start. */
+static void
+test_view_ends(void **state)
+{
+	struct doc		*d = view_doc();
+	struct layout		*l = view_layout(d, 40);
+	struct pane_view	 v = { 0 };
+	struct layout_pos	 first, bottom, end;
+
+	(void)state;
+	pane_view_set(&v, l, 10);
+	assert_int_equal(layout_first(l, &first), 1);
+	assert_false(pane_view_at_end(&v));
+	assert_int_equal(pane_view_scroll(&v, -1), 0);
+
+	pane_view_bottom(&v);
+	assert_true(pane_view_at_end(&v));
+	assert_int_equal(pane_view_bottom_pos(&v, &bottom), 1);
+	layout_last(l, &end);
+	assert_int_equal(bottom.block, end.block);
+	assert_int_equal(bottom.line, end.line);
+	assert_int_equal(pane_view_scroll(&v, 1), 0);
+	assert_int_equal(pane_view_scroll(&v, 1000), 0);
+
+	assert_true(pane_view_scroll(&v, -1) & RE_PAINT);
+	assert_false(pane_view_at_end(&v));
+	pane_view_scroll(&v, 100000);
+	assert_true(pane_view_at_end(&v));
+	/* a taller view over the same layout still ends on the last line */
+	pane_view_set(&v, l, 20);
+	assert_true(pane_view_at_end(&v));
+	pane_view_bottom_pos(&v, &bottom);
+	assert_int_equal(bottom.block, end.block);
+	assert_int_equal(bottom.line, end.line);
+
+	pane_view_scroll(&v, -100000);
+	assert_int_equal(v.top.block, first.block);
+	assert_int_equal(v.top.line, first.line);
+	pane_view_bottom(&v);
+	pane_view_top(&v);
+	assert_int_equal(v.top.block, first.block);
+	assert_int_equal(v.top.line, first.line);
+	layout_free(l);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -151,6 +286,8 @@ main(void)
 		cmocka_unit_test(test_degrades),
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_tiling_everywhere),
+		cmocka_unit_test(test_view_keeps_text),
+		cmocka_unit_test(test_view_ends),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
