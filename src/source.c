@@ -32,12 +32,16 @@ source_read_file(const char *path, const struct source_opts *opts,
 	struct stat	 st;
 	const char	*name;
 	char		*data;
-	size_t		 n;
+	size_t		 n, hint;
 	int		 fd, rc;
 
 	*out = NULL;
 	if (path == NULL || strcmp(path, "-") == 0) {
-		if (source_read_fd(STDIN_FILENO, "stdin", 0, &data, &n,
+		/* A redirected file tells its size; a pipe does not. */
+		hint = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (uintmax_t)st.st_size <= SOURCE_MAX_BYTES ?
+		    (size_t)st.st_size : 0;
+		if (source_read_fd(STDIN_FILENO, "stdin", hint, &data, &n,
 		    cause) != 0)
 			return -1;
 		return source_build("-", data, n, 1, opts, out, cause);
@@ -151,7 +155,8 @@ source_build(const char *name, char *data, size_t n, int owned,
 	bom = n >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0;
 	if (opts != NULL && opts->encoding != NULL) {
 		if (encoding_from_name(opts->encoding, &enc) != 0) {
-			xasprintf(cause, "%s: unknown encoding", opts->encoding);
+			xasprintf(cause, "%s: unknown encoding",
+			    opts->encoding);
 			goto fail;
 		}
 		valid = enc == ENC_UTF8 && !bom &&

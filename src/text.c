@@ -15,7 +15,7 @@ static int	text_grapheme_joins(uint32_t, int, uint32_t, int, int, size_t);
 static int	text_in(uint32_t, const uint32_t *, size_t);
 static inline size_t	text_decode_fast(const char *, size_t, uint32_t *);
 
-static int	ambiguous_wide;		/* East Asian ambiguous drawn two wide */
+static int	ambiguous_wide;		/* ambiguous characters are wide */
 
 /* Kinsoku: characters that may not begin a display line (sorted). */
 static const uint32_t closing_chars[] = {

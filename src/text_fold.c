@@ -197,7 +197,7 @@ fold_continues(uint32_t c)
 {
 	if (c < 0x300 || (c >= 0x4E00 && c <= 0x9FFF))
 		return 0;
-	if (c >= 0x1160 && c <= 0x11FF)		/* Hangul vowel and final jamo */
+	if (c >= 0x1160 && c <= 0x11FF)		/* Hangul vowel, final jamo */
 		return 1;
 	if (c == 0x3099 || c == 0x309A || c == 0xFF9E || c == 0xFF9F)
 		return 1;			/* kana voicing marks */
@@ -231,7 +231,7 @@ fold_next_continues(const char *s, size_t i, size_t n)
 	return fold_continues(d);
 }
 
-/* Non-ASCII characters that fold to themselves: Han, kana, Hangul, CJK punctuation. */
+/* Non-ASCII characters that fold to themselves (Han, kana, Hangul, ...). */
 static int
 fold_stable(uint32_t c)
 {
@@ -365,7 +365,8 @@ text_fold(const char *s, size_t n, struct buf *out, size_t **map)
 		if (l == 1 && c == 0xFFFD) {
 			fold_put(out, 0xFFFD);
 			j = i + 1;
-		} else if (fold_is_han(c) && !fold_next_continues(s, i + l, n)) {
+		} else if (fold_is_han(c) &&
+		    !fold_next_continues(s, i + l, n)) {
 			if ((d = fold_script(c)) == c)
 				buf_append(out, s + i, l);
 			else

@@ -16,7 +16,7 @@ struct source {
 	size_t		 invalid;	/* bytes replaced by U+FFFD */
 	int		 binary;	/* looks like a binary file */
 	size_t		*lines;		/* offset of the start of each line */
-	size_t		 nlines;	/* 0 if empty; lines[0] is always 0 */
+	size_t		 nlines;	/* 0 if empty; lines[0] is 0 */
 	size_t		*pages;		/* offsets of form feeds (page breaks) */
 	size_t		 npages;
 };

@@ -270,7 +270,7 @@ test_legacy_invalid(void **state)
 	    "中文\xef\xbf\xbd b\xef\xbf\xbd" "c", 2);
 	/* Truncated at the end. */
 	expect_utf8(buf, len - 1, ENC_GB18030, "中\xef\xbf\xbd", 1);
-	/* Big5: a bad byte, a lead byte before a bad trail, the rest survives. */
+	/* Big5: a bad byte, a lead before a bad trail; the rest survives. */
 	p = conv("測試", 6, "BIG5", &len);
 	memcpy(buf, "\xff", 1);
 	memcpy(buf + 1, p, len);

@@ -28,6 +28,7 @@ static void	test_unreadable(void **);
 static void	test_binary(void **);
 static void	test_stdin(void **);
 static void	test_stdin_large(void **);
+static void	test_stdin_file(void **);
 static void	test_fixtures(void **);
 static void	test_forced(void **);
 static void	test_invalid_utf8(void **);
@@ -209,6 +210,11 @@ test_missing(void **state)
 	assert_non_null(strstr(cause, "No such file or directory"));
 	assert_null(strchr(cause, '\n'));
 	free(cause);
+	/* A file used as a directory. */
+	snprintf(path, sizeof path, "%s/x", put("plain", "x", 1));
+	assert_int_equal(source_read_file(path, NULL, &s, &cause), -1);
+	assert_non_null(strstr(cause, "Not a directory"));
+	free(cause);
 }
 
 static void
@@ -324,6 +330,29 @@ test_stdin(void **state)
 	s = from_stdin("from a pipe\r\nline 2\n", 20);
 	assert_string_equal(s->name, "-");
 	assert_string_equal(s->text, "from a pipe\nline 2\n");
+	assert_int_equal(s->nlines, 2);
+	source_free(s);
+}
+
+/* stdin redirected from a regular file. */
+static void
+test_stdin_file(void **state)
+{
+	struct source	*s = NULL;
+	char		*cause = NULL;
+	int		 fd, saved;
+
+	(void)state;
+	fd = open(put("redirected", "line 1\r\nline 2", 15), O_RDONLY);
+	assert_true(fd >= 0);
+	saved = dup(STDIN_FILENO);
+	dup2(fd, STDIN_FILENO);
+	close(fd);
+	assert_int_equal(source_read_file(NULL, NULL, &s, &cause), 0);
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	assert_string_equal(s->name, "-");
+	assert_string_equal(s->text, "line 1\nline 2");
 	assert_int_equal(s->nlines, 2);
 	source_free(s);
 }
@@ -508,6 +537,7 @@ main(void)
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_stdin_large),
+		cmocka_unit_test(test_stdin_file),
 		cmocka_unit_test(test_fixtures),
 		cmocka_unit_test(test_forced),
 		cmocka_unit_test(test_invalid_utf8),

@@ -168,7 +168,7 @@ test_width_string(void **state)
 	/* A, b, 中 (2), invalid byte -> U+FFFD (1), ① (1), mark, BEL. */
 	assert_int_equal(text_width(s, strlen(s)), 6);
 	assert_int_equal(text_width("", 0), 0);
-	assert_int_equal(text_width("中", 2), 2);	/* truncated: 2 bad bytes */
+	assert_int_equal(text_width("中", 2), 2);	/* 2 bad bytes */
 }
 
 static void
