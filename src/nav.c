@@ -41,7 +41,7 @@ nav_same(struct nav_pos a, struct nav_pos b)
 	return a.block == b.block && a.off == b.off;
 }
 
-/* A push equal to the newest entry adds nothing: stepping back would stay put. */
+/* A push equal to the newest entry adds nothing: back would stay put. */
 void
 nav_push(struct nav *n, struct nav_pos pos)
 {

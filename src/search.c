@@ -23,7 +23,7 @@
  * handled in place). Everything else is folded and searched folded.
  */
 
-#define STRETCH_SCANNED	0x01	/* << mode: 0x01 case-blind, 0x02 case-sensitive */
+#define STRETCH_SCANNED	0x01	/* << mode: 1 case-blind, 2 case-sensitive */
 #define STRETCH_ASCII	0x04	/* nothing but ASCII */
 #define STRETCH_CONTEXT	0x08	/* holds characters folded in context */
 
@@ -45,7 +45,7 @@ struct search_index {
 struct search {
 	struct search_index	*ix;
 	struct search_index	*owned;
-	int			 cs;		/* case-sensitive (smart case) */
+	int			 cs;		/* case-sensitive */
 	struct buf		 query;		/* folded query */
 	int			 query_ascii;
 	int			 query_letters;	/* has ASCII letters */

@@ -54,7 +54,7 @@ search_fold_out_free(struct fold_out *o)
 	free(o->runs);
 }
 
-/* Upper case in the smart-case sense: lowering changes it (Ａ, Ⓐ, Ⅳ too). */
+/* Upper case for smart case: lowering changes it (Ａ, Ⓐ, Ⅳ too). */
 int
 search_fold_is_upper(uint32_t c)
 {
@@ -252,7 +252,8 @@ search_fold_text(struct fold_memo *m, const char *p, size_t n,
 			fo = o->text.len;
 			if (fo + e->len >= o->text.cap)
 				buf_grow(&o->text, e->len);
-			memcpy(o->text.data + fo, m->pool.data + e->off, e->len);
+			memcpy(o->text.data + fo, m->pool.data + e->off,
+			    e->len);
 			o->text.len += e->len;
 			same = (e->flags & FOLD_SINGLE) && e->len == clen;
 			search_fold_run(o, fo, e->len, i, clen, same);

@@ -17,7 +17,8 @@
 #include "scholia/state.h"
 
 #define STATE_HASH_BYTES	(64 * 1024)
-#define STATE_HEADER		"# scholia reading positions: path size hash block offset line\n"
+#define STATE_HEADER	\
+	"# scholia reading positions: path size hash block offset line\n"
 
 struct state_entry {
 	char			*path;		/* real path */
@@ -414,7 +415,7 @@ state_put(struct state *s, const char *path, const struct state_pos *sp,
 		    strerror(errno));
 		goto out;
 	}
-	/* Other instances may have saved since; never overwrite what we cannot read. */
+	/* Others may have saved since; never overwrite what we cannot read. */
 	if (state_read(s, &bad, &why) != 0)
 		goto out;
 	state_forget(s, real);

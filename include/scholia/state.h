@@ -34,7 +34,8 @@ struct state	*state_open(char **cause);
 void		 state_close(struct state *);
 
 /* The saved position of a file: 1 when there is one, else 0. */
-int		 state_get(struct state *, const char *path, struct state_pos *);
+int		 state_get(struct state *, const char *path,
+		    struct state_pos *);
 
 /*
  * Save the position of a file, keeping what other instances saved since

@@ -70,7 +70,7 @@ test_many_levels(void **state)
 	nav_free(n);
 }
 
-/* Back remembers where the reader was when stepping, not where the jump landed. */
+/* Back saves where the reader is when stepping, not where the jump landed. */
 static void
 test_back_saves_current(void **state)
 {

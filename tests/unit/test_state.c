@@ -222,7 +222,8 @@ test_atomic(void **state)
 {
 	struct state		*s;
 	struct state_pos	 sp;
-	char			 a[512], b[512], tmp[512], *cause, *before, *after;
+	char			 a[512], b[512], tmp[512], *cause;
+	char			*before, *after;
 
 	(void)state;
 	put_file("docs/e.txt", "epsilon\n");
@@ -414,17 +415,19 @@ test_fit(void **state)
 	doc_free(d);
 }
 
+#define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_corrupt, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_atomic, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unreadable, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_many, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_default_dir, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_fit, setup, teardown),
+		T(test_round_trip),
+		T(test_corrupt),
+		T(test_atomic),
+		T(test_unreadable),
+		T(test_many),
+		T(test_default_dir),
+		T(test_fit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
