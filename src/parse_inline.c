@@ -435,24 +435,6 @@ inl_is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-int
-parse_line_of(const struct source *src, size_t off)
-{
-	size_t	lo = 0, hi, mid;
-
-	if (src == NULL || src->nlines == 0)
-		return 1;
-	hi = src->nlines;
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (src->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (int)lo + 1;
-}
-
 size_t
 parse_decode(const char *s, size_t n, uint32_t *cp)
 {

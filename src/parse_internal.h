@@ -82,7 +82,14 @@ enum parse_tag	parse_html_tag(const char *, size_t, int *);
 void	parse_html_text(struct inl *, const char *, size_t, size_t, unsigned,
 	    unsigned (*)(void *, const char *, size_t, size_t), void *);
 
+/* parse_source.c: where things are in the source. */
 int	parse_line_of(const struct source *, size_t);
+char	*parse_mask_notes(const char *, size_t);
+int	parse_next_line(const struct source *, size_t *);
+/* Whether a heading on lines first..ln is setext, underlined on ln + 1. */
+int	parse_setext(const struct source *, int, int);
+/* Whether a form feed lies before line (and after those already seen). */
+int	parse_page_before(const struct source *, size_t *, int);
 int	parse_is_cjk(uint32_t);
 /* Whether a soft break between a and b joins without a space. */
 int	parse_joins_tight(uint32_t, uint32_t);

@@ -55,16 +55,11 @@ static int	md_leave_span(MD_SPANTYPE, void *, void *);
 static int	md_text(MD_TEXTTYPE, const MD_CHAR *, MD_SIZE, void *);
 static void	md_leaf_begin(struct md_state *, enum block_type, int);
 static void	md_leaf_end(struct md_state *);
-static int	md_line_after_scan(struct md_state *);
-static int	md_underlined(const struct md_state *, int, int);
-static int	md_blank(char);
-static void	md_pagebreak(struct md_state *, struct block *);
 static unsigned	md_flags(const struct md_state *);
 static size_t	md_off(const struct md_state *, const char *, size_t);
 static void	md_html_tag(struct md_state *, const char *, size_t, size_t);
 static unsigned	md_block_tag(void *, const char *, size_t, size_t);
 static void	md_entity(struct md_state *, const char *, size_t, size_t);
-static char	*md_mask(const char *, size_t);
 static void	md_link_end(struct md_state *);
 
 int
@@ -79,7 +74,7 @@ parse_md(struct doc *d, char **cause)
 	st.d = d;
 	st.orig = d->source->text;
 	st.len = d->source->len;
-	copy = md_mask(st.orig, st.len);
+	copy = parse_mask_notes(st.orig, st.len);
 	st.copy = copy != NULL ? copy : st.orig;
 	st.leaf = st.table = -1;
 	inl_init(&st.inl, d);
@@ -105,50 +100,6 @@ parse_md(struct doc *d, char **cause)
 		return -1;
 	}
 	return 0;
-}
-
-/*
- * md4c takes "[^1]: text" for a link reference definition and drops it;
- * such a line is a note. Its bracket is masked in a copy of the same length
- * so md4c sees a paragraph, and form feeds become blanks so that a page
- * break is a blank line; text is then read back from the original.
- */
-static char *
-md_mask(const char *s, size_t n)
-{
-	char	*copy = NULL;
-	size_t	 i = 0, j, k;
-
-	if (memchr(s, '\f', n) != NULL) {
-		copy = xmalloc(n + 1);
-		for (i = 0; i < n; i++)
-			copy[i] = s[i] == '\f' ? ' ' : s[i];
-		copy[n] = '\0';
-		i = 0;
-	}
-	while (i < n) {
-		j = i;
-		while (j < n && j - i < 3 && s[j] == ' ')
-			j++;
-		if (j + 3 < n && s[j] == '[' && s[j + 1] == '^') {
-			for (k = j + 2; k < n && s[k] != ']' && s[k] != '\n' &&
-			    s[k] != ' ' && s[k] != '['; k++)
-				;
-			if (k > j + 2 && k + 1 < n && s[k] == ']' &&
-			    s[k + 1] == ':') {
-				if (copy == NULL) {
-					copy = xmalloc(n + 1);
-					memcpy(copy, s, n);
-					copy[n] = '\0';
-				}
-				copy[j] = 'X';
-			}
-		}
-		while (i < n && s[i] != '\n')
-			i++;
-		i++;
-	}
-	return copy;
 }
 
 /* Source offset of md4c text, or INL_NOOFF for md4c's own strings. */
@@ -178,82 +129,6 @@ md_flags(const struct md_state *st)
 	if (st->in_link)
 		f |= SPAN_LINK;
 	return f;
-}
-
-/* 1-based line of the first non-blank line after the last block. */
-static int
-md_line_after_scan(struct md_state *st)
-{
-	size_t	i = st->scan;
-
-	if (i > 0) {
-		while (i < st->len && st->orig[i - 1] != '\n')
-			i++;
-	}
-	for (;;) {
-		size_t	j = i;
-
-		while (j < st->len && (st->orig[j] == ' ' ||
-		    st->orig[j] == '\t'))
-			j++;
-		if (j >= st->len || st->orig[j] != '\n')
-			break;
-		i = j + 1;
-	}
-	if (i >= st->len && st->len > 0)
-		i = st->len - 1;
-	st->scan = i + 1;
-	return parse_line_of(st->d->source, i);
-}
-
-static int
-md_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* Whether a heading from line first to ln is setext, underlined after ln. */
-static int
-md_underlined(const struct md_state *st, int first, int ln)
-{
-	const struct source	*src = st->d->source;
-	size_t			 i, e;
-	char			 c;
-
-	if ((size_t)ln >= src->nlines || first < 1)
-		return 0;
-	for (i = src->lines[first - 1]; i < st->len && md_blank(st->orig[i]);
-	    i++)
-		;
-	if (i < st->len && st->orig[i] == '#')
-		return 0;
-	i = src->lines[ln];
-	e = (size_t)ln + 1 < src->nlines ? src->lines[ln + 1] : src->len;
-	while (i < e && md_blank(st->orig[i]))
-		i++;
-	if (i >= e || (st->orig[i] != '=' && st->orig[i] != '-'))
-		return 0;
-	for (c = st->orig[i]; i < e && st->orig[i] == c; i++)
-		;
-	while (i < e && (md_blank(st->orig[i]) || st->orig[i] == '\n'))
-		i++;
-	return i == e;
-}
-
-/* A form feed between the previous block and this one breaks the page. */
-static void
-md_pagebreak(struct md_state *st, struct block *b)
-{
-	const struct source	*src = st->d->source;
-	size_t			 start;
-
-	if (st->page >= src->npages || (size_t)b->line > src->nlines)
-		return;
-	start = src->lines[b->line - 1];
-	while (st->page < src->npages && src->pages[st->page] < start) {
-		b->flags |= BLOCK_PAGEBREAK;
-		st->page++;
-	}
 }
 
 /* Open a leaf block carrying the container state around it. */
@@ -304,7 +179,7 @@ md_leaf_end(struct md_state *st)
 		    st->inl.end_off - 1 : 0);
 		st->scan = st->inl.end_off;
 	} else
-		line = end = md_line_after_scan(st);
+		line = end = parse_next_line(d->source, &st->scan);
 	if (b->type == BLOCK_CODE && st->code_fenced) {
 		if (st->inl.first_off != INL_NOOFF && line > 1)
 			line--;
@@ -313,11 +188,12 @@ md_leaf_end(struct md_state *st)
 		st->scan = end <= (int)d->source->nlines ?
 		    d->source->lines[end - 1] + 1 : st->len;
 	}
-	if (b->type == BLOCK_HEADING && md_underlined(st, line, end))
+	if (b->type == BLOCK_HEADING && parse_setext(d->source, line, end))
 		end++;
 	b->line = line;
 	b->end_line = end;
-	md_pagebreak(st, b);
+	if (parse_page_before(d->source, &st->page, b->line))
+		b->flags |= BLOCK_PAGEBREAK;
 	doc_end_block(d, end);
 	/* A raw HTML block of nothing but tags leaves no block behind. */
 	if (b->text_len == 0 && b->type == BLOCK_PARA &&
@@ -499,8 +375,10 @@ md_leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 			    st->tab_end - 1);
 			st->scan = st->tab_end;
 		} else
-			b->line = b->end_line = md_line_after_scan(st);
-		md_pagebreak(st, b);
+			b->line = b->end_line = parse_next_line(st->d->source,
+			    &st->scan);
+		if (parse_page_before(st->d->source, &st->page, b->line))
+			b->flags |= BLOCK_PAGEBREAK;
 		doc_end_block(st->d, b->end_line);
 		st->table = -1;
 		break;
