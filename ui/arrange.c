@@ -6,7 +6,7 @@
 
 #define OUTLINE_MIN	16	/* narrower than this the outline is useless */
 #define OUTLINE_MAX	36
-#define BODY_MIN_COLS	40	/* the outline only takes room the body can spare */
+#define BODY_MIN_COLS	40	/* the outline only takes what the body spares */
 #define BODY_MIN_ROWS	3
 #define NOTES_MIN	2
 #define NOTES_MAX	12

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "scholia/doc.h"
+#include "scholia/encoding.h"
 #include "scholia/export.h"
 #include "scholia/load.h"
 #include "scholia/log.h"
@@ -70,8 +71,8 @@ static const char main_usage[] =
 "  --width N            lay out to N columns (default: the terminal, or 80)\n"
 "  --export FORMAT      print the document model: json, toc, notes or tree\n"
 "  --toc, --notes       short for --export toc, --export notes\n"
-"  --encoding NAME      input charset: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5\n"
-"  --markdown, --text   parse as Markdown / as plain text, whatever it looks like\n"
+"  --encoding NAME      input charset: UTF-8, UTF-16LE/BE, GB18030, Big5\n"
+"  --markdown, --text   parse as Markdown / as plain text, whatever it is\n"
 "  --ambiguous-wide     count East Asian ambiguous characters as two columns\n"
 "  -f, --force          show a file that looks binary\n"
 "  -h, --help           print this help and exit\n"
@@ -190,6 +191,7 @@ main(int argc, char **argv)
 	struct app_opts		 ao = { 0 };
 	struct doc		*d;
 	enum mode		 mode = MODE_AUTO;
+	enum encoding		 enc;
 	const char		*format = NULL, *file, *name, *warning = NULL;
 	char			*cause = NULL;
 	int			 ch, width = 0, utf8, rc, sig;
@@ -226,6 +228,9 @@ main(int argc, char **argv)
 			format = ch == OPT_TOC ? "toc" : "notes";
 			break;
 		case OPT_ENCODING:
+			if (encoding_from_name(optarg, &enc) != 0)
+				return main_usage_error("unknown encoding",
+				    optarg);
 			lo.encoding = optarg;
 			break;
 		case OPT_MARKDOWN:

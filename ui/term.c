@@ -15,7 +15,7 @@ static void	term_setup_colours(void);
 
 static volatile sig_atomic_t	term_sig;
 static SCREEN			*term_screen;
-static FILE			*term_in;	/* /dev/tty when stdin is a pipe */
+static FILE			*term_in;	/* /dev/tty if stdin is a pipe */
 static int			 term_has_colour;
 static int			 term_has_italic;
 

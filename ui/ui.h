@@ -190,7 +190,7 @@ struct app {
 	struct pane	*focus;
 	struct arrange	 geo;
 	int		 help_on;
-	char		 msg[256];	/* one-shot message for the status line */
+	char		 msg[256];	/* one-shot status message */
 };
 /* Run the reader until q or a signal; returns the exit status. */
 int	app_run(struct doc *, const struct app_opts *);

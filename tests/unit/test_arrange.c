@@ -160,8 +160,8 @@ view_doc(void)
 	for (i = 0; i < 12; i++) {
 		buf_printf(&b, "Paragraph %d ", i);
 		for (j = 0; j < 8; j++)
-			buf_printf(&b, "第%d段第%d句，中文与 English words 混排。",
-			    i, j);
+			buf_printf(&b, "第%d段第%d句，中文与 English "
+			    "words 混排。", i, j);
 		buf_puts(&b, "\n\n");
 	}
 	assert_int_equal(load_memory("view.md", b.data, b.len, NULL, &d,
@@ -231,7 +231,7 @@ test_view_keeps_text(void **state)
 	doc_free(d);
 }
 
-/* The last page stays full: no scrolling past the end, and back to the start. */
+/* The last page stays full: no scrolling past the end; back to the start. */
 static void
 test_view_ends(void **state)
 {
