@@ -8,6 +8,7 @@
 #include "scholia/layout.h"
 #include "scholia/text.h"
 
+static size_t	dump_clamp(const struct doc *, int, size_t);
 static int	dump_line(FILE *, const struct layout_line *);
 static int	dump_range(struct layout *, size_t, size_t, FILE *);
 static int	dump_notes(struct layout *, int, FILE *);
@@ -25,6 +26,15 @@ static const char *const span_flag_names[] = {
 	"EMPH", "STRONG", "CODE", "LINK", "URL", "REF", "NOTELABEL", "SUP",
 	"SUB", "STRIKE", "MAYBEREF", "HEADING",
 };
+
+/* A block index from the model, kept within [lo, nblocks]. */
+static size_t
+dump_clamp(const struct doc *d, int bi, size_t lo)
+{
+	if (bi < 0 || (size_t)bi < lo)
+		return lo;
+	return (size_t)bi > d->nblocks ? d->nblocks : (size_t)bi;
+}
 
 /* One display line without its trailing spaces. */
 static int
@@ -115,7 +125,7 @@ export_dump(const struct doc *d, int width, FILE *fp)
 {
 	struct layout_opts	 o = { width, 0 };
 	struct layout		*l;
-	size_t			 a, end;
+	size_t			 a, end, pos;
 	int			 rc = 0;
 
 	l = layout_new(d, &o);
@@ -124,15 +134,19 @@ export_dump(const struct doc *d, int width, FILE *fp)
 		if (rc == 0)
 			rc = dump_notes(l, -2, fp);
 	} else {
-		rc = dump_range(l, 0, (size_t)d->articles[0].first_block, fp);
+		/* every block once, in order, whatever the articles say */
+		pos = dump_clamp(d, d->articles[0].first_block, 0);
+		rc = dump_range(l, 0, pos, fp);
 		for (a = 0; rc == 0 && a < d->narticles; a++) {
-			end = a + 1 < d->narticles ?
-			    (size_t)d->articles[a + 1].first_block : d->nblocks;
-			rc = dump_range(l, (size_t)d->articles[a].first_block,
-			    end, fp);
+			end = a + 1 < d->narticles ? dump_clamp(d,
+			    d->articles[a + 1].first_block, pos) : d->nblocks;
+			rc = dump_range(l, pos, end, fp);
+			pos = end;
 			if (rc == 0)
 				rc = dump_notes(l, (int)a, fp);
 		}
+		if (rc == 0)
+			rc = dump_range(l, pos, d->nblocks, fp);
 		if (rc == 0)
 			rc = dump_notes(l, -1, fp);
 	}

@@ -241,6 +241,32 @@ test_dump_plain(void **state)
 }
 
 static void
+test_dump_articles(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		*s;
+	int		 n;
+
+	(void)state;
+	para(d, 1, "one");
+	para(d, 2, "two");
+	para(d, 3, "three");
+	para(d, 4, "① note of the first");
+	para(d, 5, "② note of none");
+	n = doc_add_note(d, "①", 4, 3);
+	d->notes[n].article = 0;
+	doc_add_note(d, "②", 5, 4);
+	/* out of order: every block is still written once, in order */
+	doc_add_article(d, "A", 2, 1);
+	doc_add_article(d, "B", 1, 0);
+	s = run_dump(d, 40);
+	assert_string_equal(s, "one\n\nNotes\n① note of the first\n\n"
+	    "two\n\nthree\n\nNotes\n② note of none\n");
+	free(s);
+	doc_free(d);
+}
+
+static void
 test_write_errors(void **state)
 {
 	struct doc	*d = sample_doc();
@@ -323,6 +349,7 @@ main(void)
 		cmocka_unit_test(test_json_empty),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_dump_plain),
+		cmocka_unit_test(test_dump_articles),
 		cmocka_unit_test(test_write_errors),
 		cmocka_unit_test(test_epipe),
 		cmocka_unit_test(test_toc_notes_tree),
