@@ -79,13 +79,20 @@ text_char_width(uint32_t c)
 		return c >= 0x20;
 	if (c < 0xA0)
 		return 0;
-	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3))
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+	    (c >= 0x3000 && c <= 0x3029) || (c >= 0xFF01 && c <= 0xFF60))
 		return 2;
 	if (text_is_unsafe(c))
 		return 0;
 	if ((w = text_glibc_width(c)) >= 0)
 		return w;
 	w = uc_width(c, ambiguous_wide ? "GBK" : "UTF-8");
+	/*
+	 * libunistring reserves two columns for unassigned code points in
+	 * wide blocks; glibc does not know them and ncursesw then uses one.
+	 */
+	if (w == 2 && uc_is_general_category(c, UC_CATEGORY_Cn))
+		return 1;
 	return w < 0 ? 0 : w;
 }
 
