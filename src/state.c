@@ -32,6 +32,7 @@ struct state {
 	size_t			 ne;
 	size_t			 cap_e;
 	int			 reported;	/* a failed save was reported */
+	int			 readonly;	/* the file is not writable */
 };
 
 static char	*state_dir(void);
@@ -186,6 +187,7 @@ state_read(struct state *s, size_t *bad, char **cause)
 
 	state_clear(s);
 	*bad = 0;
+	s->readonly = 0;
 	if ((dir = state_dir()) == NULL) {
 		xasprintf(cause, "reading positions: no home directory");
 		return -1;
@@ -200,6 +202,8 @@ state_read(struct state *s, size_t *bad, char **cause)
 		free(path);
 		return rc;
 	}
+	/* rename() would replace it anyway: respect a file made read-only. */
+	s->readonly = access(path, W_OK) == -1 && errno == EACCES;
 	errno = 0;
 	while ((n = getline(&line, &cap, f)) != -1) {
 		if (n > 0 && line[n - 1] == '\n')
@@ -229,9 +233,14 @@ state_open(char **cause)
 	size_t		 bad;
 
 	*cause = NULL;
-	if (state_read(s, &bad, cause) == 0 && bad > 0)
+	if (state_read(s, &bad, cause) != 0)
+		return s;
+	if (bad > 0)
 		xasprintf(cause, "saved positions: %zu corrupt line%s ignored",
 		    bad, bad == 1 ? "" : "s");
+	else if (s->readonly)
+		xasprintf(cause, "saved positions are read-only: "
+		    "reading positions will not be saved");
 	return s;
 }
 
@@ -418,6 +427,10 @@ state_put(struct state *s, const char *path, const struct state_pos *sp,
 	/* Others may have saved since; never overwrite what we cannot read. */
 	if (state_read(s, &bad, &why) != 0)
 		goto out;
+	if (s->readonly) {
+		xasprintf(&why, "saved positions are read-only: not saved");
+		goto out;
+	}
 	state_forget(s, real);
 	if (s->ne >= STATE_MAX) {
 		drop = s->ne - (STATE_MAX - 1);

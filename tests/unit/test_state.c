@@ -300,6 +300,40 @@ test_unreadable(void **state)
 	state_close(s);
 }
 
+/* A file made read-only is respected (root writes anyway: skipped). */
+static void
+test_readonly(void **state)
+{
+	struct state		*s;
+	struct state_pos	 sp;
+	char			 a[512], path[512], *cause, *before, *after;
+
+	(void)state;
+	if (geteuid() == 0)
+		skip();
+	put_file("docs/r.txt", "rho\n");
+	mkpath(a, sizeof a, "docs/r.txt");
+	mkpath(path, sizeof path, "xdg/scholia/positions");
+	s = state_open(&cause);
+	assert_int_equal(put(s, a, SP(1, 2, 3), &cause), 0);
+	state_close(s);
+	assert_int_equal(chmod(path, 0400), 0);
+	before = slurp("xdg/scholia/positions");
+
+	s = state_open(&cause);
+	assert_non_null(cause);
+	free(cause);
+	assert_int_equal(state_get(s, a, &sp), 1);
+	assert_int_equal(put(s, a, SP(4, 5, 6), &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+	state_close(s);
+	after = slurp("xdg/scholia/positions");
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
 /* Only the STATE_MAX most recently saved documents are kept. */
 static void
 test_many(void **state)
@@ -425,6 +459,7 @@ main(void)
 		T(test_corrupt),
 		T(test_atomic),
 		T(test_unreadable),
+		T(test_readonly),
 		T(test_many),
 		T(test_default_dir),
 		T(test_fit),
