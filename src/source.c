@@ -100,7 +100,8 @@ source_read_fd(int fd, const char *name, size_t hint, char **data,
 	size_t	 n = 0, cap;
 	ssize_t	 r;
 
-	cap = hint + 1 > SOURCE_CHUNK ? hint + 1 : SOURCE_CHUNK;
+	/* Room for one byte more than expected, so EOF needs no growth. */
+	cap = hint + 2 > SOURCE_CHUNK ? hint + 2 : SOURCE_CHUNK;
 	p = xmalloc(cap);
 	for (;;) {
 		if (n + 1 == cap) {
@@ -133,6 +134,8 @@ source_read_fd(int fd, const char *name, size_t hint, char **data,
 			return -1;
 		}
 	}
+	if (cap - n > SOURCE_CHUNK)
+		p = xrealloc(p, n + 1);	/* give back what a stream overshot */
 	p[n] = '\0';
 	*data = p;
 	*len = n;
