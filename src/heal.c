@@ -16,11 +16,20 @@
 
 static int	heal_is_code(const char *, size_t);
 static void	heal_junk(struct doc *);
+/* A short paragraph's text without digits and spaces, for running heads. */
+struct heal_key {
+	const char	*key;
+	size_t		 len;
+	int		 block;
+};
+
 static int	heal_is_pageno(const char *, size_t);
+static int	heal_key_cmp(const void *, const void *);
 static void	heal_furniture(struct doc *, char *);
 static void	heal_rules(struct doc *, char *);
 static int	heal_joinable(const struct doc *, int);
 static int	heal_mid_sentence(const struct doc *, int);
+static int	heal_next(const struct doc *, int, const char *, int *);
 static void	heal_joins(struct doc *, const char *);
 
 /* Whether text reads as program code: no ideographs, dense punctuation. */
@@ -102,11 +111,24 @@ heal_is_pageno(const char *s, size_t n)
 	return digits > 0 && digits <= 4 && deco > 0;
 }
 
+static int
+heal_key_cmp(const void *va, const void *vb)
+{
+	const struct heal_key	*a = va, *b = vb;
+	int			 c;
+
+	c = memcmp(a->key, b->key, a->len < b->len ? a->len : b->len);
+	if (c != 0)
+		return c;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
 /* Drop page numbers and running heads repeated page after page. */
 static void
 heal_furniture(struct doc *d, char *brk)
 {
 	struct buf	*keys;
+	struct heal_key	*order;
 	size_t		 i, j, n, count;
 	const char	*s;
 
@@ -141,24 +163,27 @@ heal_furniture(struct doc *d, char *brk)
 			if (!(s[j] >= '0' && s[j] <= '9') && s[j] != ' ')
 				buf_putc(&keys[i], s[j]);
 	}
-	for (i = 0; i < d->nblocks; i++) {
-		if (keys[i].len < 4 || (d->blocks[i].flags & BLOCK_HIDDEN))
+	/* equal keys sort together; a group of HEAL_RUNNING_MIN is furniture */
+	order = xcalloc(d->nblocks + 1, sizeof *order);
+	for (i = 0, n = 0; i < d->nblocks; i++)
+		if (keys[i].len >= 4 && !(d->blocks[i].flags & BLOCK_HIDDEN)) {
+			order[n].key = keys[i].data;
+			order[n].len = keys[i].len;
+			order[n++].block = (int)i;
+		}
+	qsort(order, n, sizeof *order, heal_key_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && heal_key_cmp(&order[i],
+		    &order[j]) == 0; j++)
+			;
+		if (j - i < HEAL_RUNNING_MIN)
 			continue;
-		count = 0;
-		for (j = i; j < d->nblocks; j++)
-			if (keys[j].len == keys[i].len &&
-			    memcmp(keys[j].data, keys[i].data, keys[i].len) == 0)
-				count++;
-		if (count < HEAL_RUNNING_MIN)
-			continue;
-		for (j = i; j < d->nblocks; j++)
-			if (keys[j].len == keys[i].len &&
-			    memcmp(keys[j].data, keys[i].data,
-			    keys[i].len) == 0) {
-				d->blocks[j].flags |= BLOCK_HIDDEN;
-				brk[j] = 1;
-			}
+		for (count = i; count < j; count++) {
+			d->blocks[order[count].block].flags |= BLOCK_HIDDEN;
+			brk[order[count].block] = 1;
+		}
 	}
+	free(order);
 	for (i = 0; i < d->nblocks; i++)
 		buf_free(&keys[i]);
 	free(keys);
@@ -209,50 +234,56 @@ heal_mid_sentence(const struct doc *d, int bi)
 	return 1;
 }
 
+/* The next body block after bi, crossing notes, rules and furniture. */
+static int
+heal_next(const struct doc *d, int bi, const char *brk, int *crossed)
+{
+	size_t	j;
+
+	*crossed = 0;
+	for (j = (size_t)bi + 1; j < d->nblocks; j++) {
+		const struct block *b = &d->blocks[j];
+
+		if ((b->flags & BLOCK_PAGEBREAK) || brk[j])
+			*crossed = 1;
+		if (b->flags & BLOCK_HIDDEN)
+			continue;
+		if (b->type == BLOCK_NOTE || b->type == BLOCK_HR) {
+			*crossed = 1;
+			continue;
+		}
+		return (int)j;
+	}
+	return -1;
+}
+
 /*
  * Rejoin a paragraph cut by a page break: it stops mid-sentence, and what
- * follows the notes (or the break) is its continuation.
+ * follows the notes (or the break) is its continuation. A chain of cut
+ * pieces is joined in one copy.
  */
 static void
 heal_joins(struct doc *d, const char *brk)
 {
-	size_t		i, j;
-	size_t		len;
-	int		crossed, next, joined, comma;
-	uint32_t	c;
+	int		*chain = NULL;
+	size_t		 i, n, cap = 0, len;
+	int		 crossed, next, tail, comma;
+	uint32_t	 c;
 
 	for (i = 0; i < d->nblocks; i++) {
 		if (!heal_joinable(d, (int)i))
 			continue;
-		do {
-			joined = 0;
-			if (!heal_mid_sentence(d, (int)i))
-				break;
-			crossed = 0;
-			next = -1;
-			for (j = i + 1; j < d->nblocks; j++) {
-				struct block *b = &d->blocks[j];
-
-				if ((b->flags & BLOCK_PAGEBREAK) || brk[j])
-					crossed = 1;
-				if (b->flags & BLOCK_HIDDEN)
-					continue;
-				if (b->type == BLOCK_NOTE ||
-				    b->type == BLOCK_HR) {
-					crossed = 1;
-					continue;
-				}
-				next = (int)j;
-				break;
-			}
+		n = 0;
+		tail = (int)i;
+		len = recover_nchars(doc_text(d, d->blocks[i].text_off),
+		    d->blocks[i].text_len);
+		while (heal_mid_sentence(d, tail)) {
+			next = heal_next(d, tail, brk, &crossed);
 			if (next < 0 || !heal_joinable(d, next))
 				break;
 			if (!crossed) {
 				/* no break seen: only a plain mid-word stop */
-				c = recover_block_last(d, (int)i);
-				len = recover_nchars(doc_text(d,
-				    d->blocks[i].text_off),
-				    d->blocks[i].text_len);
+				c = recover_block_last(d, tail);
 				comma = c == 0xff0c || c == 0x3001 || c == ',';
 				if (!recover_is_han(c) && !comma)
 					break;
@@ -261,10 +292,21 @@ heal_joins(struct doc *d, const char *brk)
 				    HEAL_SHORT_MD : HEAL_SHORT_TEXT))
 					break;
 			}
-			recover_join(d, (int)i, next);
-			joined = 1;
-		} while (joined);
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				chain = xreallocarray(chain, cap,
+				    sizeof *chain);
+			}
+			chain[n++] = next;
+			len += recover_nchars(doc_text(d,
+			    d->blocks[next].text_off),
+			    d->blocks[next].text_len);
+			tail = next;
+		}
+		if (n > 0)
+			recover_join_many(d, (int)i, chain, n);
 	}
+	free(chain);
 }
 
 void

@@ -17,8 +17,10 @@ static void	notes_norm(const char *, char *, size_t);
 static int	notes_is_skip(const struct doc *, int);
 static void	notes_continuations(struct doc *);
 static void	notes_runs(struct notes_ctx *);
-static int	notes_named(struct doc *, int, const char *);
+static int	notes_named(struct notes_ctx *, const char *);
 static int	notes_src_indent(const struct doc *, int);
+static struct notes_slot *notes_slot(struct notes_ctx *, int, const char *);
+static void	notes_index(struct notes_ctx *, int, int);
 
 /*
  * The label of a note-definition paragraph: the parser's SPAN_NOTELABEL
@@ -164,7 +166,49 @@ notes_continuations(struct doc *d)
 	}
 }
 
-/* Group notes into runs (one page each) and index the run after each block. */
+/* The slot for (run, label): its note, or the empty slot to fill. */
+static struct notes_slot *
+notes_slot(struct notes_ctx *c, int run, const char *label)
+{
+	char		 key[80], other[80];
+	uint32_t	 h = 2166136261u;
+	size_t		 i, mask = c->nslots - 1;
+	const char	*p;
+
+	notes_norm(label, key, sizeof key);
+	for (p = key; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h ^= (uint32_t)(run + 1) * 2654435761u;
+	for (i = h & mask;; i = (i + 1) & mask) {
+		struct notes_slot *sl = &c->slots[i];
+
+		if (sl->note < 0)
+			return sl;
+		if (sl->run != run)
+			continue;
+		notes_norm(c->d->notes[sl->note].label, other, sizeof other);
+		if (strcmp(key, other) == 0)
+			return sl;
+	}
+}
+
+/* Index note ni under run (the first note of a label wins). */
+static void
+notes_index(struct notes_ctx *c, int run, int ni)
+{
+	struct notes_slot	*sl;
+
+	sl = notes_slot(c, run, c->d->notes[ni].label);
+	if (sl->note < 0) {
+		sl->run = run;
+		sl->note = ni;
+	}
+}
+
+/*
+ * Group notes into runs (one page each: a label seen again starts the
+ * next page), index them, and find the run after each block.
+ */
 static void
 notes_runs(struct notes_ctx *c)
 {
@@ -173,6 +217,12 @@ notes_runs(struct notes_ctx *c)
 	size_t			 i;
 	int			 j, open = 0, next;
 
+	free(c->slots);
+	for (c->nslots = 16; c->nslots < 4 * d->nnotes; c->nslots *= 2)
+		;
+	c->slots = xcalloc(c->nslots, sizeof *c->slots);
+	for (i = 0; i < c->nslots; i++)
+		c->slots[i].note = -1;
 	for (i = 0; i < d->nblocks; i++) {
 		struct block *b = &d->blocks[i];
 
@@ -181,18 +231,17 @@ notes_runs(struct notes_ctx *c)
 				open = 0;
 			continue;
 		}
-		if (open && r != NULL) {
-			for (j = r->first; j <= r->last; j++)
-				if (notes_same(d->notes[j].label,
-				    d->notes[b->note].label))
-					open = 0;
-		}
+		if (open && notes_slot(c, (int)c->nruns - 1,
+		    d->notes[b->note].label)->note >= 0)
+			open = 0;
 		if (!open) {
 			r = ARRAY_PUSH(c->runs, c->nruns, c->cap_runs);
 			r->first = b->note;
 			open = 1;
 		}
 		r->last = b->note;
+		notes_index(c, (int)c->nruns - 1, b->note);
+		notes_index(c, -1, b->note);
 	}
 	c->run_after = xcalloc(d->nblocks + 1, sizeof *c->run_after);
 	next = -1;
@@ -211,37 +260,21 @@ notes_runs(struct notes_ctx *c)
 int
 notes_find(struct notes_ctx *c, int bi, const char *label)
 {
-	struct notes_run	*r;
-	int			 ri, j;
+	int	ri;
 
 	if (bi < 0 || (size_t)bi >= c->d->nblocks)
 		return -1;
 	ri = c->run_after[bi];
 	if (ri < 0)
 		return -1;
-	r = &c->runs[ri];
-	for (j = r->first; j <= r->last; j++)
-		if (notes_same(c->d->notes[j].label, label))
-			return j;
-	return -1;
+	return notes_slot(c, ri, label)->note;
 }
 
-/* A [^name] reference: the first note so named after it, else before. */
+/* A [^name] reference: the note of that name, wherever it is. */
 static int
-notes_named(struct doc *d, int bi, const char *label)
+notes_named(struct notes_ctx *c, const char *label)
 {
-	size_t	i;
-	int	before = -1;
-
-	for (i = 0; i < d->nnotes; i++) {
-		if (strcmp(d->notes[i].label, label) != 0)
-			continue;
-		if (d->notes[i].block > bi)
-			return (int)i;
-		if (before < 0)
-			before = (int)i;
-	}
-	return before;
+	return notes_slot(c, -1, label)->note;
 }
 
 /* Columns of indentation of a block's first source line. */
@@ -294,6 +327,8 @@ notes_recover(struct doc *d)
 	if (notes_digit_notes(&c)) {
 		free(c.runs);
 		free(c.run_after);
+		free(c.slots);
+		c.slots = NULL;
 		c.runs = NULL;
 		c.nruns = c.cap_runs = 0;
 		notes_runs(&c);
@@ -305,7 +340,7 @@ notes_recover(struct doc *d)
 		if (r->note >= 0)
 			continue;
 		if (r->named)
-			ni = notes_named(d, r->block, r->label);
+			ni = notes_named(&c, r->label);
 		else
 			ni = notes_find(&c, r->block, r->label);
 		if (ni >= 0)
@@ -323,4 +358,5 @@ notes_recover(struct doc *d)
 	}
 	free(c.runs);
 	free(c.run_after);
+	free(c.slots);
 }

@@ -12,12 +12,20 @@ struct notes_run {
 	int	last;		/* inclusive */
 };
 
+/* A slot of the (run, label) -> note index; run -1 indexes all notes. */
+struct notes_slot {
+	int	run;
+	int	note;			/* -1: empty */
+};
+
 struct notes_ctx {
 	struct doc		*d;
 	struct notes_run	*runs;
 	size_t			 nruns;
 	size_t			 cap_runs;
 	int			*run_after;	/* per block: first run after it */
+	struct notes_slot	*slots;
+	size_t			 nslots;	/* a power of two */
 };
 
 int	notes_same(const char *, const char *);

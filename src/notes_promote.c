@@ -11,42 +11,51 @@
 #include "scholia/outline.h"
 #include "scholia/source.h"
 
-static int	notes_ref_line(const struct doc *, int, size_t);
+/* A walk over a block's display text and its source together. */
+struct notes_cursor {
+	const char	*disp;
+	const char	*src;		/* NULL: no source, use the line */
+	const char	*end;
+	int		 line;
+};
+
+static int	notes_cursor_line(const struct doc *, struct notes_cursor *,
+		    size_t);
 static int	notes_digit_head(const struct doc *, int, char *, size_t);
 static size_t	notes_digit_len(const struct doc *, int);
 
-/* Source line of the k-th occurrence of text at off within block bi. */
+/*
+ * Source line of the circled number at display offset off. The display
+ * text and the source hold the same circled numbers in the same order, so
+ * one cursor walks both forward, once per block.
+ */
 static int
-notes_ref_line(const struct doc *d, int bi, size_t off)
+notes_cursor_line(const struct doc *d, struct notes_cursor *cur, size_t off)
 {
-	const struct block	*b = &d->blocks[bi];
-	const struct source	*src = d->source;
-	const char		*s, *e, *p, *needle;
-	size_t			 nl, k = 0;
-	uint32_t		 ch;
-	int			 line;
+	const char	*target = doc_text(d, off), *p;
+	size_t		 l, m = 0;
+	uint32_t	 ch;
 
-	if (src == NULL || b->line < 1 || (size_t)b->line > src->nlines)
-		return b->line;
-	needle = doc_text(d, off);
-	nl = recover_decode(needle, d->text.len - off, &ch);
-	for (p = doc_text(d, b->text_off); p < needle; p++)
-		if (memcmp(p, needle, nl) == 0)
-			k++;
-	s = src->text + src->lines[b->line - 1];
-	e = (size_t)b->end_line < src->nlines ?
-	    src->text + src->lines[b->end_line] : src->text + src->len;
-	line = b->line;
-	for (p = s; p + nl <= e; p++) {
-		if (*p == '\n')
-			line++;
-		if (memcmp(p, needle, nl) == 0) {
-			if (k == 0)
-				return line;
-			k--;
-		}
+	if (cur->src == NULL)
+		return cur->line;
+	for (p = cur->disp; p < target; p += l) {
+		l = recover_decode(p, (size_t)(target - p), &ch);
+		if (marker_circled_value(ch))
+			m++;
 	}
-	return b->line;
+	l = recover_decode(target, d->text.len - off, &ch);
+	cur->disp = target + l;
+	while (cur->src < cur->end) {
+		l = recover_decode(cur->src, (size_t)(cur->end - cur->src),
+		    &ch);
+		cur->src += l;
+		if (ch == '\n')
+			cur->line++;
+		else if (marker_circled_value(ch) && m-- == 0)
+			return cur->line;
+	}
+	cur->src = NULL;	/* lost step: keep the last line */
+	return cur->line;
 }
 
 /* Promote bare circled numbers of block bi whose page has their note. */
@@ -61,6 +70,7 @@ notes_maybe(struct notes_ctx *c, int bi)
 	uint32_t	 ch;
 	char		 label[16];
 	int		 any = 0, ni;
+	struct notes_cursor cur;
 
 	first = b->span_first;
 	count = b->span_count;
@@ -69,6 +79,16 @@ notes_maybe(struct notes_ctx *c, int bi)
 			any = 1;
 	if (!any)
 		return;
+	cur.disp = doc_text(d, b->text_off);
+	cur.line = b->line;
+	cur.src = cur.end = NULL;
+	if (d->source != NULL && b->line >= 1 &&
+	    (size_t)b->line <= d->source->nlines) {
+		cur.src = d->source->text + d->source->lines[b->line - 1];
+		cur.end = (size_t)b->end_line < d->source->nlines ?
+		    d->source->text + d->source->lines[b->end_line] :
+		    d->source->text + d->source->len;
+	}
 	b->span_first = d->nspans;
 	for (i = 0; i < count; i++) {
 		sp = d->spans[first + i];
@@ -98,7 +118,7 @@ notes_maybe(struct notes_ctx *c, int bi)
 			r->block = bi;
 			r->text_off = off;
 			r->text_len = l;
-			r->line = notes_ref_line(d, bi, off);
+			r->line = notes_cursor_line(d, &cur, off);
 			r->note = -1;
 			doc_link_ref(d, (int)(d->nrefs - 1), ni);
 		}

@@ -220,53 +220,73 @@ recover_copy_spans(struct doc *d, int src, size_t base, size_t old_off,
 	}
 }
 
+/* Whether joining text ending in ca to text starting with cb needs a space. */
+static int
+recover_join_space(const struct doc *d, const struct block *a,
+    const struct block *b)
+{
+	const char	*s;
+	size_t		 n;
+	uint32_t	 ca = 0, cb = 0;
+
+	n = a->text_len;
+	s = recover_trim(d->text.data + a->text_off, &n);
+	recover_decode_last(s, n, &ca);
+	n = b->text_len;
+	s = recover_trim(d->text.data + b->text_off, &n);
+	recover_decode(s, n, &cb);
+	return !(recover_is_cjk(ca) || recover_is_cjk(cb)) && ca != 0 &&
+	    cb != 0 && ca != '-';
+}
+
 void
 recover_join(struct doc *d, int ai, int bi)
 {
-	struct block	*a = &d->blocks[ai], *b = &d->blocks[bi];
-	size_t		 aoff = a->text_off, alen = a->text_len;
-	size_t		 boff = b->text_off, blen = b->text_len;
-	size_t		 base, first, n;
-	uint32_t	 ca = 0, cb = 0;
-	const char	*s;
-	int		 space;
+	recover_join_many(d, ai, &bi, 1);
+}
+
+void
+recover_join_many(struct doc *d, int ai, const int *next, size_t count)
+{
+	struct block	*a;
 	struct span	*np;
+	size_t		 base, first, total, i;
+	int		 prev, bi;
 
-	/* trailing spaces of a and leading spaces of b go */
-	n = alen;
-	s = recover_trim(d->text.data + aoff, &n);
-	recover_decode_last(s, n, &ca);
-	n = blen;
-	s = recover_trim(d->text.data + boff, &n);
-	recover_decode(s, n, &cb);
-	space = !(recover_is_cjk(ca) || recover_is_cjk(cb)) && ca != 0 &&
-	    cb != 0 && ca != '-';
-
-	buf_grow(&d->text, alen + blen + 1);
+	total = d->blocks[ai].text_len;
+	for (i = 0; i < count; i++)
+		total += d->blocks[next[i]].text_len + 1;
+	buf_grow(&d->text, total);
 	base = d->text.len;
 	first = d->nspans;
-	buf_append(&d->text, d->text.data + aoff, alen);
-	recover_copy_spans(d, ai, base, aoff, ai);
-	if (space) {
-		np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
-		memset(np, 0, sizeof *np);
-		np->off = d->text.len;
-		np->len = 1;
-		np->ref = -1;
-		buf_putc(&d->text, ' ');
-	}
-	recover_copy_spans(d, bi, d->text.len, boff, ai);
-	buf_append(&d->text, d->text.data + boff, blen);
-
 	a = &d->blocks[ai];
-	b = &d->blocks[bi];
+	buf_append(&d->text, d->text.data + a->text_off, a->text_len);
+	recover_copy_spans(d, ai, base, a->text_off, ai);
+	prev = ai;
+	for (i = 0; i < count; i++) {
+		bi = next[i];
+		if (recover_join_space(d, &d->blocks[prev], &d->blocks[bi])) {
+			np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
+			memset(np, 0, sizeof *np);
+			np->off = d->text.len;
+			np->len = 1;
+			np->ref = -1;
+			buf_putc(&d->text, ' ');
+		}
+		recover_copy_spans(d, bi, d->text.len, d->blocks[bi].text_off,
+		    ai);
+		buf_append(&d->text, d->text.data + d->blocks[bi].text_off,
+		    d->blocks[bi].text_len);
+		d->blocks[bi].flags |= BLOCK_HIDDEN;
+		if (d->blocks[bi].end_line > d->blocks[ai].end_line)
+			d->blocks[ai].end_line = d->blocks[bi].end_line;
+		prev = bi;
+	}
+	a = &d->blocks[ai];
 	a->text_off = base;
 	a->text_len = d->text.len - base;
 	a->span_first = first;
 	a->span_count = d->nspans - first;
-	if (b->end_line > a->end_line)
-		a->end_line = b->end_line;
-	b->flags |= BLOCK_HIDDEN;
 }
 
 void

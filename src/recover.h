@@ -45,6 +45,8 @@ int		 recover_prev_flow(const struct doc *, int);
  * CJK; b is hidden, its references move to a.
  */
 void		 recover_join(struct doc *, int a, int b);
+/* The same with several blocks at once, in order. */
+void		 recover_join_many(struct doc *, int, const int *, size_t);
 /* Put text with flags before block bi's text (a fresh contiguous copy). */
 void		 recover_prepend(struct doc *, int, const char *, unsigned);
 /* Give the first n bytes of block bi a span of their own with flags added. */
