@@ -60,7 +60,7 @@ static uint8_t		 fold_bmp[0x10000 / 8];	/* BMP characters with a pair */
 static struct fold_pair	*fold_pairs;		/* sorted by from */
 static size_t		 fold_npairs;
 
-/* Build the traditional-to-simplified table, once. */
+/* Build the traditional-to-simplified table, once, when Han text is seen. */
 static void
 fold_load(void)
 {
@@ -165,7 +165,11 @@ fold_script(uint32_t c)
 {
 	size_t	lo, hi, mid;
 
-	if (fold_npairs == 0 || c < 0x3400)
+	if (c < 0x3400)
+		return c;
+	if (!fold_loaded)
+		fold_load();
+	if (fold_npairs == 0)
 		return c;
 	if (c < 0x10000 && !(fold_bmp[c / 8] & (1 << (c % 8))))
 		return c;
@@ -341,7 +345,6 @@ text_fold(const char *s, size_t n, struct buf *out, size_t **map)
 	size_t			 base = out->len, i = 0, j, k, l;
 	uint32_t		 c, d;
 
-	fold_load();
 	buf_grow(out, n);
 	while (i < n) {
 		/* A run of ASCII, less a last byte that a mark may follow. */
@@ -402,7 +405,6 @@ text_needs_fold(const char *s, size_t n)
 	size_t			 i = 0;
 	uint32_t		 c;
 
-	fold_load();
 	while (i < n) {
 		if (p[i] < 0x80) {
 			if (p[i] >= 'A' && p[i] <= 'Z')
