@@ -251,10 +251,9 @@ export_notes(const struct doc *d, FILE *fp)
 
 	for (i = 0; i < d->nnotes; i++) {
 		nt = &d->notes[i];
-		fprintf(fp, "%zu ", i);
 		if (export_safe(fp, nt->label, strlen(nt->label)) != 0)
 			return -1;
-		fprintf(fp, " (line %d): ", nt->line);
+		fprintf(fp, " (note %zu, line %d): ", i, nt->line);
 		if (export_note_text(d, nt, fp) != 0)
 			return -1;
 		if (nt->nrefs == 0)

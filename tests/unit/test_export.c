@@ -326,7 +326,7 @@ test_toc_notes_tree(void **state)
 	    "     7    一、引言\n");
 	free(s);
 	s = run_export(export_notes, d);
-	assert_string_equal(s, "0 ① (line 9): 注释文本 Tab\n"
+	assert_string_equal(s, "① (note 0, line 9): 注释文本 Tab\n"
 	    "    referenced at line 5\n"
 	    "missing note for 9 (line 8)\n");
 	free(s);
