@@ -671,6 +671,29 @@ test_refs_ambiguous(void **state)
 	doc_free(d);
 }
 
+/* Where glibc and libunistring disagree, the layout follows the terminal. */
+static void
+test_glibc_widths(void **state)
+{
+	/* U+4DC0 and U+3248 are two columns to glibc, one to libunistring */
+	struct doc			*d = doc_para(BLOCK_PARA,
+	    "\xe4\xb7\x80\xe4\xb7\x80\xe3\x89\x88");
+	struct layout			*l;
+	struct layout_opts		 o = { 3, 0 };
+	const struct layout_line	*lines;
+	int				 n;
+
+	(void)state;
+	l = layout_new(d, &o);
+	lines = layout_block(l, 0, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(lines[0].cols, 2);
+	assert_int_equal(lines[2].cols, 2);
+	check_lines(l, 0, 3);
+	layout_free(l);
+	doc_free(d);
+}
+
 /* Random mixtures of every kind of unit, at every narrow width. */
 static void
 test_random(void **state)
@@ -740,6 +763,7 @@ main(void)
 		cmocka_unit_test(test_flow_lazy),
 		cmocka_unit_test(test_hr_heading),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_glibc_widths),
 		cmocka_unit_test(test_refs_ambiguous),
 	};
 
