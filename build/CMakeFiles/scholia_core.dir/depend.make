@@ -1,2 +1,0 @@
-# Empty dependencies file for scholia_core.
-# This may be replaced when dependencies are built.

@@ -1,4 +1,0 @@
-CMakeFiles/scholia_core.dir/src/notes.c.o: /work/main/src/notes.c \
- /usr/include/stdc-predef.h /work/main/include/scholia/doc.h \
- /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
- /work/main/include/scholia/buf.h /work/main/include/scholia/notes.h

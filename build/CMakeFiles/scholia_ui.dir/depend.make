@@ -1,2 +1,0 @@
-# Empty dependencies file for scholia_ui.
-# This may be replaced when dependencies are built.

@@ -1,5 +1,0 @@
-tests/CMakeFiles/scholia_core_tiny.dir/__/src/outline.c.o: \
- /work/main/src/outline.c /usr/include/stdc-predef.h \
- /work/main/include/scholia/doc.h \
- /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
- /work/main/include/scholia/buf.h /work/main/include/scholia/outline.h

@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "libscholia_core_tiny.a"
-)
