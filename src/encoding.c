@@ -1,4 +1,4 @@
-/* Charset detection (BOM, UTF-16 shape, UTF-8 validity, GB18030 vs Big5) and conversion to UTF-8. */
+/* Charset detection (UTF-8, UTF-16, GB18030, Big5) and conversion to UTF-8. */
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -27,8 +27,8 @@ static int	encoding_iconv(const char *, size_t, const char *, size_t,
 
 static const struct {
 	enum encoding	 enc;
-	const char	*name;		/* our name, also given to iconv */
-	const char	*iconv;
+	const char	*name;		/* shown to the user, in exports */
+	const char	*iconv;		/* Big5: the superset with extensions */
 } encodings[] = {
 	{ ENC_UTF8, "UTF-8", "UTF-8" },
 	{ ENC_UTF8_BOM, "UTF-8-BOM", "UTF-8" },

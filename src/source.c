@@ -1,4 +1,4 @@
-/* The input document: read a file or stdin once, convert it to UTF-8, index its lines and pages. */
+/* The input: read once, converted to UTF-8, line ends normalised, indexed. */
 #include <sys/stat.h>
 
 #include <errno.h>

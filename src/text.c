@@ -1,4 +1,4 @@
-/* Unicode services: display width, decoding, graphemes, breaks, sanitising, classes. */
+/* Unicode services: width, decoding, graphemes, breaks, sanitising, classes. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>

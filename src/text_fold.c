@@ -1,4 +1,4 @@
-/* Search folding: NFKC, full case folding and one Chinese script form, with an offset map back to the source. */
+/* Search folding: NFKC, case folding, one Chinese script, an offset map. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

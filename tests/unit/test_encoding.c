@@ -1,4 +1,4 @@
-/* Unit tests for encoding.c: detection and conversion of every supported charset. */
+/* Unit tests for encoding.c: detecting and converting every charset. */
 #include <dirent.h>
 #include <errno.h>
 #include <iconv.h>

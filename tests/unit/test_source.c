@@ -1,4 +1,4 @@
-/* Unit tests for source.c: reading, line ends, pages, line index, errors, binary data. */
+/* Unit tests for source.c: reading, line ends, pages, index, errors, binary. */
 #include <sys/stat.h>
 #include <sys/wait.h>
 

@@ -1,4 +1,4 @@
-/* Unit tests for text.c: widths, graphemes, breaks, kinsoku, sanitising, folding. */
+/* Unit tests for text.c: widths, graphemes, breaks, kinsoku, unsafe, folding. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
