@@ -123,6 +123,7 @@ encoding_from_name(const char *name, enum encoding *enc)
 	return -1;
 }
 
+/* Cheapest and surest evidence first: BOM, UTF-16 shape, UTF-8 validity. */
 enum encoding
 encoding_detect(const char *s, size_t n)
 {
@@ -309,6 +310,7 @@ encoding_common(uint32_t c)
 	return 0;
 }
 
+/* UTF-8 is checked and copied, the others go through iconv(3). */
 int
 encoding_to_utf8(const char *s, size_t n, enum encoding enc, struct buf *out,
     size_t *invalid, char **cause)

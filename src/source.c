@@ -25,6 +25,7 @@ static int	source_build(const char *, char *, size_t, int,
 static int	source_is_binary(const char *, size_t);
 static void	source_index(struct source *);
 
+/* Errors name the file and say why, in one line, for the user to read. */
 int
 source_read_file(const char *path, const struct source_opts *opts,
     struct source **out, char **cause)

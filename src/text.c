@@ -70,6 +70,7 @@ text_glibc_width(uint32_t c)
 	return -1;
 }
 
+/* On every hot path: ASCII and the large CJK blocks answer at once. */
 int
 text_char_width(uint32_t c)
 {
@@ -96,6 +97,7 @@ text_char_width(uint32_t c)
 	return w < 0 ? 0 : w;
 }
 
+/* Sum of character widths, which is how ncursesw advances the cursor. */
 size_t
 text_width(const char *s, size_t n)
 {
@@ -199,6 +201,7 @@ text_grapheme_joins(uint32_t a, int pa, uint32_t b, int pictzwj, int pb,
 	return !uc_is_grapheme_break(a, b);
 }
 
+/* Our own loop: libunistring 1.0 splits emoji ZWJ sequences and flags. */
 size_t
 text_grapheme(const char *s, size_t n)
 {
@@ -295,6 +298,7 @@ text_placeholder(uint32_t c, char *out, size_t size)
 	return (size_t)n;
 }
 
+/* "UTF-8" as the encoding keeps ambiguous characters narrow for UAX #14. */
 void
 text_breaks(const char *s, size_t n, char *out)
 {

@@ -398,6 +398,7 @@ text_fold(const char *s, size_t n, struct buf *out, size_t **map)
 	}
 }
 
+/* Lets search use memmem on the raw text when nothing would change. */
 int
 text_needs_fold(const char *s, size_t n)
 {
