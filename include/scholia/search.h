@@ -10,8 +10,10 @@ struct doc;
  * Matching folds both sides: NFKC (full-width = half-width), simplified =
  * traditional Chinese, and case unless the query has an upper-case letter
  * (smart case). A match lies within one block; soft line breaks are already
- * joined in the doc text, so a match may cross them. Queries that need no
- * folding take a memmem fast path over the raw text.
+ * joined in the doc text, so a match may cross them. Matches never cover
+ * part of a character's fold (a query "i" does not match inside "ﬁ"). Text
+ * where folding cannot change a match is searched raw with memmem (see
+ * search_index below); only the rest is folded.
  */
 struct search_match {
 	int	block;
