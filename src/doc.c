@@ -72,6 +72,7 @@ doc_begin_block(struct doc *d, enum block_type type, int line)
 	b->text_off = d->text.len;
 	b->span_first = d->nspans;
 	b->table = b->note = b->heading = b->article = -1;
+	b->entry_of = -1;
 	d->open_block = (int)(d->nblocks - 1);
 	return d->open_block;
 }

@@ -32,6 +32,8 @@ static int	outline_unnumbered(const struct doc *, int);
 static void	outline_add(struct doc *, int, int);
 static void	outline_runin(struct doc *, int);
 static void	outline_articles(struct doc *);
+static void	outline_norm(const char *, size_t, struct buf *);
+static void	outline_contents(struct doc *);
 
 static const char *const outline_words[] = {
 	"引言", "导言", "導言", "导论", "導論", "前言", "绪论", "緒論", "序言",
@@ -524,6 +526,63 @@ outline_articles(struct doc *d)
 			    d->blocks[d->headings[i].block].article;
 }
 
+/* Letters, digits and ideographs only, lower case: what titles compare by. */
+static void
+outline_norm(const char *s, size_t n, struct buf *out)
+{
+	size_t		i, l;
+	uint32_t	c;
+
+	buf_reset(out);
+	for (i = 0; i < n; i += l) {
+		l = recover_decode(s + i, n - i, &c);
+		if (c < 0x80) {
+			if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
+				buf_putc(out, (char)c);
+			else if (c >= 'A' && c <= 'Z')
+				buf_putc(out, (char)(c - 'A' + 'a'));
+		} else if (recover_is_han(c))
+			buf_append(out, s + i, l);
+	}
+}
+
+/* A short line before an article that names it is its contents entry. */
+static void
+outline_contents(struct doc *d)
+{
+	struct buf	*titles, text = { 0 };
+	size_t		 i, a, tn;
+
+	if (d->narticles < 2 || d->narticles > 500)
+		return;
+	titles = xcalloc(d->narticles, sizeof *titles);
+	for (a = 0; a < d->narticles; a++)
+		outline_norm(d->articles[a].title,
+		    strlen(d->articles[a].title), &titles[a]);
+	for (i = 0; i < d->nblocks; i++) {
+		struct block *b = &d->blocks[i];
+
+		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
+			continue;
+		outline_norm(doc_text(d, b->text_off), b->text_len, &text);
+		for (a = 0; a < d->narticles; a++) {
+			tn = titles[a].len;
+			if ((size_t)d->articles[a].first_block <= i ||
+			    recover_nchars(titles[a].data, tn) < 4 ||
+			    text.len > 2 * tn + 60 ||
+			    memmem(text.data, text.len, titles[a].data,
+			    tn) == NULL)
+				continue;
+			b->entry_of = (int)a;
+			break;
+		}
+	}
+	buf_free(&text);
+	for (a = 0; a < d->narticles; a++)
+		buf_free(&titles[a]);
+	free(titles);
+}
+
 void
 outline_recover(struct doc *d)
 {
@@ -627,4 +686,5 @@ outline_recover(struct doc *d)
 	buf_free(&plain);
 	free(kinds);
 	outline_articles(d);
+	outline_contents(d);
 }

@@ -51,6 +51,8 @@ struct block {
 	int		 note;		/* BLOCK_NOTE: index in doc->notes, or -1 */
 	int		 heading;	/* BLOCK_HEADING: index in doc->headings, or -1 */
 	int		 article;	/* index in doc->articles, or -1 */
+	int		 entry_of;	/* a contents-list entry: the article
+					   it lists, or -1 */
 };
 
 /* span->flags: style is data, never escape sequences */

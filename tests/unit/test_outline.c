@@ -226,6 +226,32 @@ test_runin_head(void **state)
 	doc_free(d);
 }
 
+/* A contents list before the articles links each entry to its article. */
+static void
+test_contents_entries(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 e1, e2, other;
+
+	(void)state;
+	tr_heading(d, 1, 1, "國際問題研究");
+	e1 = tr_para(d, 2, "1 人类命运共同体的理念深化、实践升华和全球影响 杨洁勉");
+	e2 = tr_para(d, 3, "35 特朗普归来与中美博弈的新阶段 吴心伯");
+	other = tr_para(d, 4, "2026 年第 2 期（总第 232 期） 双月刊");
+	tr_heading(d, 10, 1, "人类命运共同体的理念深化、 实践升华和全球影响{[*]}");
+	tr_para(d, 11, "正文。");
+	tr_heading(d, 20, 1, "特朗普归来与中美博弈的新阶段");
+	tr_para(d, 21, "特朗普归来与中美博弈的新阶段是本文的题目。");
+	outline_recover(d);
+	assert_int_equal(d->narticles, 3);
+	assert_int_equal(d->blocks[e1].entry_of, 1);
+	assert_int_equal(d->blocks[e2].entry_of, 2);
+	assert_int_equal(d->blocks[other].entry_of, -1);
+	/* text inside the article itself is no entry */
+	assert_int_equal(d->blocks[d->nblocks - 1].entry_of, -1);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -237,6 +263,7 @@ main(void)
 		cmocka_unit_test(test_unnumbered),
 		cmocka_unit_test(test_articles),
 		cmocka_unit_test(test_runin_head),
+		cmocka_unit_test(test_contents_entries),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
