@@ -13,77 +13,159 @@
 
 /* A walk over a block's display text and its source together. */
 struct notes_cursor {
-	const char	*disp;
-	const char	*src;		/* NULL: no source, use the line */
-	const char	*end;
-	int		 line;
+	const char		*disp;
+	const char		*start;		/* of the source text */
+	const char		*src;		/* NULL: no source, use the line */
+	const char		*end;
+	int			 line;
+	size_t			 first;		/* the block's old spans */
+	size_t			 nspans;
+	size_t			 si;		/* span holding disp */
 };
 
+static size_t	notes_token(const char *, size_t, char *, size_t);
 static int	notes_cursor_line(const struct doc *, struct notes_cursor *,
 		    size_t);
+static int	notes_in_ref(const struct doc *, struct notes_cursor *,
+		    const char *);
+static int	notes_plain_span(const struct span *);
 static int	notes_digit_head(const struct doc *, int, char *, size_t);
 static size_t	notes_digit_len(const struct doc *, int);
 
 /*
- * Source line of the circled number at display offset off. The display
- * text and the source hold the same circled numbers in the same order, so
+ * Length of a token that may be a reference at p: a circled number, or a
+ * bracketed number "[12]". Label written to label.
+ */
+static size_t
+notes_token(const char *p, size_t n, char *label, size_t size)
+{
+	uint32_t	ch;
+	size_t		l, k;
+
+	if (n == 0)
+		return 0;
+	if (p[0] == '[') {
+		for (k = 1; k < n && k < 4 && p[k] >= '0' && p[k] <= '9'; k++)
+			;
+		if (k == 1 || k >= n || p[k] != ']' || p[1] == '0')
+			return 0;
+		snprintf(label, size, "%.*s", (int)(k - 1), p + 1);
+		return k + 1;
+	}
+	if ((unsigned char)p[0] < 0xe0)
+		return 0;
+	l = recover_decode(p, n, &ch);
+	if (!marker_circled_value(ch))
+		return 0;
+	snprintf(label, size, "%.*s", (int)l, p);
+	return l;
+}
+
+/*
+ * Source line of the token at display offset off. Display text and source
+ * hold the same candidate tokens in the same order (markers written with a
+ * caret or inside <sup> are references already and are not counted), so
  * one cursor walks both forward, once per block.
  */
 static int
 notes_cursor_line(const struct doc *d, struct notes_cursor *cur, size_t off)
 {
-	const char	*target = doc_text(d, off), *p;
+	const char	*target = doc_text(d, off);
+	char		 lab[16];
 	size_t		 l, m = 0;
-	uint32_t	 ch;
 
 	if (cur->src == NULL)
 		return cur->line;
-	for (p = cur->disp; p < target; p += l) {
-		l = recover_decode(p, (size_t)(target - p), &ch);
-		if (marker_circled_value(ch))
+	while (cur->disp < target) {
+		l = notes_token(cur->disp, (size_t)(target - cur->disp), lab,
+		    sizeof lab);
+		if (l > 0 && !notes_in_ref(d, cur, cur->disp))
 			m++;
+		cur->disp += l > 0 ? l : 1;
 	}
-	l = recover_decode(target, d->text.len - off, &ch);
-	cur->disp = target + l;
+	cur->disp = target + notes_token(target, d->text.len - off, lab,
+	    sizeof lab);
 	while (cur->src < cur->end) {
-		l = recover_decode(cur->src, (size_t)(cur->end - cur->src),
-		    &ch);
-		cur->src += l;
-		if (ch == '\n')
-			cur->line++;
-		else if (marker_circled_value(ch) && m-- == 0)
-			return cur->line;
+		l = notes_token(cur->src, (size_t)(cur->end - cur->src), lab,
+		    sizeof lab);
+		if (l > 0 && cur->src > cur->start && (cur->src[-1] == '^' ||
+		    cur->src[-1] == '{' || cur->src[-1] == '>'))
+			cur->src += l;		/* a marked reference */
+		else if (l > 0) {
+			cur->src += l;
+			if (m-- == 0)
+				return cur->line;
+		} else {
+			if (*cur->src == '\n')
+				cur->line++;
+			cur->src++;
+		}
 	}
 	cur->src = NULL;	/* lost step: keep the last line */
 	return cur->line;
 }
 
-/* Promote bare circled numbers of block bi whose page has their note. */
+/* Whether display position p lies in a reference span (p only grows). */
+static int
+notes_in_ref(const struct doc *d, struct notes_cursor *cur, const char *p)
+{
+	size_t			 off = (size_t)(p - d->text.data);
+	const struct span	*sp;
+
+	while (cur->si < cur->nspans) {
+		sp = &d->spans[cur->first + cur->si];
+		if (off < sp->off + sp->len)
+			return off >= sp->off && (sp->flags & SPAN_REF);
+		cur->si++;
+	}
+	return 0;
+}
+
+/* Whether a span's text may hold references the parser left as text. */
+static int
+notes_plain_span(const struct span *sp)
+{
+	return !(sp->flags & (SPAN_REF | SPAN_CODE | SPAN_LINK | SPAN_URL |
+	    SPAN_NOTELABEL));
+}
+
+/*
+ * Promote bare circled numbers and bracketed numbers "[1]" of block bi to
+ * references when the first notes after it have their label; the rest
+ * stays text.
+ */
 void
 notes_maybe(struct notes_ctx *c, int bi)
 {
 	struct doc	*d = c->d;
 	struct block	*b = &d->blocks[bi];
-	struct span	 sp, *np;
+	struct span	 sp, *np, *old;
 	struct ref	*r;
-	size_t		 i, first, count, off, end, l;
-	uint32_t	 ch;
+	size_t		 i, first, count, off, end, l, plain;
 	char		 label[16];
 	int		 any = 0, ni;
 	struct notes_cursor cur;
 
 	first = b->span_first;
 	count = b->span_count;
-	for (i = 0; i < count; i++)
-		if (d->spans[first + i].flags & SPAN_MAYBEREF)
+	for (i = 0; i < count && !any; i++) {
+		old = &d->spans[first + i];
+		if (old->flags & SPAN_MAYBEREF)
 			any = 1;
+		else if (notes_plain_span(old) &&
+		    memchr(doc_text(d, old->off), '[', old->len) != NULL)
+			any = 1;
+	}
 	if (!any)
 		return;
+	memset(&cur, 0, sizeof cur);
+	cur.first = first;
+	cur.nspans = count;
 	cur.disp = doc_text(d, b->text_off);
 	cur.line = b->line;
-	cur.src = cur.end = NULL;
 	if (d->source != NULL && b->line >= 1 &&
 	    (size_t)b->line <= d->source->nlines) {
+		cur.start = d->source->text;
 		cur.src = d->source->text + d->source->lines[b->line - 1];
 		cur.end = (size_t)b->end_line < d->source->nlines ?
 		    d->source->text + d->source->lines[b->end_line] :
@@ -92,26 +174,37 @@ notes_maybe(struct notes_ctx *c, int bi)
 	b->span_first = d->nspans;
 	for (i = 0; i < count; i++) {
 		sp = d->spans[first + i];
-		if (!(sp.flags & SPAN_MAYBEREF)) {
+		if (!(sp.flags & SPAN_MAYBEREF) && !notes_plain_span(&sp)) {
 			np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
 			*np = sp;
 			continue;
 		}
 		sp.flags &= ~SPAN_MAYBEREF;
+		plain = sp.off;		/* start of text not yet emitted */
 		for (off = sp.off, end = sp.off + sp.len; off < end; off += l) {
-			l = recover_decode(doc_text(d, off), end - off, &ch);
-			snprintf(label, sizeof label, "%.*s", (int)l,
-			    doc_text(d, off));
-			ni = marker_circled_value(ch) ?
-			    notes_find(c, bi, label) : -1;
+			l = notes_token(doc_text(d, off), end - off, label,
+			    sizeof label);
+			if (l == 0) {
+				l = 1;
+				continue;
+			}
+			ni = notes_find(c, bi, label);
+			if (ni < 0)
+				continue;
+			if (off > plain) {
+				np = ARRAY_PUSH(d->spans, d->nspans,
+				    d->cap_spans);
+				*np = sp;
+				np->off = plain;
+				np->len = off - plain;
+			}
 			np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
 			*np = sp;
 			np->off = off;
 			np->len = l;
-			if (ni < 0)
-				continue;
 			np->flags |= SPAN_REF;
 			np->ref = (int)d->nrefs;
+			plain = off + l;
 			r = ARRAY_PUSH(d->refs, d->nrefs, d->cap_refs);
 			memset(r, 0, sizeof *r);
 			r->label = xstrdup(label);
@@ -121,6 +214,12 @@ notes_maybe(struct notes_ctx *c, int bi)
 			r->line = notes_cursor_line(d, &cur, off);
 			r->note = -1;
 			doc_link_ref(d, (int)(d->nrefs - 1), ni);
+		}
+		if (end > plain) {
+			np = ARRAY_PUSH(d->spans, d->nspans, d->cap_spans);
+			*np = sp;
+			np->off = plain;
+			np->len = end - plain;
 		}
 	}
 	b = &d->blocks[bi];

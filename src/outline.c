@@ -15,12 +15,14 @@
 struct outline_ctx {
 	struct doc	*d;
 	int		 has_cn;	/* 一、 or （一） numbering is used */
+	int		 has_cap;	/* 壹、 sits above 一、 */
 	int		 has_roman;
 	int		 has_chapter;
 };
 
 static size_t	outline_lit(const char *, size_t, const char *);
 static size_t	outline_cnnum(const char *, size_t);
+static size_t	outline_capnum(const char *, size_t);
 static size_t	outline_digits(const char *, size_t);
 static size_t	outline_spaces(const char *, size_t);
 static int	outline_title_ok(const char *, size_t);
@@ -64,7 +66,7 @@ outline_cnnum(const char *s, size_t n)
 {
 	static const char *const nums[] = {
 		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-		"百", "零", "〇", "两", "壹", "贰", "叁", "肆", "伍", NULL
+		"百", "零", "〇", "两", NULL
 	};
 	size_t	i = 0, k, cnt = 0;
 	int	j, hit;
@@ -81,6 +83,23 @@ outline_cnnum(const char *s, size_t n)
 			break;
 	}
 	return cnt > 4 ? 0 : i;
+}
+
+/* Bytes of one capital numeral (壹 貳 參 …) at s. */
+static size_t
+outline_capnum(const char *s, size_t n)
+{
+	static const char *const caps[] = {
+		"壹", "貳", "贰", "參", "叁", "叄", "肆", "伍", "陸", "陆",
+		"柒", "捌", "玖", "拾", NULL
+	};
+	size_t	k;
+	int	j;
+
+	for (j = 0; caps[j] != NULL; j++)
+		if ((k = outline_lit(s, n, caps[j])) != 0)
+			return k;
+	return 0;
 }
 
 static size_t
@@ -193,6 +212,17 @@ outline_kind(const char *s, size_t n)
 		return OUTLINE_NONE;
 	if ((w = outline_word(s, n)) != OUTLINE_NONE)
 		return w;
+	/* 壹、 title */
+	if ((k = outline_capnum(s, n)) != 0) {
+		if ((m = outline_lit(s + k, n - k, "、")) == 0 &&
+		    (m = outline_lit(s + k, n - k, "．")) == 0 &&
+		    (m = outline_spaces(s + k, n - k)) == 0)
+			return OUTLINE_NONE;
+		k += m;
+		k += outline_spaces(s + k, n - k);
+		return outline_title_ok(s + k, n - k) ? OUTLINE_CN0 :
+		    OUTLINE_NONE;
+	}
 	/* 一、 title; 一 title */
 	if ((k = outline_cnnum(s, n)) != 0) {
 		if ((m = outline_lit(s + k, n - k, "、")) != 0 ||
@@ -378,25 +408,29 @@ outline_block_kind(const struct doc *d, int bi)
 static int
 outline_level(const struct outline_ctx *c, enum outline_kind k)
 {
+	int	cap = c->has_cap;	/* 壹、 pushes the rest down one */
+
 	switch (k) {
-	case OUTLINE_CN1:
+	case OUTLINE_CN0:
 	case OUTLINE_WORD:
 	case OUTLINE_ABSTRACT:
 	case OUTLINE_CHAPTER:
 	case OUTLINE_ROMAN:
 		return 2;
+	case OUTLINE_CN1:
+		return 2 + cap;
 	case OUTLINE_CN2:
-		return 3;
+		return 3 + cap;
 	case OUTLINE_SECTION:
 		return c->has_chapter ? 3 : 2;
 	case OUTLINE_AR1:
-		return c->has_cn ? 4 : c->has_roman ? 3 : 2;
+		return c->has_cn ? 4 + cap : c->has_roman ? 3 : 2;
 	case OUTLINE_AR2:
-		return c->has_cn ? 5 : c->has_roman ? 4 : 3;
+		return c->has_cn ? 5 + cap : c->has_roman ? 4 : 3;
 	case OUTLINE_AR3:
-		return c->has_cn ? 6 : c->has_roman ? 5 : 4;
+		return c->has_cn ? 6 + cap : c->has_roman ? 5 : 4;
 	case OUTLINE_PAREN_AR:
-		return c->has_cn ? 5 : 3;
+		return c->has_cn ? 5 + cap : 3;
 	default:
 		return 2;
 	}
@@ -608,8 +642,11 @@ outline_recover(struct doc *d)
 			    plain.data : "", plain.len);
 		} else
 			kinds[i] = outline_block_kind(d, (int)i);
-		if (kinds[i] == OUTLINE_CN1 || kinds[i] == OUTLINE_CN2)
+		if (kinds[i] == OUTLINE_CN1 || kinds[i] == OUTLINE_CN2 ||
+		    kinds[i] == OUTLINE_CN0)
 			c.has_cn = 1;
+		if (kinds[i] == OUTLINE_CN0)
+			c.has_cap = 1;
 		if (kinds[i] == OUTLINE_ROMAN)
 			c.has_roman = 1;
 		if (kinds[i] == OUTLINE_CHAPTER)

@@ -9,6 +9,7 @@ struct doc;
 /* The numbering or section word a heading line starts with. */
 enum outline_kind {
 	OUTLINE_NONE,
+	OUTLINE_CN0,		/* 壹、 貳、: above 一、 (Taiwan) */
 	OUTLINE_CN1,		/* 一、 一 title */
 	OUTLINE_CN2,		/* （一） (一) */
 	OUTLINE_AR1,		/* 1. 1、 "1 Introduction" */

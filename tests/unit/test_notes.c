@@ -293,6 +293,28 @@ test_numbered_notes(void **state)
 	doc_free(d);
 }
 
+/* "[1]" left as text in plain conversions is a reference when its note follows. */
+static void
+test_plain_brackets(void **state)
+{
+	struct doc		*d;
+	struct load_opts	 o = { NULL, LOAD_TEXT, 0 };
+	char			*cause = NULL;
+	const char		*txt = "正文[1]，又见[2]与[3]。\n\n"
+	    "[1] 参见张三。\n[2] 李四。\n\n后文[1]。\n\n[1] 王五。\n";
+
+	(void)state;
+	assert_int_equal(load_memory("t.txt", txt, strlen(txt), &o, &d,
+	    &cause), 0);
+	assert_int_equal(d->nnotes, 3);
+	assert_int_equal(linked_line(d, 1, "1"), 3);
+	assert_int_equal(linked_line(d, 1, "2"), 4);
+	/* no note [3] on that page: it stays text */
+	assert_int_equal(tr_ref_note(d, 1, "3"), -2);
+	assert_int_equal(linked_line(d, 6, "1"), 8);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -309,6 +331,7 @@ main(void)
 		cmocka_unit_test(test_wrapped_note),
 		cmocka_unit_test(test_pandoc_notes),
 		cmocka_unit_test(test_numbered_notes),
+		cmocka_unit_test(test_plain_brackets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -252,6 +252,33 @@ test_contents_entries(void **state)
 	doc_free(d);
 }
 
+/* Taiwanese papers put 壹、 above 一、: every level below moves down one. */
+static void
+test_capital_numerals(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	assert_int_equal(KIND("貳、文獻回顧"), OUTLINE_CN0);
+	assert_int_equal(KIND("壹是以修身为本"), OUTLINE_NONE);
+	tr_para(d, 1, "從戰略模糊到戰略清晰");
+	tr_para(d, 2, "壹、前言");
+	tr_para(d, 3, "正文。");
+	tr_para(d, 4, "貳、文獻回顧");
+	tr_para(d, 5, "一、戰略模糊的起源");
+	tr_para(d, 6, "（一）冷戰時期");
+	tr_para(d, 7, "1. 韓戰");
+	tr_para(d, 8, "參、結論");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 2), 2);
+	assert_int_equal(level_at(d, 4), 2);
+	assert_int_equal(level_at(d, 5), 3);
+	assert_int_equal(level_at(d, 6), 4);
+	assert_int_equal(level_at(d, 7), 5);
+	assert_int_equal(level_at(d, 8), 2);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -264,6 +291,7 @@ main(void)
 		cmocka_unit_test(test_articles),
 		cmocka_unit_test(test_runin_head),
 		cmocka_unit_test(test_contents_entries),
+		cmocka_unit_test(test_capital_numerals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
