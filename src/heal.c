@@ -30,6 +30,8 @@ static void	heal_rules(struct doc *, char *);
 static int	heal_joinable(const struct doc *, int);
 static int	heal_mid_sentence(const struct doc *, int);
 static int	heal_next(const struct doc *, int, const char *, int *);
+static int	heal_latin_cut(const struct doc *, int, int, uint32_t);
+static int	heal_is_rule(const char *, size_t);
 static void	heal_joins(struct doc *, const char *);
 
 /* Whether text reads as program code: no ideographs, dense punctuation. */
@@ -189,6 +191,26 @@ heal_furniture(struct doc *d, char *brk)
 	free(keys);
 }
 
+/* A line of only rule characters: "______", "————", "－－－". */
+static int
+heal_is_rule(const char *s, size_t n)
+{
+	size_t		i, l, k = 0;
+	uint32_t	c;
+
+	for (i = 0; i < n; i += l) {
+		l = recover_decode(s + i, n - i, &c);
+		if (recover_is_space(c))
+			continue;
+		if (c != '_' && c != '-' && c != '=' && c != '*' &&
+		    c != 0x2014 && c != 0x2500 && c != 0x2501 &&
+		    c != 0xff0d && c != 0xff3f && c != 0x2015 && c != '~')
+			return 0;
+		k++;
+	}
+	return k >= 3;
+}
+
 /* A rule that only introduces a block of notes is not part of the text. */
 static void
 heal_rules(struct doc *d, char *brk)
@@ -196,8 +218,12 @@ heal_rules(struct doc *d, char *brk)
 	size_t	i, j;
 
 	for (i = 0; i < d->nblocks; i++) {
-		if (d->blocks[i].type != BLOCK_HR ||
-		    (d->blocks[i].flags & BLOCK_HIDDEN))
+		const struct block *b = &d->blocks[i];
+
+		if (b->flags & BLOCK_HIDDEN)
+			continue;
+		if (b->type != BLOCK_HR && !(b->type == BLOCK_PARA &&
+		    heal_is_rule(doc_text(d, b->text_off), b->text_len)))
 			continue;
 		for (j = i + 1; j < d->nblocks; j++)
 			if (!(d->blocks[j].flags & BLOCK_HIDDEN))
@@ -232,6 +258,22 @@ heal_mid_sentence(const struct doc *d, int bi)
 	if (c == ':' || c == 0xff1a || c == 0x2026 || recover_is_closing(c))
 		return 0;
 	return 1;
+}
+
+/* English cut mid-sentence: "…cut by the" then "page break here." */
+static int
+heal_latin_cut(const struct doc *d, int a, int b, uint32_t last)
+{
+	const struct block	*nb = &d->blocks[b];
+	const char		*s;
+	size_t			 n;
+
+	if (!((last >= 'a' && last <= 'z') || last == ','))
+		return 0;
+	n = nb->text_len;
+	s = recover_trim(doc_text(d, nb->text_off), &n);
+	(void)a;
+	return n > 0 && s[0] >= 'a' && s[0] <= 'z';
 }
 
 /* The next body block after bi, crossing notes, rules and furniture. */
@@ -285,7 +327,9 @@ heal_joins(struct doc *d, const char *brk)
 				/* no break seen: only a plain mid-word stop */
 				c = recover_block_last(d, tail);
 				comma = c == 0xff0c || c == 0x3001 || c == ',';
-				if (!recover_is_han(c) && !comma)
+				if (heal_latin_cut(d, tail, next, c))
+					comma = 1;
+				else if (!recover_is_han(c) && !comma)
 					break;
 				/* a short line may be an unnumbered heading */
 				if (len < (comma ? 6u : d->markdown ?

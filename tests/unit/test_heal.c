@@ -179,6 +179,32 @@ test_rule_before_notes(void **state)
 	doc_free(d);
 }
 
+/* A line of underscores before the notes is furniture; English cut lines join. */
+static void
+test_rule_line_and_latin_cut(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		 buf[512];
+	int		 p, rule;
+
+	(void)state;
+	p = tr_para(d, 1, "Vietnam has long hedged between the powers. This is a");
+	tr_para(d, 2, "sentence cut by the converter, which joins here.");
+	tr_para(d, 3, "Short Title Line");
+	tr_para(d, 4, "Another paragraph starts with a capital.");
+	rule = tr_para(d, 5, "_______________");
+	tr_para(d, 6, "{@[1]}A note.");
+	recover(d);
+	assert_string_equal(tr_block_text(d, p, buf, sizeof buf),
+	    "Vietnam has long hedged between the powers. This is a sentence "
+	    "cut by the converter, which joins here.");
+	assert_true(d->blocks[rule].flags & BLOCK_HIDDEN);
+	/* a line before a capitalised one is no cut sentence */
+	assert_false(d->blocks[3].flags & BLOCK_HIDDEN);
+	assert_int_equal(d->blocks[2].text_len, strlen("Short Title Line"));
+	doc_free(d);
+}
+
 static void
 test_latin_join(void **state)
 {
@@ -228,6 +254,7 @@ main(void)
 		cmocka_unit_test(test_leading_junk),
 		cmocka_unit_test(test_rule_before_notes),
 		cmocka_unit_test(test_latin_join),
+		cmocka_unit_test(test_rule_line_and_latin_cut),
 		cmocka_unit_test(test_join_without_notes),
 	};
 
