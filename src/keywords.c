@@ -181,7 +181,12 @@ keywords_label(const char *s, size_t n, enum kw_kind *kind)
 	*kind = KW_NONE;
 	if ((l = keywords_bracket(s, n, kind)) != 0)
 		return l;
-	return keywords_colon(s, n, kind);
+	if ((l = keywords_colon(s, n, kind)) != 0)
+		return l;
+	/* a label alone on its line: "Keywords", "摘 要" */
+	if (n <= 40 && (*kind = keywords_slashed_kind(s, n)) != KW_NONE)
+		return n;
+	return 0;
 }
 
 static int
@@ -278,7 +283,18 @@ keywords_recover(struct doc *d)
 		if (kind == KW_HEADWORD && vn == 0)
 			continue;	/* "摘要:" alone: a section heading */
 		b->type = BLOCK_META;
-		if (kind == KW_KEYWORDS)
+		if (kind == KW_KEYWORDS && vn == 0) {
+			/* "Keywords" alone: the list is the next paragraph */
+			q = recover_next_flow(d, (int)i);
+			if (q < 0 || d->blocks[q].type != BLOCK_PARA ||
+			    recover_nchars(doc_text(d, d->blocks[q].text_off),
+			    d->blocks[q].text_len) > 200)
+				continue;
+			d->blocks[q].type = BLOCK_META;
+			vn = d->blocks[q].text_len;
+			v = recover_trim(doc_text(d, d->blocks[q].text_off), &vn);
+			keywords_split(d, q, v, vn);
+		} else if (kind == KW_KEYWORDS)
 			keywords_split(d, (int)i, v, vn);
 	}
 	/* up to three short lines between labelled ones continue them */

@@ -88,20 +88,26 @@ notes_head(const struct doc *d, int bi, char *label, size_t size)
 	return 0;
 }
 
-/* Labels compare by value: "①" and "1" are the same note number. */
+/*
+ * Labels compare as written, except that full-width digits are digits; a
+ * circled ① is not the [1] of a bibliography.
+ */
 static void
 notes_norm(const char *l, char *out, size_t size)
 {
 	uint32_t	c;
-	size_t		k, n = strlen(l);
-	int		v;
+	size_t		i, k, o = 0, n = strlen(l);
 
-	k = recover_decode(l, n, &c);
-	if (k == n && (v = marker_circled_value(c)) != 0) {
-		snprintf(out, size, "%d", v);
-		return;
+	for (i = 0; i < n && o + 5 < size; i += k) {
+		k = recover_decode(l + i, n - i, &c);
+		if (c >= 0xff10 && c <= 0xff19)
+			out[o++] = (char)('0' + (c - 0xff10));
+		else {
+			memcpy(out + o, l + i, k);
+			o += k;
+		}
 	}
-	snprintf(out, size, "%s", l);
+	out[o] = '\0';
 }
 
 int

@@ -34,6 +34,7 @@ static int	outline_unnumbered(const struct doc *, int);
 static void	outline_add(struct doc *, int, int);
 static void	outline_runin(struct doc *, int);
 static void	outline_articles(struct doc *);
+static int	outline_listy(enum outline_kind);
 static void	outline_norm(const char *, size_t, struct buf *);
 static void	outline_contents(struct doc *);
 
@@ -399,6 +400,11 @@ outline_block_kind(const struct doc *d, int bi)
 		if (k == OUTLINE_PAREN_AR && recover_nchars(plain.data,
 		    plain.len) > 30)
 			k = OUTLINE_NONE;	/* an enumerated sentence */
+		if (last >= '0' && last <= '9' && (memmem(plain.data,
+		    plain.len, "…", 3) != NULL || memmem(plain.data,
+		    plain.len, "..", 2) != NULL || memmem(plain.data,
+		    plain.len, "··", 4) != NULL))
+			k = OUTLINE_NONE;	/* a contents line: "一、引言……1" */
 	}
 	buf_free(&plain);
 	return k;
@@ -483,6 +489,14 @@ outline_unnumbered(const struct doc *d, int bi)
 out:
 	buf_free(&plain);
 	return ok;
+}
+
+/* Numberings that plain lists use too. */
+static int
+outline_listy(enum outline_kind k)
+{
+	return k == OUTLINE_AR1 || k == OUTLINE_AR2 || k == OUTLINE_PAREN_AR ||
+	    k == OUTLINE_CN1 || k == OUTLINE_CN2;
 }
 
 /* Record block bi as a heading of this level, titled by its plain text. */
@@ -623,6 +637,7 @@ outline_recover(struct doc *d)
 	struct outline_ctx	 c;
 	struct buf		 plain = { 0 };
 	enum outline_kind	*kinds;
+	char			*listed;
 	size_t			 i;
 	int			 first, numbered = 0, level, title = -1, prev;
 	int			 under_abstract = 0;
@@ -655,6 +670,27 @@ outline_recover(struct doc *d)
 		    kinds[i] != OUTLINE_ABSTRACT)
 			numbered = 1;
 	}
+
+	/* numbered lines in a row with no text between are a list */
+	listed = xcalloc(d->nblocks + 1, 1);
+	for (i = 0; i < d->nblocks; i++) {
+		int p, q;
+
+		if (d->blocks[i].type != BLOCK_PARA ||
+		    !outline_listy(kinds[i]))
+			continue;
+		p = recover_prev_flow(d, (int)i);
+		q = recover_next_flow(d, (int)i);
+		if ((p >= 0 && d->blocks[p].type == BLOCK_PARA &&
+		    kinds[p] == kinds[i]) ||
+		    (q >= 0 && d->blocks[q].type == BLOCK_PARA &&
+		    kinds[q] == kinds[i]))
+			listed[i] = 1;
+	}
+	for (i = 0; i < d->nblocks; i++)
+		if (listed[i])
+			kinds[i] = OUTLINE_NONE;
+	free(listed);
 
 	/* the title: an unnumbered first heading, or a short first line */
 	first = -1;

@@ -42,8 +42,12 @@ test_split_styles(void **state)
 	    "Great Power Competition");
 	tr_para(d, 17, "關鍵字/Keywords: 外交、經濟、美中 ");
 	tr_para(d, 19, "Keywords: alliances, hedging, Australia.");
+	tr_para(d, 21, "Key Words");
+	tr_para(d, 22, "hedging; Vietnam");
 	keywords_recover(d);
-	assert_int_equal(d->nkeywords, 6);
+	assert_int_equal(d->nkeywords, 7);
+	assert_string_equal(words_at(d, 22, buf, sizeof buf), "hedging|Vietnam");
+	assert_int_equal(d->blocks[7].type, BLOCK_META);
 	assert_string_equal(words_at(d, 9, buf, sizeof buf),
 	    "美国外交政策|“美国优先”|竞争性多极世界|中美关系");
 	assert_string_equal(words_at(d, 11, buf, sizeof buf),

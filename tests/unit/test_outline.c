@@ -279,6 +279,32 @@ test_capital_numerals(void **state)
 	doc_free(d);
 }
 
+/* Numbered lines in a row are a list, and contents lines are no headings. */
+static void
+test_lists_and_contents(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 1, "论文标题");
+	tr_para(d, 2, "一、引言……………………1");
+	tr_para(d, 3, "一、引言");
+	tr_para(d, 4, "中巴合作包括以下方面：");
+	tr_para(d, 5, "1. 政治互信");
+	tr_para(d, 6, "2. 经济合作");
+	tr_para(d, 7, "3. 人文交流");
+	tr_para(d, 8, "（一）合作的基础");
+	tr_para(d, 9, "正文。");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 2), 0);
+	assert_int_equal(level_at(d, 3), 2);
+	assert_int_equal(level_at(d, 5), 0);
+	assert_int_equal(level_at(d, 6), 0);
+	assert_int_equal(level_at(d, 7), 0);
+	assert_int_equal(level_at(d, 8), 3);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -292,6 +318,7 @@ main(void)
 		cmocka_unit_test(test_runin_head),
 		cmocka_unit_test(test_contents_entries),
 		cmocka_unit_test(test_capital_numerals),
+		cmocka_unit_test(test_lists_and_contents),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
