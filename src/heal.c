@@ -143,12 +143,11 @@ heal_furniture(struct doc *d, char *brk)
 		n = b->text_len;
 		s = recover_trim(doc_text(d, b->text_off), &n);
 		if (b->flags & BLOCK_LISTITEM) {
-			/* "• 128 •" read as a bullet item "128 •" */
+			/* "• 128 •", "- 12 -" read as bullet items */
 			if (strcmp(b->marker, "•") != 0 &&
 			    strcmp(b->marker, "-") != 0)
 				continue;
-			if (n > 0 && (unsigned char)s[n - 1] >= 0x80 &&
-			    heal_is_pageno(s, n)) {
+			if (heal_is_pageno(s, n)) {
 				b->flags |= BLOCK_HIDDEN;
 				brk[i] = 1;
 			}

@@ -92,7 +92,7 @@ test_furniture(void **state)
 {
 	struct doc	*d = doc_new(NULL);
 	char		 buf[512];
-	int		 p, pg, pg2, keep, bullet;
+	int		 p, pg, pg2, keep, bullet, dash, item;
 
 	(void)state;
 	p = tr_para(d, 1, "在伙伴国关系层面，特朗普政府以国防军售为导向，与");
@@ -105,11 +105,20 @@ test_furniture(void **state)
 	d->blocks[bullet].flags |= BLOCK_LISTITEM;
 	snprintf(d->blocks[bullet].marker, sizeof d->blocks[bullet].marker,
 	    "•");
+	dash = tr_para(d, 13, "131 -");
+	d->blocks[dash].flags |= BLOCK_LISTITEM;
+	snprintf(d->blocks[dash].marker, sizeof d->blocks[dash].marker, "•");
+	item = tr_para(d, 15, "12");
+	d->blocks[item].flags |= BLOCK_LISTITEM;
+	snprintf(d->blocks[item].marker, sizeof d->blocks[item].marker, "•");
 	recover(d);
 	assert_true(d->blocks[pg].flags & BLOCK_HIDDEN);
 	assert_true(d->blocks[pg2].flags & BLOCK_HIDDEN);
 	assert_false(d->blocks[keep].flags & BLOCK_HIDDEN);
 	assert_true(d->blocks[bullet].flags & BLOCK_HIDDEN);
+	assert_true(d->blocks[dash].flags & BLOCK_HIDDEN);
+	/* a bullet item that is just a number is a list item */
+	assert_false(d->blocks[item].flags & BLOCK_HIDDEN);
 	assert_string_equal(tr_block_text(d, p, buf, sizeof buf),
 	    "在伙伴国关系层面，特朗普政府以国防军售为导向，与"
 	    "具有更高交易价值的国家加强联系。");
