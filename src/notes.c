@@ -13,6 +13,7 @@
 #include "scholia/source.h"
 
 static int	notes_head(const struct doc *, int, char *, size_t);
+static int	notes_enumeration(const struct doc *, int, const char *);
 static void	notes_norm(const char *, char *, size_t);
 static int	notes_is_skip(const struct doc *, int);
 static void	notes_continuations(struct doc *);
@@ -61,7 +62,7 @@ notes_head(const struct doc *d, int bi, char *label, size_t size)
 			return 0;
 		memcpy(label, s, n);
 		label[n] = '\0';
-		return 1;
+		return !notes_enumeration(d, bi, label);
 	}
 	if (sp->flags & (SPAN_REF | SPAN_CODE))
 		return 0;
@@ -71,7 +72,7 @@ notes_head(const struct doc *d, int bi, char *label, size_t size)
 	k = recover_decode(s, n, &c);
 	if (marker_circled_value(c) && k < n) {
 		snprintf(label, size, "%.*s", (int)k, s);
-		return 1;
+		return !notes_enumeration(d, bi, label);
 	}
 	if (n > 3 && s[0] == '[') {
 		for (k = 1; k < n && k < 5 && s[k] >= '0' && s[k] <= '9'; k++)
@@ -84,6 +85,31 @@ notes_head(const struct doc *d, int bi, char *label, size_t size)
 	if (n > 2 && s[0] == '*' && s[1] == ' ') {
 		snprintf(label, size, "*");
 		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A paragraph opening "①…" that goes on to "②…" enumerates points of
+ * the body; a note does not count on inside itself.
+ */
+static int
+notes_enumeration(const struct doc *d, int bi, const char *label)
+{
+	const struct block	*b = &d->blocks[bi];
+	const char		*s = doc_text(d, b->text_off);
+	size_t			 i, l, n = b->text_len;
+	uint32_t		 c;
+	int			 v;
+
+	recover_decode(label, strlen(label), &c);
+	if ((v = marker_circled_value(c)) == 0)
+		return 0;
+	l = recover_decode(s, n, &c);	/* skip the head itself */
+	for (i = l; i < n; i += l) {
+		l = recover_decode(s + i, n - i, &c);
+		if (marker_circled_value(c) == v + 1)
+			return 1;
 	}
 	return 0;
 }

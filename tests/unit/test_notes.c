@@ -315,6 +315,25 @@ test_plain_brackets(void **state)
 	doc_free(d);
 }
 
+/* A paragraph enumerating ①…②… in the body is no note. */
+static void
+test_enumeration_not_note(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 e;
+
+	(void)state;
+	tr_para(d, 1, "美国的政策有三个特点{①}：");
+	e = tr_para(d, 3, "{@①}坚持实力原则；{?②}注重交易；{?③}偏好单边。");
+	tr_para(d, 5, "{@①}A real note.");
+	notes_recover(d);
+	assert_int_equal(d->blocks[e].type, BLOCK_PARA);
+	assert_false(d->spans[d->blocks[e].span_first].flags & SPAN_NOTELABEL);
+	assert_int_equal(d->nnotes, 1);
+	assert_int_equal(linked_line(d, 1, "①"), 5);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -332,6 +351,7 @@ main(void)
 		cmocka_unit_test(test_pandoc_notes),
 		cmocka_unit_test(test_numbered_notes),
 		cmocka_unit_test(test_plain_brackets),
+		cmocka_unit_test(test_enumeration_not_note),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
