@@ -15,6 +15,8 @@
 static int	notes_head(const struct doc *, int, char *, size_t);
 static int	notes_enumeration(const struct doc *, int, const char *);
 static void	notes_norm(const char *, char *, size_t);
+static int	notes_value(const char *);
+static int	notes_has_ref(const struct doc *, int);
 static int	notes_is_skip(const struct doc *, int);
 static void	notes_continuations(struct doc *);
 static void	notes_runs(struct notes_ctx *);
@@ -114,6 +116,36 @@ notes_enumeration(const struct doc *d, int bi, const char *label)
 	return 0;
 }
 
+/* The number of a label: ② is 2, "12" is 12; -2 for other labels. */
+static int
+notes_value(const char *label)
+{
+	uint32_t	c;
+	size_t		n = strlen(label);
+	int		v;
+
+	if (recover_decode(label, n, &c) == n &&
+	    (v = marker_circled_value(c)) != 0)
+		return v;
+	if (n > 0 && n < 5 && strspn(label, "0123456789") == n)
+		return atoi(label);
+	return -2;
+}
+
+/* Whether a block holds a reference marker (body text does, notes rarely). */
+static int
+notes_has_ref(const struct doc *d, int bi)
+{
+	const struct block	*b = &d->blocks[bi];
+	size_t			 i;
+
+	for (i = 0; i < b->span_count; i++)
+		if (d->spans[b->span_first + i].flags &
+		    (SPAN_REF | SPAN_MAYBEREF))
+			return 1;
+	return 0;
+}
+
 /*
  * Labels compare as written, except that full-width digits are digits; a
  * circled ① is not the [1] of a bibliography.
@@ -157,7 +189,8 @@ notes_is_skip(const struct doc *d, int bi)
 
 /*
  * Paragraphs that continue a note: Pandoc's indented paragraphs, and a
- * line of a wrapped note caught between two notes.
+ * line of a wrapped note caught between two notes numbered in sequence
+ * (body text between two pages' notes is followed by a note ① again).
  */
 static void
 notes_continuations(struct doc *d)
@@ -192,8 +225,11 @@ notes_continuations(struct doc *d)
 			continue;
 		}
 		if (next >= 0 && d->blocks[next].type == BLOCK_NOTE &&
+		    notes_value(d->notes[d->blocks[next].note].label) ==
+		    notes_value(d->notes[d->blocks[prev].note].label) + 1 &&
 		    !recover_block_ends_sentence(d, prev) &&
-		    recover_nchars(doc_text(d, b->text_off), b->text_len) < 200)
+		    recover_nchars(doc_text(d, b->text_off), b->text_len) < 200 &&
+		    !notes_has_ref(d, (int)i))
 			recover_join(d, prev, (int)i);
 	}
 }

@@ -226,6 +226,19 @@ test_wrapped_note(void **state)
 	    "Predatory Mode,” 2025.");
 	assert_int_equal(linked_line(d, 1, "②"), 4);
 	doc_free(d);
+
+	/* a short page of body text between two pages' notes stays body */
+	d = doc_new(NULL);
+	tr_para(d, 1, "正文{①}{②}。");
+	tr_para(d, 2, "{@①}First note.");
+	tr_para(d, 3, "{@②}Paul Poast, “Under Trump, U. S. Hegemony");
+	cont = tr_para(d, 4, "下一页很短的正文{①}。");
+	tr_para(d, 5, "{@①}Next page note.");
+	notes_recover(d);
+	assert_int_equal(d->blocks[cont].type, BLOCK_PARA);
+	assert_false(d->blocks[cont].flags & BLOCK_HIDDEN);
+	assert_int_equal(linked_line(d, 4, "①"), 5);
+	doc_free(d);
 }
 
 /* The whole pipeline over a small Markdown text. */
