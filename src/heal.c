@@ -14,8 +14,6 @@
 #define HEAL_SHORT_MD		20	/* shorter lines cut mid-sentence may */
 #define HEAL_SHORT_TEXT		40	/* be headings: joined only at a break */
 
-static int	heal_is_code(const char *, size_t);
-static void	heal_junk(struct doc *);
 /* A short paragraph's text without digits and spaces, for running heads. */
 struct heal_key {
 	const char	*key;
@@ -23,6 +21,8 @@ struct heal_key {
 	int		 block;
 };
 
+static int	heal_is_code(const char *, size_t);
+static void	heal_junk(struct doc *);
 static int	heal_is_pageno(const char *, size_t);
 static int	heal_key_cmp(const void *, const void *);
 static void	heal_furniture(struct doc *, char *);
@@ -70,9 +70,9 @@ heal_junk(struct doc *d)
 
 		if (!doc_in_flow(d, (int)i))
 			continue;
-		if (b->type != BLOCK_PARA && b->type != BLOCK_CODE &&
-		    b->type != BLOCK_HEADING)
-			break;
+		if (b->type != BLOCK_PARA && b->type != BLOCK_HEADING &&
+		    (b->type != BLOCK_CODE || d->markdown))
+			break;	/* a fenced block in Markdown is meant */
 		n = b->text_len;
 		s = recover_trim(doc_text(d, b->text_off), &n);
 		if (b->type != BLOCK_CODE && !heal_is_code(s, n))
@@ -133,8 +133,10 @@ heal_furniture(struct doc *d, char *brk)
 	struct heal_key	*order;
 	size_t		 i, j, n, count;
 	const char	*s;
+	int		 first;
 
 	keys = xcalloc(d->nblocks + 1, sizeof *keys);
+	first = recover_next_flow(d, -1);
 	for (i = 0; i < d->nblocks; i++) {
 		struct block *b = &d->blocks[i];
 
@@ -158,8 +160,9 @@ heal_furniture(struct doc *d, char *brk)
 			brk[i] = 1;
 			continue;
 		}
-		if (recover_nchars(s, n) > HEAL_RUNNING_MAX || n < 4)
-			continue;
+		if (recover_nchars(s, n) > HEAL_RUNNING_MAX || n < 4 ||
+		    outline_block_kind(d, (int)i) != OUTLINE_NONE)
+			continue;	/* 引言 of each article is no furniture */
 		for (j = 0; j < n; j++)
 			if (!(s[j] >= '0' && s[j] <= '9') && s[j] != ' ')
 				buf_putc(&keys[i], s[j]);
@@ -180,6 +183,8 @@ heal_furniture(struct doc *d, char *brk)
 		if (j - i < HEAL_RUNNING_MIN)
 			continue;
 		for (count = i; count < j; count++) {
+			if (order[count].block == first)
+				continue;	/* the title it repeats */
 			d->blocks[order[count].block].flags |= BLOCK_HIDDEN;
 			brk[order[count].block] = 1;
 		}

@@ -381,8 +381,10 @@ notes_recover(struct doc *d)
 		if (b->flags & (BLOCK_HIDDEN | BLOCK_LISTITEM) ||
 		    b->quote_depth > 0)
 			continue;
-		if (notes_head(d, (int)i, label, sizeof label) ||
-		    notes_ref_head(d, (int)i, label, sizeof label, drop)) {
+		if (notes_head(d, (int)i, label, sizeof label))
+			doc_add_note(d, label, b->line, (int)i);
+		else if (notes_ref_head(d, (int)i, label, sizeof label,
+		    drop)) {
 			doc_add_note(d, label, b->line, (int)i);
 			dropped = 1;
 		}
@@ -415,7 +417,7 @@ notes_recover(struct doc *d)
 			doc_link_ref(d, (int)i, ni);
 	}
 	for (i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].type != BLOCK_NOTE)
+		if (doc_in_flow(d, (int)i))
 			notes_maybe(&c, (int)i);
 	/* a note label at the head of a paragraph that is no note is text */
 	for (i = 0; i < d->nblocks; i++) {

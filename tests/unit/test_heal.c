@@ -129,20 +129,32 @@ static void
 test_running_heads(void **state)
 {
 	struct doc	*d = doc_new(NULL);
-	int		 h[3], once;
+	int		 title, h[3], t2, once, sec[3];
 
 	(void)state;
-	h[0] = tr_para(d, 1, "当代美国评论 2025 年第 3 期");
-	tr_para(d, 2, "正文第一段。");
-	h[1] = tr_para(d, 3, "当代美国评论 2025 年第 3 期");
-	tr_para(d, 4, "正文第二段。");
-	h[2] = tr_para(d, 5, "当代美国评论 2025年第3期");
-	once = tr_para(d, 6, "只出现一次的短行");
+	title = tr_para(d, 1, "应对竞争性多极世界");
+	sec[0] = tr_para(d, 2, "一、引言");
+	h[0] = tr_para(d, 3, "当代美国评论 2025 年第 3 期");
+	tr_para(d, 4, "正文第一段。");
+	sec[1] = tr_para(d, 5, "一、引言");
+	h[1] = tr_para(d, 6, "当代美国评论 2025 年第 3 期");
+	t2 = tr_para(d, 7, "应对竞争性多极世界");
+	tr_para(d, 8, "正文第二段。");
+	h[2] = tr_para(d, 9, "当代美国评论 2025年第3期");
+	sec[2] = tr_para(d, 10, "一、引言");
+	tr_para(d, 11, "应对竞争性多极世界");
+	once = tr_para(d, 12, "只出现一次的短行");
 	recover(d);
 	assert_true(d->blocks[h[0]].flags & BLOCK_HIDDEN);
 	assert_true(d->blocks[h[1]].flags & BLOCK_HIDDEN);
 	assert_true(d->blocks[h[2]].flags & BLOCK_HIDDEN);
 	assert_false(d->blocks[once].flags & BLOCK_HIDDEN);
+	/* the title repeated as a running head stays at the top */
+	assert_false(d->blocks[title].flags & BLOCK_HIDDEN);
+	assert_true(d->blocks[t2].flags & BLOCK_HIDDEN);
+	/* a heading every article repeats is no running head */
+	assert_false(d->blocks[sec[0]].flags & BLOCK_HIDDEN);
+	assert_false(d->blocks[sec[2]].flags & BLOCK_HIDDEN);
 	doc_free(d);
 }
 
