@@ -30,7 +30,7 @@ static void	heal_rules(struct doc *, char *);
 static int	heal_joinable(const struct doc *, int);
 static int	heal_mid_sentence(const struct doc *, int);
 static int	heal_next(const struct doc *, int, const char *, int *);
-static int	heal_latin_cut(const struct doc *, int, int, uint32_t);
+static int	heal_latin_cut(const struct doc *, int, uint32_t);
 static int	heal_is_rule(const char *, size_t);
 static void	heal_joins(struct doc *, const char *);
 
@@ -266,7 +266,7 @@ heal_mid_sentence(const struct doc *d, int bi)
 
 /* English cut mid-sentence: "…cut by the" then "page break here." */
 static int
-heal_latin_cut(const struct doc *d, int a, int b, uint32_t last)
+heal_latin_cut(const struct doc *d, int b, uint32_t last)
 {
 	const struct block	*nb = &d->blocks[b];
 	const char		*s;
@@ -276,11 +276,10 @@ heal_latin_cut(const struct doc *d, int a, int b, uint32_t last)
 		return 0;
 	n = nb->text_len;
 	s = recover_trim(doc_text(d, nb->text_off), &n);
-	(void)a;
 	return n > 0 && s[0] >= 'a' && s[0] <= 'z';
 }
 
-/* The next body block after bi, crossing notes, rules and furniture. */
+/* The next body block after bi, crossing notes and hidden furniture. */
 static int
 heal_next(const struct doc *d, int bi, const char *brk, int *crossed)
 {
@@ -294,10 +293,12 @@ heal_next(const struct doc *d, int bi, const char *brk, int *crossed)
 			*crossed = 1;
 		if (b->flags & BLOCK_HIDDEN)
 			continue;
-		if (b->type == BLOCK_NOTE || b->type == BLOCK_HR) {
+		if (b->type == BLOCK_NOTE) {
 			*crossed = 1;
 			continue;
 		}
+		if (b->type == BLOCK_HR)
+			return -1;	/* a section break the author drew */
 		return (int)j;
 	}
 	return -1;
@@ -331,7 +332,7 @@ heal_joins(struct doc *d, const char *brk)
 				/* no break seen: only a plain mid-word stop */
 				c = recover_block_last(d, tail);
 				comma = c == 0xff0c || c == 0x3001 || c == ',';
-				if (heal_latin_cut(d, tail, next, c))
+				if (heal_latin_cut(d, next, c))
 					comma = 1;
 				else if (!recover_is_han(c) && !comma)
 					break;

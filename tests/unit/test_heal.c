@@ -185,18 +185,20 @@ static void
 test_rule_before_notes(void **state)
 {
 	struct doc	*d = doc_new(NULL);
-	int		 hr, hr2;
+	int		 hr, hr2, after;
 
 	(void)state;
 	tr_para(d, 1, "正文{[1]}。");
 	hr = tr_hr(d, 3);
 	tr_para(d, 5, "{@[1]}A note.");
-	tr_para(d, 7, "正文。");
+	tr_para(d, 7, "这一段在分隔线之前没有写完，而且足够长足够长足够长足够长足够长，但是");
 	hr2 = tr_hr(d, 9);
-	tr_para(d, 11, "More text.");
+	after = tr_para(d, 11, "分隔线之后是新的一节。");
 	recover(d);
 	assert_true(d->blocks[hr].flags & BLOCK_HIDDEN);
 	assert_false(d->blocks[hr2].flags & BLOCK_HIDDEN);
+	/* a rule the author drew is never crossed by a join */
+	assert_false(d->blocks[after].flags & BLOCK_HIDDEN);
 	doc_free(d);
 }
 
