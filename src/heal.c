@@ -314,9 +314,10 @@ heal_joins(struct doc *d, const char *brk)
 {
 	int		*chain = NULL;
 	size_t		 i, n, cap = 0, len;
-	int		 crossed, next, tail, comma;
+	int		 crossed, next, tail, comma, first;
 	uint32_t	 c;
 
+	first = recover_next_flow(d, -1);
 	for (i = 0; i < d->nblocks; i++) {
 		if (!heal_joinable(d, (int)i))
 			continue;
@@ -328,6 +329,8 @@ heal_joins(struct doc *d, const char *brk)
 			next = heal_next(d, tail, brk, &crossed);
 			if (next < 0 || !heal_joinable(d, next))
 				break;
+			if (!crossed && (int)i == first)
+				break;	/* a long title, not a cut line */
 			if (!crossed) {
 				/* no break seen: only a plain mid-word stop */
 				c = recover_block_last(d, tail);

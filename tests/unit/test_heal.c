@@ -254,6 +254,8 @@ test_join_without_notes(void **state)
 	int		 n, n2;
 
 	(void)state;
+	tr_para(d, 0, "一个很长很长的论文标题没有标点符号而且超过了四十个字符的长度限制的情况下也不应该被拼接到作者行");
+	tr_para(d, 0, "张三 李四");
 	tr_para(d, 1, "新一届特朗普政府明确提出并推动俄乌停火，调停的主要方式是"
 	    "向乌克兰施加巨大压力，手段包括暂停军援和情报共享、拒绝其加入北约、要");
 	n = tr_para(d, 3, "求乌出售稀土等矿权。");
@@ -262,6 +264,7 @@ test_join_without_notes(void **state)
 	recover(d);
 	assert_true(d->blocks[n].flags & BLOCK_HIDDEN);
 	assert_false(d->blocks[n2].flags & BLOCK_HIDDEN);
+	assert_false(d->blocks[1].flags & BLOCK_HIDDEN);
 	doc_free(d);
 }
 
