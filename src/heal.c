@@ -33,6 +33,7 @@ static int	heal_next(const struct doc *, int, const char *, int *);
 static int	heal_latin_cut(const struct doc *, int, uint32_t);
 static int	heal_is_rule(const char *, size_t);
 static void	heal_joins(struct doc *, const char *);
+static void	heal_drop_hidden_refs(struct doc *);
 
 /* Whether text reads as program code: no ideographs, dense punctuation. */
 static int
@@ -62,8 +63,8 @@ heal_is_code(const char *s, size_t n)
 static void
 heal_junk(struct doc *d)
 {
-	size_t	i, n;
-	const char *s;
+	struct buf	plain = { 0 };
+	size_t		i;
 
 	for (i = 0; i < d->nblocks; i++) {
 		struct block *b = &d->blocks[i];
@@ -73,14 +74,16 @@ heal_junk(struct doc *d)
 		if (b->type != BLOCK_PARA && b->type != BLOCK_HEADING &&
 		    (b->type != BLOCK_CODE || d->markdown))
 			break;	/* a fenced block in Markdown is meant */
-		n = b->text_len;
-		s = recover_trim(doc_text(d, b->text_off), &n);
-		if (b->type != BLOCK_CODE && !heal_is_code(s, n))
+		buf_reset(&plain);
+		recover_block_plain(d, (int)i, &plain);
+		if (b->type != BLOCK_CODE && !heal_is_code(plain.data != NULL ?
+		    plain.data : "", plain.len))
 			break;
 		if (recover_next_flow(d, (int)i) < 0)
 			break;	/* nothing after it: it is the document */
 		b->flags |= BLOCK_HIDDEN;
 	}
+	buf_free(&plain);
 }
 
 /* A page number: "• 128 •", "- 12 -", "— 5 —", "第 3 页", "Page 7". */
@@ -361,6 +364,24 @@ heal_joins(struct doc *d, const char *brk)
 	free(chain);
 }
 
+/* References in dropped junk or furniture are no references of the text. */
+static void
+heal_drop_hidden_refs(struct doc *d)
+{
+	char	*drop;
+	size_t	 i;
+	int	 any = 0;
+
+	drop = xcalloc(d->nrefs + 1, 1);
+	for (i = 0; i < d->nrefs; i++)
+		if (d->refs[i].block >= 0 &&
+		    (d->blocks[d->refs[i].block].flags & BLOCK_HIDDEN))
+			drop[i] = any = 1;
+	if (any)
+		recover_drop_refs(d, drop);
+	free(drop);
+}
+
 void
 heal_recover(struct doc *d)
 {
@@ -372,4 +393,5 @@ heal_recover(struct doc *d)
 	heal_rules(d, brk);
 	heal_joins(d, brk);
 	free(brk);
+	heal_drop_hidden_refs(d);
 }

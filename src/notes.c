@@ -390,7 +390,7 @@ notes_recover(struct doc *d)
 		}
 	}
 	if (dropped)
-		notes_drop_refs(d, drop);
+		recover_drop_refs(d, drop);
 	free(drop);
 	notes_continuations(d);
 	notes_runs(&c);

@@ -35,7 +35,6 @@ int	notes_find(struct notes_ctx *, int, const char *);
 /* notes_promote.c: notes and references the parser could not mark */
 void	notes_maybe(struct notes_ctx *, int);
 int	notes_ref_head(struct doc *, int, char *, size_t, char *);
-void	notes_drop_refs(struct doc *, const char *);
 int	notes_digit_notes(struct notes_ctx *);
 
 #endif

@@ -259,29 +259,6 @@ notes_ref_head(struct doc *d, int bi, char *label, size_t size, char *drop)
 	return 1;
 }
 
-/* Remove the references marked in drop, renumbering the rest. */
-void
-notes_drop_refs(struct doc *d, const char *drop)
-{
-	int	*map;
-	size_t	 i, k = 0;
-
-	map = xcalloc(d->nrefs + 1, sizeof *map);
-	for (i = 0; i < d->nrefs; i++) {
-		if (drop[i]) {
-			free(d->refs[i].label);
-			map[i] = -1;
-			continue;
-		}
-		map[i] = (int)k;
-		d->refs[k++] = d->refs[i];
-	}
-	for (i = 0; i < d->nspans; i++)
-		if (d->spans[i].ref >= 0 && (size_t)d->spans[i].ref < d->nrefs)
-			d->spans[i].ref = map[d->spans[i].ref];
-	d->nrefs = k;
-	free(map);
-}
 
 /*
  * The label of a paragraph or ordered list item that starts with a plain

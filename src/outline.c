@@ -230,6 +230,8 @@ outline_contents(struct doc *d)
 		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
 			continue;
 		outline_norm(doc_text(d, b->text_off), b->text_len, &text);
+		if (text.len == 0)
+			continue;
 		for (a = 0; a < d->narticles; a++) {
 			tn = titles[a].len;
 			if ((size_t)d->articles[a].first_block <= i ||

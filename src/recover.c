@@ -347,3 +347,41 @@ recover_prepend(struct doc *d, int bi, const char *pre, unsigned flags)
 	b->span_first = first;
 	b->span_count = d->nspans - first;
 }
+
+void
+recover_drop_refs(struct doc *d, const char *drop)
+{
+	int	*map;
+	size_t	 i, k = 0;
+	int	 j, m;
+
+	map = xcalloc(d->nrefs + 1, sizeof *map);
+	for (i = 0; i < d->nrefs; i++) {
+		if (drop[i]) {
+			free(d->refs[i].label);
+			map[i] = -1;
+			continue;
+		}
+		map[i] = (int)k;
+		d->refs[k++] = d->refs[i];
+	}
+	for (i = 0; i < d->nspans; i++) {
+		struct span *sp = &d->spans[i];
+
+		if (sp->ref < 0 || (size_t)sp->ref >= d->nrefs)
+			continue;
+		sp->ref = map[sp->ref];
+		if (sp->ref < 0)
+			sp->flags &= ~SPAN_REF;
+	}
+	for (i = 0; i < d->nnotes; i++) {
+		struct note *n = &d->notes[i];
+
+		for (j = m = 0; j < n->nrefs; j++)
+			if (map[n->refs[j]] >= 0)
+				n->refs[m++] = map[n->refs[j]];
+		n->nrefs = m;
+	}
+	d->nrefs = k;
+	free(map);
+}

@@ -47,6 +47,11 @@ int		 recover_prev_flow(const struct doc *, int);
 void		 recover_join(struct doc *, int a, int b);
 /* The same with several blocks at once, in order. */
 void		 recover_join_many(struct doc *, int, const int *, size_t);
+/*
+ * Remove the references marked in drop (one flag per reference),
+ * renumbering the rest in spans and notes; their spans become plain text.
+ */
+void		 recover_drop_refs(struct doc *, const char *);
 /* Put text with flags before block bi's text (a fresh contiguous copy). */
 void		 recover_prepend(struct doc *, int, const char *, unsigned);
 /* Give the first n bytes of block bi a span of their own with flags added. */

@@ -165,16 +165,19 @@ test_leading_junk(void **state)
 	int		 j1, j2, body;
 
 	(void)state;
-	j1 = tr_para(d, 1, "$title2 ='';");
+	j1 = tr_para(d, 1, "$title2 ='';{[1]}");
 	j2 = tr_para(d, 2, "if (strpos($title,'——')){ $t = explode('——',$title); }");
 	body = tr_para(d, 3, "特朗普政府第二任期伊始，美国单边主义政策便已深刻重塑。");
 	recover(d);
 	assert_true(d->blocks[j1].flags & BLOCK_HIDDEN);
 	assert_true(d->blocks[j2].flags & BLOCK_HIDDEN);
 	assert_false(d->blocks[body].flags & BLOCK_HIDDEN);
-	/* prose with a parenthesis is not code */
+	/* a marker inside the junk is no reference of the text */
+	assert_int_equal(d->nrefs, 0);
+	assert_false(d->spans[d->blocks[j1].span_first + 1].flags & SPAN_REF);
+	/* prose with a parenthesis, or references in brackets, is no code */
 	d = (doc_free(d), doc_new(NULL));
-	j1 = tr_para(d, 1, "In 2025 (as before) the policy changed.");
+	j1 = tr_para(d, 1, "In 2025 (as before){[1]} the policy{[2]} changed.");
 	tr_para(d, 2, "More prose.");
 	recover(d);
 	assert_false(d->blocks[j1].flags & BLOCK_HIDDEN);
