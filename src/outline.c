@@ -170,13 +170,9 @@ outline_articles(struct doc *d)
 		}
 	}
 	if (d->narticles == 0 && d->nblocks > 0) {
-		struct buf plain = { 0 };
-
-		if (d->nheadings > 0)
-			buf_puts(&plain, d->headings[0].title);
-		a = doc_add_article(d, plain.data != NULL ? plain.data : "",
-		    first_flow >= 0 ? d->blocks[first_flow].line : 1, 0);
-		buf_free(&plain);
+		/* no title in the text: one untitled article */
+		a = doc_add_article(d, "", first_flow >= 0 ?
+		    d->blocks[first_flow].line : 1, 0);
 		d->articles[a].last_block = (int)d->nblocks - 1;
 	}
 	for (i = 0; i < d->nblocks; i++)

@@ -174,6 +174,11 @@ test_unnumbered(void **state)
 	assert_int_equal(level_at(d, 20), 2);
 	assert_int_equal(level_at(d, 22), 0);
 	assert_int_equal(level_at(d, 23), 0);
+	/* no title in the text: one untitled article holds everything */
+	assert_int_equal(d->narticles, 1);
+	assert_string_equal(d->articles[0].title, "");
+	assert_int_equal(d->articles[0].last_block, (int)d->nblocks - 1);
+	assert_int_equal(d->blocks[d->nblocks - 1].article, 0);
 	doc_free(d);
 }
 
