@@ -26,6 +26,7 @@ static void	outline_articles(struct doc *);
 static int	outline_listy(enum outline_kind);
 static void	outline_norm(const char *, size_t, struct buf *);
 static void	outline_contents(struct doc *);
+static int	outline_numeric(const char *, size_t);
 
 /* Level of a numbering kind, as the contract in DESIGN.md fixes it. */
 static int
@@ -114,6 +115,24 @@ outline_listy(enum outline_kind k)
 {
 	return k == OUTLINE_AR1 || k == OUTLINE_AR2 || k == OUTLINE_PAREN_AR ||
 	    k == OUTLINE_CN1 || k == OUTLINE_CN2;
+}
+
+/* Whether a line is mostly numbers: "2026 年第 2 期", a date, no title. */
+static int
+outline_numeric(const char *s, size_t n)
+{
+	size_t		i, l, digits = 0, words = 0;
+	uint32_t	c;
+
+	for (i = 0; i < n; i += l) {
+		l = recover_decode(s + i, n - i, &c);
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (recover_is_han(c) || (c < 0x80 && ((c | 0x20) >= 'a' &&
+		    (c | 0x20) <= 'z')))
+			words++;
+	}
+	return digits >= words;
 }
 
 /* Record block bi as a heading of this level, titled by its plain text. */
@@ -322,6 +341,7 @@ outline_recover(struct doc *d)
 			title = first;
 		else if (outline_para_shape(d, first, &plain) &&
 		    !recover_block_ends_sentence(d, first) &&
+		    !outline_numeric(plain.data, plain.len) &&
 		    recover_next_flow(d, first) >= 0)
 			title = first;
 	}

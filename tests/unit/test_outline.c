@@ -150,6 +150,21 @@ test_western_levels(void **state)
 	doc_free(d);
 }
 
+/* A first line of numbers (issue, date) is no title. */
+static void
+test_numeric_first_line(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 1, "2026 年 2 月 3 日");
+	tr_para(d, 2, "正文从这里开始，并不是标题。");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 1), 0);
+	assert_int_equal(d->nheadings, 0);
+	doc_free(d);
+}
+
 /* A paper without numbering: short lines before long paragraphs. */
 static void
 test_unnumbered(void **state)
@@ -324,6 +339,7 @@ main(void)
 		cmocka_unit_test(test_contents_entries),
 		cmocka_unit_test(test_capital_numerals),
 		cmocka_unit_test(test_lists_and_contents),
+		cmocka_unit_test(test_numeric_first_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
