@@ -17,6 +17,7 @@ static int	notes_enumeration(const struct doc *, int, const char *);
 static void	notes_norm(const char *, char *, size_t);
 static int	notes_value(const char *);
 static int	notes_has_ref(const struct doc *, int);
+static int	notes_tight_line(const struct doc *, int, int);
 static int	notes_is_skip(const struct doc *, int);
 static void	notes_continuations(struct doc *);
 static void	notes_runs(struct notes_ctx *);
@@ -224,14 +225,35 @@ notes_continuations(struct doc *d)
 			recover_join(d, prev, (int)i);
 			continue;
 		}
-		if (next >= 0 && d->blocks[next].type == BLOCK_NOTE &&
+		if (recover_nchars(doc_text(d, b->text_off), b->text_len) >=
+		    200 || notes_has_ref(d, (int)i))
+			continue;
+		if (notes_tight_line(d, prev, (int)i))
+			recover_join(d, prev, (int)i);
+		else if (next >= 0 && d->blocks[next].type == BLOCK_NOTE &&
 		    notes_value(d->notes[d->blocks[next].note].label) ==
 		    notes_value(d->notes[d->blocks[prev].note].label) + 1 &&
-		    !recover_block_ends_sentence(d, prev) &&
-		    recover_nchars(doc_text(d, b->text_off), b->text_len) < 200 &&
-		    !notes_has_ref(d, (int)i))
+		    !recover_block_ends_sentence(d, prev))
 			recover_join(d, prev, (int)i);
 	}
+}
+
+/*
+ * A line of a wrapped note: on the very next source line, in a text whose
+ * paragraphs (and this note) are set apart by blank lines.
+ */
+static int
+notes_tight_line(const struct doc *d, int note, int bi)
+{
+	const struct block	*n = &d->blocks[note], *b = &d->blocks[bi];
+	int			 before;
+
+	if (d->source == NULL || b->line != n->end_line + 1)
+		return 0;
+	for (before = note - 1; before >= 0; before--)
+		if (!(d->blocks[before].flags & BLOCK_HIDDEN))
+			break;
+	return before >= 0 && n->line > d->blocks[before].end_line + 1;
 }
 
 /* The slot for (run, label): its note, or the empty slot to fill. */

@@ -166,7 +166,10 @@ recover_block_ends_sentence(const struct doc *d, int bi)
 	while (n > 0) {
 		l = recover_decode_last(plain.data, n, &c);
 		if (recover_is_final(c)) {
-			final = 1;
+			/* "U. S." is an abbreviation, not a stop */
+			final = !(c == '.' && n >= 2 && plain.data[n - 2] >= 'A' &&
+			    plain.data[n - 2] <= 'Z' && (n == 2 ||
+			    plain.data[n - 3] == ' ' || plain.data[n - 3] == '.'));
 			break;
 		}
 		if (!recover_is_closing(c) && !recover_is_space(c))

@@ -347,6 +347,30 @@ test_enumeration_not_note(void **state)
 	doc_free(d);
 }
 
+/* In a text with blank lines between paragraphs, a note's next line is its own. */
+static void
+test_wrapped_last_note(void **state)
+{
+	struct doc		*d;
+	struct load_opts	 o = { NULL, LOAD_TEXT, 0 };
+	char			*cause = NULL, buf[256];
+	const char		*txt = "正文①，还有②。\n\n"
+	    "① Paul Poast, “Under Trump, U. S.\nHegemony Is Entering,” 2025.\n\n"
+	    "② Fukuyama, “The New American\nImperialism,” 2025.\n\n"
+	    "下一页的正文继续写下去。\n";
+
+	(void)state;
+	assert_int_equal(load_memory("t.txt", txt, strlen(txt), &o, &d,
+	    &cause), 0);
+	assert_int_equal(d->nnotes, 2);
+	assert_non_null(strstr(tr_block_text(d, d->notes[0].block, buf,
+	    sizeof buf), "U. S. Hegemony Is Entering,” 2025."));
+	assert_non_null(strstr(tr_block_text(d, d->notes[1].block, buf,
+	    sizeof buf), "American Imperialism,” 2025."));
+	assert_int_equal(linked_line(d, 1, "②"), 6);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -365,6 +389,7 @@ main(void)
 		cmocka_unit_test(test_numbered_notes),
 		cmocka_unit_test(test_plain_brackets),
 		cmocka_unit_test(test_enumeration_not_note),
+		cmocka_unit_test(test_wrapped_last_note),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
