@@ -27,6 +27,8 @@ static int	outline_listy(enum outline_kind);
 static void	outline_norm(const char *, size_t, struct buf *);
 static void	outline_contents(struct doc *);
 static int	outline_numeric(const char *, size_t);
+static int	outline_md_title_near(const struct doc *,
+		    const enum outline_kind *, int);
 
 /* Level of a numbering kind, as the contract in DESIGN.md fixes it. */
 static int
@@ -133,6 +135,21 @@ outline_numeric(const char *s, size_t n)
 			words++;
 	}
 	return digits >= words;
+}
+
+/* Whether a "# Title" follows closely: then a line above it is no title. */
+static int
+outline_md_title_near(const struct doc *d, const enum outline_kind *kinds,
+    int first)
+{
+	int	i, k;
+
+	for (i = first, k = 0; i >= 0 && k < 8; i = recover_next_flow(d, i),
+	    k++)
+		if (d->blocks[i].type == BLOCK_HEADING &&
+		    d->blocks[i].level == 1 && kinds[i] == OUTLINE_NONE)
+			return 1;
+	return 0;
 }
 
 /* Record block bi as a heading of this level, titled by its plain text. */
@@ -342,7 +359,8 @@ outline_recover(struct doc *d)
 		else if (outline_para_shape(d, first, &plain) &&
 		    !recover_block_ends_sentence(d, first) &&
 		    !outline_numeric(plain.data, plain.len) &&
-		    recover_next_flow(d, first) >= 0)
+		    recover_next_flow(d, first) >= 0 &&
+		    !outline_md_title_near(d, kinds, first))
 			title = first;
 	}
 

@@ -163,6 +163,18 @@ test_numeric_first_line(void **state)
 	assert_int_equal(level_at(d, 1), 0);
 	assert_int_equal(d->nheadings, 0);
 	doc_free(d);
+
+	/* a short line just above a "# Title" is not the title */
+	d = doc_new(NULL);
+	tr_para(d, 1, "国际问题研究 双月刊");
+	tr_heading(d, 3, 1, "论文的真正标题");
+	tr_para(d, 5, "正文。");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 1), 0);
+	assert_int_equal(level_at(d, 3), 1);
+	assert_int_equal(d->narticles, 1);
+	assert_int_equal(d->blocks[0].article, 0);
+	doc_free(d);
 }
 
 /* A paper without numbering: short lines before long paragraphs. */
