@@ -357,7 +357,7 @@ outline_para_shape(const struct doc *d, int bi, struct buf *out)
 		return 0;
 	recover_decode_last(out->data, out->len, &last);
 	if (last == 0xff0c || last == ',' || last == 0x3001 || last == ';' ||
-	    last == 0x3002 || (last == '.' && han))
+	    last == 0x3002 || last == '.')
 		return 0;
 	return 1;
 }
