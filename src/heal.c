@@ -12,7 +12,7 @@
 #define HEAL_RUNNING_MAX	40	/* characters of a running head */
 #define HEAL_RUNNING_MIN	3	/* occurrences that make one */
 #define HEAL_SHORT_MD		20	/* shorter lines cut mid-sentence may */
-#define HEAL_SHORT_TEXT		40	/* be headings: joined only at a break */
+#define HEAL_SHORT_TEXT		40	/* be headings: joined at breaks only */
 
 /* A short paragraph's text without digits and spaces, for running heads. */
 struct heal_key {
@@ -116,6 +116,7 @@ heal_is_pageno(const char *s, size_t n)
 	return digits > 0 && digits <= 4 && deco > 0;
 }
 
+/* Order running-head keys so that equal ones sit together. */
 static int
 heal_key_cmp(const void *va, const void *vb)
 {
@@ -165,7 +166,7 @@ heal_furniture(struct doc *d, char *brk)
 		}
 		if (recover_nchars(s, n) > HEAL_RUNNING_MAX || n < 4 ||
 		    outline_block_kind(d, (int)i) != OUTLINE_NONE)
-			continue;	/* 引言 of each article is no furniture */
+			continue;	/* 引言 of each article stays */
 		for (j = 0; j < n; j++)
 			if (!(s[j] >= '0' && s[j] <= '9') && s[j] != ' ')
 				buf_putc(&keys[i], s[j]);
@@ -387,7 +388,7 @@ heal_recover(struct doc *d)
 {
 	char	*brk;
 
-	brk = xcalloc(d->nblocks + 1, 1);	/* blocks that mark a page break */
+	brk = xcalloc(d->nblocks + 1, 1);	/* blocks marking a break */
 	heal_junk(d);
 	heal_furniture(d, brk);
 	heal_rules(d, brk);

@@ -173,6 +173,7 @@ keywords_colon(const char *s, size_t n, enum kw_kind *kind)
 	return (size_t)(c - s) + cl;
 }
 
+/* The label a paragraph opens with: bracketed, before a colon, or alone. */
 static size_t
 keywords_label(const char *s, size_t n, enum kw_kind *kind)
 {
@@ -189,6 +190,7 @@ keywords_label(const char *s, size_t n, enum kw_kind *kind)
 	return 0;
 }
 
+/* Keyword separators; spaces only when the list has no other. */
 static int
 keywords_is_sep(uint32_t c, int spaces)
 {
@@ -292,7 +294,8 @@ keywords_recover(struct doc *d)
 				continue;
 			d->blocks[q].type = BLOCK_META;
 			vn = d->blocks[q].text_len;
-			v = recover_trim(doc_text(d, d->blocks[q].text_off), &vn);
+			v = recover_trim(doc_text(d, d->blocks[q].text_off),
+			    &vn);
 			keywords_split(d, q, v, vn);
 		} else if (kind == KW_KEYWORDS)
 			keywords_split(d, (int)i, v, vn);

@@ -169,6 +169,7 @@ notes_norm(const char *l, char *out, size_t size)
 	out[o] = '\0';
 }
 
+/* Labels equal once full-width digits are read as digits. */
 int
 notes_same(const char *a, const char *b)
 {

@@ -23,7 +23,7 @@ struct notes_ctx {
 	struct notes_run	*runs;
 	size_t			 nruns;
 	size_t			 cap_runs;
-	int			*run_after;	/* per block: first run after it */
+	int			*run_after;	/* per block: next run */
 	struct notes_slot	*slots;
 	size_t			 nslots;	/* a power of two */
 };

@@ -15,7 +15,7 @@
 struct notes_cursor {
 	const char		*disp;
 	const char		*start;		/* of the source text */
-	const char		*src;		/* NULL: no source, use the line */
+	const char		*src;		/* NULL: no source */
 	const char		*end;
 	int			 line;
 	size_t			 first;		/* the block's old spans */
@@ -397,7 +397,8 @@ notes_digit_notes(struct notes_ctx *c)
 				}
 				d->blocks[i].flags &= ~BLOCK_LISTITEM;
 				d->blocks[i].marker[0] = '\0';
-				doc_add_note(d, label, d->blocks[i].line, (int)i);
+				doc_add_note(d, label, d->blocks[i].line,
+				    (int)i);
 			} else if (labels[i] != NULL) {
 				doc_add_note(d, labels[i], d->blocks[i].line,
 				    (int)i);

@@ -216,7 +216,8 @@ outline_articles(struct doc *d)
 			d->blocks[i].article = 0;
 	for (i = 0; i < d->nnotes; i++)
 		if (d->notes[i].block >= 0)
-			d->notes[i].article = d->blocks[d->notes[i].block].article;
+			d->notes[i].article =
+			    d->blocks[d->notes[i].block].article;
 	for (i = 0; i < d->nheadings; i++)
 		if (d->headings[i].block >= 0)
 			d->headings[i].article =

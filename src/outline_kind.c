@@ -126,7 +126,8 @@ outline_title_ok(const char *s, size_t n)
 static int
 outline_is_unit(uint32_t c)
 {
-	static const char units[] = "亿万千百十年月日倍个元美吨米项次号时岁人家成折";
+	static const char units[] =
+	    "亿万千百十年月日倍个元美吨米项次号时岁人家成折";
 	char		u[8];
 	size_t		l;
 
@@ -239,7 +240,8 @@ outline_kind(const char *s, size_t n)
 		return OUTLINE_NONE;
 	}
 	/* （一）, (一), （1）, (1) */
-	if ((k = outline_lit(s, n, "（")) != 0 || (k = outline_lit(s, n, "("))) {
+	if ((k = outline_lit(s, n, "（")) != 0 ||
+	    (k = outline_lit(s, n, "(")) != 0) {
 		enum outline_kind kind = OUTLINE_CN2;
 
 		k += outline_spaces(s + k, n - k);
@@ -362,6 +364,7 @@ outline_para_shape(const struct doc *d, int bi, struct buf *out)
 	return 1;
 }
 
+/* Colons end section words only; (1) sentences, contents lines are none. */
 enum outline_kind
 outline_block_kind(const struct doc *d, int bi)
 {
@@ -382,7 +385,7 @@ outline_block_kind(const struct doc *d, int bi)
 		    plain.len, "…", 3) != NULL || memmem(plain.data,
 		    plain.len, "..", 2) != NULL || memmem(plain.data,
 		    plain.len, "··", 4) != NULL))
-			k = OUTLINE_NONE;	/* a contents line: "一、引言……1" */
+			k = OUTLINE_NONE;	/* contents: "一、引言……1" */
 	}
 	buf_free(&plain);
 	return k;

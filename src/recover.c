@@ -8,6 +8,7 @@
 #include "scholia/doc.h"
 
 static void	recover_copy_spans(struct doc *, int, size_t, size_t, int);
+static int	recover_abbrev(const char *, size_t, uint32_t);
 
 size_t
 recover_decode(const char *s, size_t n, uint32_t *uc)
@@ -26,6 +27,7 @@ recover_decode(const char *s, size_t n, uint32_t *uc)
 	return (size_t)len;
 }
 
+/* Step back over up to three continuation bytes to the last character. */
 size_t
 recover_decode_last(const char *s, size_t n, uint32_t *uc)
 {
@@ -153,6 +155,14 @@ recover_block_last(const struct doc *d, int bi)
 	return c;
 }
 
+/* "U. S." ends in an initial, not a full stop. */
+static int
+recover_abbrev(const char *s, size_t n, uint32_t c)
+{
+	return c == '.' && n >= 2 && s[n - 2] >= 'A' && s[n - 2] <= 'Z' &&
+	    (n == 2 || s[n - 3] == ' ' || s[n - 3] == '.');
+}
+
 int
 recover_block_ends_sentence(const struct doc *d, int bi)
 {
@@ -167,9 +177,7 @@ recover_block_ends_sentence(const struct doc *d, int bi)
 		l = recover_decode_last(plain.data, n, &c);
 		if (recover_is_final(c)) {
 			/* "U. S." is an abbreviation, not a stop */
-			final = !(c == '.' && n >= 2 && plain.data[n - 2] >= 'A' &&
-			    plain.data[n - 2] <= 'Z' && (n == 2 ||
-			    plain.data[n - 3] == ' ' || plain.data[n - 3] == '.'));
+			final = !recover_abbrev(plain.data, n, c);
 			break;
 		}
 		if (!recover_is_closing(c) && !recover_is_space(c))
@@ -248,6 +256,7 @@ recover_join(struct doc *d, int ai, int bi)
 	recover_join_many(d, ai, &bi, 1);
 }
 
+/* One copy for a whole chain, so joining stays linear in the text. */
 void
 recover_join_many(struct doc *d, int ai, const int *next, size_t count)
 {
@@ -351,6 +360,7 @@ recover_prepend(struct doc *d, int bi, const char *pre, unsigned flags)
 	b->span_count = d->nspans - first;
 }
 
+/* Compact the references, keeping spans and note back-links in step. */
 void
 recover_drop_refs(struct doc *d, const char *drop)
 {

@@ -17,7 +17,7 @@ size_t		 recover_decode_last(const char *, size_t, uint32_t *);
 int		 recover_is_space(uint32_t);	/* ASCII, U+3000, NBSP */
 int		 recover_is_han(uint32_t);	/* ideographs, kana, Hangul */
 int		 recover_is_cjk(uint32_t);	/* Han plus CJK punctuation */
-int		 recover_is_closing(uint32_t);	/* quotes and brackets that close */
+int		 recover_is_closing(uint32_t);	/* closing quotes, brackets */
 int		 recover_is_final(uint32_t);	/* 。！？.!?… end a sentence */
 
 /* s..n without leading and trailing spaces (ASCII, U+3000). */
