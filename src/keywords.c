@@ -42,7 +42,7 @@ static const char *const metawords[] = {
 	"收稿日期", "修回日期", "基金项目", "基金項目", "网站来源",
 	"網站來源", "来源", "來源", "source", "日期", "date", "doi",
 	"编者按", "編者按", "译者", "譯者", "出处", "出處", "发布时间",
-	"發佈時間", "发表时间", "原文", "原文标题", "翻译", "編譯", "编译",
+	"發佈時間", "发表时间", "原文标题", "翻译", "編譯", "编译",
 	"编辑", "編輯", "审校", "審校", "校对", "本文编辑", "文字编辑",
 	"published", "publisher", "citation", "cite", "affiliation",
 	"translator", "editor", "received", "accepted", "funding",
