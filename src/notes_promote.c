@@ -237,7 +237,7 @@ notes_ref_head(struct doc *d, int bi, char *label, size_t size, char *drop)
 	struct block	*b = &d->blocks[bi];
 	struct span	*sp, *nx;
 	uint32_t	 c;
-	int		 prev;
+	size_t		 i;
 
 	if (b->type != BLOCK_PARA || b->span_count < 2)
 		return 0;
@@ -246,12 +246,12 @@ notes_ref_head(struct doc *d, int bi, char *label, size_t size, char *drop)
 	if (!(sp->flags & SPAN_REF) || sp->ref < 0 || sp->off != b->text_off)
 		return 0;
 	recover_decode(doc_text(d, nx->off), nx->len, &c);
-	for (prev = bi - 1; prev >= 0; prev--)
-		if (!(d->blocks[prev].flags & BLOCK_HIDDEN))
-			break;
-	if (!recover_is_space(c) &&
-	    (prev < 0 || d->blocks[prev].type != BLOCK_NOTE))
+	if (!recover_is_space(c) || recover_nchars(doc_text(d, b->text_off),
+	    b->text_len) > 500)
 		return 0;
+	for (i = 1; i < b->span_count; i++)
+		if (d->spans[b->span_first + i].flags & SPAN_REF)
+			return 0;	/* body text cut before its marker */
 	snprintf(label, size, "%s", d->refs[sp->ref].label);
 	drop[sp->ref] = 1;
 	sp->flags = (sp->flags & ~SPAN_REF) | SPAN_NOTELABEL;

@@ -291,6 +291,15 @@ test_numbered_notes(void **state)
 	assert_int_equal(d->nrefs, 3);
 	doc_free(d);
 
+	/* a page that starts with a marker and more markers is body text */
+	d = load_md("甲<sup>1</sup>。\n\n<sup>1</sup> 注释。\n\n"
+	    "<sup>2</sup> 接上页的正文，又有<sup>3</sup>。\n\n"
+	    "<sup>2</sup> 注二。\n\n<sup>3</sup> 注三。\n");
+	assert_int_equal(d->nnotes, 3);
+	assert_int_equal(d->blocks[2].type, BLOCK_PARA);
+	assert_int_equal(linked_line(d, 5, "3"), 9);
+	doc_free(d);
+
 	d = load_md("Text<sup>1</sup> and<sup>2</sup>.\n\n"
 	    "1. First note.\n2. Second note.\n");
 	assert_int_equal(d->nnotes, 2);
