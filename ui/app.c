@@ -100,7 +100,14 @@ app_run(struct doc *doc, const struct app_opts *opts)
 	status_sanitise(opts->name, strlen(opts->name), &name);
 	app.name = name.data != NULL ? buf_steal(&name) : xstrdup("");
 	if (term_init() != 0) {
-		fprintf(stderr, "scholia: cannot open the terminal\n");
+		buf_reset(&name);
+		if (getenv("TERM") != NULL)
+			status_sanitise(getenv("TERM"), strlen(getenv("TERM")),
+			    &name);
+		fprintf(stderr, "scholia: cannot open the terminal%s%s\n",
+		    name.len > 0 ? " of type " : "",
+		    name.len > 0 ? name.data : "");
+		buf_free(&name);
 		free(app.name);
 		return 1;
 	}
