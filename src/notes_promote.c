@@ -246,8 +246,7 @@ notes_ref_head(struct doc *d, int bi, char *label, size_t size, char *drop)
 	if (!(sp->flags & SPAN_REF) || sp->ref < 0 || sp->off != b->text_off)
 		return 0;
 	recover_decode(doc_text(d, nx->off), nx->len, &c);
-	if (!recover_is_space(c) || recover_nchars(doc_text(d, b->text_off),
-	    b->text_len) > 500)
+	if (!recover_is_space(c))
 		return 0;
 	for (i = 1; i < b->span_count; i++)
 		if (d->spans[b->span_first + i].flags & SPAN_REF)
