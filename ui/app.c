@@ -88,6 +88,7 @@ app_update(struct app *app, int bits)
 	draw_flush();
 }
 
+/* Input side of the loop: a key becomes an action, the action reaction bits. */
 int
 app_run(struct doc *doc, const struct app_opts *opts)
 {

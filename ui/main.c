@@ -100,6 +100,7 @@ main_usage_error(const char *what, const char *arg)
 	return 2;
 }
 
+/* A --width argument: a whole number of columns, 1 to WIDTH_MAX. */
 static int
 main_width(const char *s, int *w)
 {
@@ -160,6 +161,7 @@ main_finish_output(void)
 	return 1;
 }
 
+/* The non-interactive modes: the same core renderers, straight to stdout. */
 static int
 main_print(const struct doc *d, enum mode mode, const char *format, int width)
 {
@@ -184,6 +186,7 @@ main_print(const struct doc *d, enum mode mode, const char *format, int width)
 	return main_finish_output();
 }
 
+/* Options first; then print (dump, export) or run the reader on a terminal. */
 int
 main(int argc, char **argv)
 {

@@ -15,7 +15,11 @@
 #include "ui.h"
 
 static const char	*geo(int, int, unsigned);
+static int		 inside(const struct rect *, int, int);
+static int		 overlap(const struct rect *, const struct rect *);
 static void		 check_tiles(int, int, unsigned);
+static struct doc	*view_doc(void);
+static struct layout	*view_layout(struct doc *, int);
 
 static char	geo_text[256];
 
