@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -380,6 +381,103 @@ test_wrapped_last_note(void **state)
 	doc_free(d);
 }
 
+/* (line, label, note line) of every reference, as a comparable string. */
+static void
+links_of(struct doc *d, struct buf *out)
+{
+	size_t	i;
+
+	buf_reset(out);
+	for (i = 0; i < d->nrefs; i++)
+		buf_printf(out, "%d %s %d\n", d->refs[i].line, d->refs[i].label,
+		    d->refs[i].note < 0 ? -1 : d->notes[d->refs[i].note].line);
+}
+
+static char *
+slurp(const char *path, size_t *n)
+{
+	FILE		*f = fopen(path, "rb");
+	struct buf	 b = { 0 };
+	char		 chunk[4096];
+	size_t		 k;
+
+	assert_non_null(f);
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&b, chunk, k);
+	fclose(f);
+	*n = b.len;
+	return buf_steal(&b);
+}
+
+/*
+ * The corpus papers rewritten in other marker styles, line for line, link
+ * exactly as the originals do: 000 with bare circled numbers in the body,
+ * 002 with plain [n] markers instead of <sup>[n]</sup>.
+ */
+static void
+test_corpus_variants(void **state)
+{
+	struct load_opts	 text = { NULL, LOAD_TEXT, 0 };
+	struct load_opts	 md = { NULL, LOAD_MARKDOWN, 0 };
+	struct doc		*d;
+	struct buf		 want = { 0 }, got = { 0 }, v = { 0 };
+	char			*src, *cause = NULL;
+	size_t			 n, i;
+	int			 bol;
+
+	(void)state;
+	assert_int_equal(load_file(CORPUS_DIR "/000_00de59a97d2e8414.txt",
+	    &text, &d, &cause), 0);
+	assert_int_equal(d->nrefs, 50);
+	links_of(d, &want);
+	assert_null(strstr(want.data, " -1\n"));
+	doc_free(d);
+	src = slurp(CORPUS_DIR "/000_00de59a97d2e8414.txt", &n);
+	for (i = 0, bol = 1; i < n; i++) {
+		/* drop the caret of ^① in running text, keep note heads */
+		if (src[i] == '^' && !bol && i + 1 < n &&
+		    (unsigned char)src[i + 1] == 0xe2)
+			continue;
+		buf_putc(&v, src[i]);
+		bol = src[i] == '\n';
+	}
+	free(src);
+	assert_int_equal(load_memory("v.txt", v.data, v.len, &text, &d,
+	    &cause), 0);
+	links_of(d, &got);
+	assert_string_equal(got.data, want.data);
+	doc_free(d);
+
+	assert_int_equal(load_file(CORPUS_DIR "/002_3eb26aec672eccd6.txt", &md,
+	    &d, &cause), 0);
+	assert_int_equal(d->nrefs, 31);
+	links_of(d, &want);
+	assert_null(strstr(want.data, " -1\n"));
+	doc_free(d);
+	src = slurp(CORPUS_DIR "/002_3eb26aec672eccd6.txt", &n);
+	buf_reset(&v);
+	for (i = 0; i < n; i++) {
+		if (n - i >= 5 && memcmp(src + i, "<sup>", 5) == 0) {
+			i += 4;
+			continue;
+		}
+		if (n - i >= 6 && memcmp(src + i, "</sup>", 6) == 0) {
+			i += 5;
+			continue;
+		}
+		buf_putc(&v, src[i]);
+	}
+	free(src);
+	assert_int_equal(load_memory("v.md", v.data, v.len, &md, &d, &cause),
+	    0);
+	links_of(d, &got);
+	assert_string_equal(got.data, want.data);
+	doc_free(d);
+	buf_free(&want);
+	buf_free(&got);
+	buf_free(&v);
+}
+
 int
 main(void)
 {
@@ -399,6 +497,7 @@ main(void)
 		cmocka_unit_test(test_plain_brackets),
 		cmocka_unit_test(test_enumeration_not_note),
 		cmocka_unit_test(test_wrapped_last_note),
+		cmocka_unit_test(test_corpus_variants),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

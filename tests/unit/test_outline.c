@@ -8,7 +8,9 @@
 #include <cmocka.h>
 
 #include "recover_util.h"
+#include "scholia/load.h"
 #include "scholia/notes.h"
+#include "scholia/source.h"
 #include "scholia/outline.h"
 
 #define KIND(s)	outline_kind((s), strlen(s))
@@ -337,6 +339,66 @@ test_lists_and_contents(void **state)
 	doc_free(d);
 }
 
+/* (line, level) of every heading, as a comparable string. */
+static void
+toc_of(struct doc *d, struct buf *out)
+{
+	size_t	i;
+
+	buf_reset(out);
+	for (i = 0; i < d->nheadings; i++)
+		buf_printf(out, "%d %d\n", d->headings[i].line,
+		    d->headings[i].level);
+}
+
+/*
+ * 000 converted to Markdown with scrambled # counts on its headings, line
+ * for line, has the outline of the plain original: levels come from the
+ * numbering, and the original has the expected twelve headings.
+ */
+static void
+test_corpus_markdown_variant(void **state)
+{
+	struct load_opts	 text = { NULL, LOAD_TEXT, 0 };
+	struct load_opts	 md = { NULL, LOAD_MARKDOWN, 0 };
+	struct doc		*d;
+	struct buf		 want = { 0 }, got = { 0 }, v = { 0 };
+	char			*cause = NULL;
+	size_t			 i, j;
+	int			 line = 1, k = 0;
+
+	(void)state;
+	assert_int_equal(load_file(CORPUS_DIR "/000_00de59a97d2e8414.txt",
+	    &text, &d, &cause), 0);
+	toc_of(d, &want);
+	assert_string_equal(want.data, "3 1\n21 2\n83 2\n123 2\n127 3\n"
+	    "131 4\n141 4\n157 3\n177 2\n183 3\n225 3\n249 2\n");
+	for (i = 0, j = 0; i < d->source->len; i++) {
+		if (i == 0 || d->source->text[i - 1] == '\n') {
+			for (j = 0; j < d->nheadings; j++)
+				if (d->headings[j].line == line)
+					break;
+			if (j < d->nheadings) {
+				/* 1 to 4 hashes, whatever the level */
+				buf_printf(&v, "%.*s ", j == 0 ? 1 : 2 + k % 3,
+				    "####");
+				k++;
+			}
+			line++;
+		}
+		buf_putc(&v, d->source->text[i]);
+	}
+	doc_free(d);
+	assert_int_equal(load_memory("v.md", v.data, v.len, &md, &d, &cause),
+	    0);
+	toc_of(d, &got);
+	assert_string_equal(got.data, want.data);
+	doc_free(d);
+	buf_free(&want);
+	buf_free(&got);
+	buf_free(&v);
+}
+
 int
 main(void)
 {
@@ -352,6 +414,7 @@ main(void)
 		cmocka_unit_test(test_capital_numerals),
 		cmocka_unit_test(test_lists_and_contents),
 		cmocka_unit_test(test_numeric_first_line),
+		cmocka_unit_test(test_corpus_markdown_variant),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
