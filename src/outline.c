@@ -27,6 +27,7 @@ static int	outline_listy(enum outline_kind);
 static void	outline_norm(const char *, size_t, struct buf *);
 static void	outline_contents(struct doc *);
 static int	outline_numeric(const char *, size_t);
+static int	outline_front_follows(const struct doc *, int);
 static int	outline_md_title_near(const struct doc *,
 		    const enum outline_kind *, int);
 
@@ -119,6 +120,22 @@ outline_listy(enum outline_kind k)
 	    k == OUTLINE_CN1 || k == OUTLINE_CN2;
 }
 
+/* Whether labelled front matter (提要, 关键词, Abstract) follows closely. */
+static int
+outline_front_follows(const struct doc *d, int bi)
+{
+	int	i, k;
+
+	for (i = recover_next_flow(d, bi), k = 0; i >= 0 && k < 6;
+	    i = recover_next_flow(d, i), k++) {
+		if (d->blocks[i].type == BLOCK_META)
+			return 1;
+		if (d->blocks[i].type == BLOCK_HEADING)
+			return 0;
+	}
+	return 0;
+}
+
 /* Whether a line is mostly numbers: "2026 年第 2 期", a date, no title. */
 static int
 outline_numeric(const char *s, size_t n)
@@ -137,7 +154,7 @@ outline_numeric(const char *s, size_t n)
 	return digits >= words;
 }
 
-/* Whether a "# Title" follows closely: then a line above it is no title. */
+/* A "# Title" close to the start: the title, not a line above it. */
 static int
 outline_md_title_near(const struct doc *d, const enum outline_kind *kinds,
     int first)
@@ -148,8 +165,8 @@ outline_md_title_near(const struct doc *d, const enum outline_kind *kinds,
 	    k++)
 		if (d->blocks[i].type == BLOCK_HEADING &&
 		    d->blocks[i].level == 1 && kinds[i] == OUTLINE_NONE)
-			return 1;
-	return 0;
+			return i;
+	return -1;
 }
 
 /* Record block bi as a heading of this level, titled by its plain text. */
@@ -292,7 +309,7 @@ outline_recover(struct doc *d)
 	char			*listed;
 	size_t			 i;
 	int			 first, numbered = 0, level, title = -1, prev;
-	int			 under_abstract = 0;
+	int			 under_abstract = 0, flat;
 
 	memset(&c, 0, sizeof c);
 	c.d = d;
@@ -357,13 +374,21 @@ outline_recover(struct doc *d)
 		buf_reset(&plain);
 		if (b->type == BLOCK_HEADING)
 			title = first;
+		else if ((title = outline_md_title_near(d, kinds, first)) >= 0)
+			;	/* the "# Title" below a journal line */
 		else if (outline_para_shape(d, first, &plain) &&
 		    !recover_block_ends_sentence(d, first) &&
 		    !outline_numeric(plain.data, plain.len) &&
-		    recover_next_flow(d, first) >= 0 &&
-		    !outline_md_title_near(d, kinds, first))
+		    recover_next_flow(d, first) >= 0)
 			title = first;
 	}
+
+	/* a converter that writes every heading with one # */
+	flat = 1;
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].type == BLOCK_HEADING &&
+		    d->blocks[i].level > 1 && doc_in_flow(d, (int)i))
+			flat = 0;
 
 	prev = -1;
 	for (i = 0; i < d->nblocks; i++) {
@@ -382,6 +407,10 @@ outline_recover(struct doc *d)
 			level = outline_level(&c, kinds[i]);
 		else if (b->type == BLOCK_HEADING) {
 			level = b->level < 1 ? 1 : b->level > 6 ? 6 : b->level;
+			/* all "#": a section, unless front matter follows */
+			if (level == 1 && flat && !outline_front_follows(d,
+			    (int)i))
+				level = 2;
 			buf_reset(&plain);
 			recover_block_plain(d, (int)i, &plain);
 			n = plain.len;

@@ -273,9 +273,11 @@ test_contents_entries(void **state)
 	e2 = tr_para(d, 3, "35 特朗普归来与中美博弈的新阶段 吴心伯");
 	other = tr_para(d, 4, "2026 年第 2 期（总第 232 期） 双月刊");
 	tr_heading(d, 10, 1, "人类命运共同体的理念深化、 实践升华和全球影响{[*]}");
-	tr_para(d, 11, "正文。");
+	d->blocks[tr_para(d, 11, "〔提 要〕 提要。")].type = BLOCK_META;
+	tr_para(d, 12, "正文。");
 	tr_heading(d, 20, 1, "特朗普归来与中美博弈的新阶段");
-	tr_para(d, 21, "特朗普归来与中美博弈的新阶段是本文的题目。");
+	d->blocks[tr_para(d, 21, "〔提 要〕 提要。")].type = BLOCK_META;
+	tr_para(d, 22, "特朗普归来与中美博弈的新阶段是本文的题目。");
 	outline_recover(d);
 	assert_int_equal(d->narticles, 3);
 	assert_int_equal(d->blocks[e1].entry_of, 1);
@@ -399,6 +401,31 @@ test_corpus_markdown_variant(void **state)
 	buf_free(&v);
 }
 
+/* A converter that writes every heading with one "#": sections stay sections. */
+static void
+test_flat_markdown(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_heading(d, 1, 1, "论文标题");
+	tr_heading(d, 3, 1, "摘要");
+	tr_para(d, 4, "本文讨论问题。");
+	tr_heading(d, 5, 1, "研究背景");
+	tr_para(d, 6, "正文。");
+	tr_heading(d, 7, 1, "一、问题的提出");
+	tr_para(d, 8, "正文。");
+	tr_heading(d, 9, 1, "结论");
+	outline_recover(d);
+	assert_int_equal(level_at(d, 1), 1);
+	assert_int_equal(level_at(d, 3), 2);
+	assert_int_equal(level_at(d, 5), 2);
+	assert_int_equal(level_at(d, 7), 2);
+	assert_int_equal(level_at(d, 9), 2);
+	assert_int_equal(d->narticles, 1);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -415,6 +442,7 @@ main(void)
 		cmocka_unit_test(test_lists_and_contents),
 		cmocka_unit_test(test_numeric_first_line),
 		cmocka_unit_test(test_corpus_markdown_variant),
+		cmocka_unit_test(test_flat_markdown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
