@@ -12,7 +12,8 @@
 static attr_t	draw_style(unsigned, short *);
 static int	draw_run(WINDOW *, int, int, int, const char *, size_t,
 		    attr_t, short);
-static void	draw_grapheme(WINDOW *, int, int, const char *, size_t,
+static int	draw_joiner(uint32_t);
+static void	draw_grapheme(WINDOW *, int, int, int, const char *, size_t,
 		    attr_t, short);
 
 /* Style flags to curses attributes; colour only where term.c set it up. */
@@ -57,29 +58,50 @@ draw_style(unsigned style, short *pair)
 	return a;
 }
 
-/* One grapheme cluster as one cell: base character plus combining marks. */
+/* Zero-width characters that make terminals join or widen glyphs. */
+static int
+draw_joiner(uint32_t c)
+{
+	return c == 0x200D || c == 0xFE0E || c == 0xFE0F;
+}
+
+/*
+ * One grapheme cluster. Widths are sums of character widths (text.h), so
+ * each spacing character gets a cell of its own at its column, carrying the
+ * combining marks after it; joiners and emoji selectors are left out so the
+ * terminal cannot merge cells and shift the rest of the row. Nothing is
+ * drawn past w columns.
+ */
 static void
-draw_grapheme(WINDOW *win, int y, int x, const char *s, size_t n,
+draw_grapheme(WINDOW *win, int y, int x, int w, const char *s, size_t n,
     attr_t attr, short pair)
 {
 	wchar_t		wch[CCHARW_MAX + 1];
 	cchar_t		cc;
 	uint32_t	c;
-	size_t		k = 0;
-	int		i = 0;
+	size_t		k = 0, l;
+	int		i = 0, col = 0, cw = 0;
 
-	while (k < n && i < CCHARW_MAX) {
-		k += text_decode(s + k, n - k, &c);
-		wch[i++] = (wchar_t)c;
+	while (k <= n) {
+		l = k < n ? text_decode(s + k, n - k, &c) : 0;
+		if (k == n || text_char_width(c) > 0) {
+			/* a new cell starts: put out the one being built */
+			if (i > 0 && col + cw <= w) {
+				wch[i] = L'\0';
+				if (setcchar(&cc, wch, attr, pair, NULL) != ERR)
+					mvwadd_wch(win, y, x + col, &cc);
+			}
+			if (k == n)
+				break;
+			if (i > 0)
+				col += cw;
+			i = 0;
+			cw = text_char_width(c);
+			wch[i++] = (wchar_t)c;
+		} else if (i > 0 && i < CCHARW_MAX && !draw_joiner(c))
+			wch[i++] = (wchar_t)c;
+		k += l > 0 ? l : 1;
 	}
-	wch[i] = L'\0';
-	if (setcchar(&cc, wch, attr, pair, NULL) == ERR) {
-		/* curses refused the cluster (a ZWJ sequence): base alone */
-		wch[1] = L'\0';
-		if (setcchar(&cc, wch, attr, pair, NULL) == ERR)
-			return;
-	}
-	mvwadd_wch(win, y, x, &cc);
 }
 
 /*
@@ -102,7 +124,8 @@ draw_run(WINDOW *win, int y, int x, int w, const char *s, size_t n,
 		if (col + gw > w)
 			break;
 		if (gw > 0)
-			draw_grapheme(win, y, x + col, s + off, g, attr, pair);
+			draw_grapheme(win, y, x + col, gw, s + off, g, attr,
+			    pair);
 		col += gw;
 		off += g;
 	}
