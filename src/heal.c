@@ -43,7 +43,7 @@ heal_is_code(const char *s, size_t n)
 	uint32_t	c;
 
 	for (i = 0; i < n; i += l) {
-		l = recover_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (recover_is_han(c))
 			return 0;
 		if (recover_is_space(c))
@@ -99,7 +99,7 @@ heal_is_pageno(const char *s, size_t n)
 		deco++;
 	}
 	for (i = 0; i < n; i += l) {
-		l = recover_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (c >= '0' && c <= '9') {
 			if (digits > 0 && i > 0 && !(s[i - 1] >= '0' &&
 			    s[i - 1] <= '9'))
@@ -207,7 +207,7 @@ heal_is_rule(const char *s, size_t n)
 	uint32_t	c;
 
 	for (i = 0; i < n; i += l) {
-		l = recover_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (recover_is_space(c))
 			continue;
 		if (c != '_' && c != '-' && c != '=' && c != '*' &&

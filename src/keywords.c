@@ -211,7 +211,7 @@ keywords_split(struct doc *d, int bi, const char *s, size_t n)
 	const char	 *w;
 
 	for (i = 0; i < n; i += l) {
-		l = recover_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (keywords_is_sep(c, 0))
 			spaces = 0;
 		if (recover_is_han(c))
@@ -224,7 +224,7 @@ keywords_split(struct doc *d, int bi, const char *s, size_t n)
 		l = 1;
 		c = 0;
 		if (i < n)
-			l = recover_decode(s + i, n - i, &c);
+			l = text_next(s + i, n - i, &c);
 		if (i < n && !keywords_is_sep(c, spaces))
 			continue;
 		wl = i - start;

@@ -72,7 +72,7 @@ notes_head(const struct doc *d, int bi, char *label, size_t size)
 	/* a head the parser left as text: ①, [1], "* " */
 	s = doc_text(d, b->text_off);
 	n = b->text_len;
-	k = recover_decode(s, n, &c);
+	k = text_next(s, n, &c);
 	if (marker_circled_value(c) && k < n) {
 		snprintf(label, size, "%.*s", (int)k, s);
 		return !notes_enumeration(d, bi, label);
@@ -105,12 +105,12 @@ notes_enumeration(const struct doc *d, int bi, const char *label)
 	uint32_t		 c;
 	int			 v;
 
-	recover_decode(label, strlen(label), &c);
+	text_next(label, strlen(label), &c);
 	if ((v = marker_circled_value(c)) == 0)
 		return 0;
-	l = recover_decode(s, n, &c);	/* skip the head itself */
+	l = text_next(s, n, &c);	/* skip the head itself */
 	for (i = l; i < n; i += l) {
-		l = recover_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (marker_circled_value(c) == v + 1)
 			return 1;
 	}
@@ -125,7 +125,7 @@ notes_value(const char *label)
 	size_t		n = strlen(label);
 	int		v;
 
-	if (recover_decode(label, n, &c) == n &&
+	if (text_next(label, n, &c) == n &&
 	    (v = marker_circled_value(c)) != 0)
 		return v;
 	if (n > 0 && n < 5 && strspn(label, "0123456789") == n)
@@ -158,7 +158,7 @@ notes_norm(const char *l, char *out, size_t size)
 	size_t		i, k, o = 0, n = strlen(l);
 
 	for (i = 0; i < n && o + 5 < size; i += k) {
-		k = recover_decode(l + i, n - i, &c);
+		k = text_next(l + i, n - i, &c);
 		if (c >= 0xff10 && c <= 0xff19)
 			out[o++] = (char)('0' + (c - 0xff10));
 		else {

@@ -54,7 +54,7 @@ notes_token(const char *p, size_t n, char *label, size_t size)
 	}
 	if ((unsigned char)p[0] < 0xe0)
 		return 0;
-	l = recover_decode(p, n, &ch);
+	l = text_next(p, n, &ch);
 	if (!marker_circled_value(ch))
 		return 0;
 	snprintf(label, size, "%.*s", (int)l, p);
@@ -245,7 +245,7 @@ notes_ref_head(struct doc *d, int bi, char *label, size_t size, char *drop)
 	nx = sp + 1;
 	if (!(sp->flags & SPAN_REF) || sp->ref < 0 || sp->off != b->text_off)
 		return 0;
-	recover_decode(doc_text(d, nx->off), nx->len, &c);
+	text_next(doc_text(d, nx->off), nx->len, &c);
 	if (!recover_is_space(c))
 		return 0;
 	for (i = 1; i < b->span_count; i++)
@@ -312,7 +312,7 @@ notes_digit_len(const struct doc *d, int bi)
 	else if (k + 3 <= n && (memcmp(s + k, "、", 3) == 0 ||
 	    memcmp(s + k, "．", 3) == 0))
 		k += 3;
-	while (k < n && (l = recover_decode(s + k, n - k, &c)) > 0 &&
+	while (k < n && (l = text_next(s + k, n - k, &c)) > 0 &&
 	    recover_is_space(c))
 		k += l;
 	return k;

@@ -80,7 +80,7 @@ outline_unnumbered(const struct doc *d, int bi)
 		goto out;
 	nch = recover_nchars(plain.data, plain.len);
 	for (l = 0; l < plain.len;) {
-		size_t k = recover_decode(plain.data + l, plain.len - l, &c);
+		size_t k = text_next(plain.data + l, plain.len - l, &c);
 
 		if (recover_is_han(c))
 			han = 1;
@@ -144,7 +144,7 @@ outline_numeric(const char *s, size_t n)
 	uint32_t	c;
 
 	for (i = 0; i < n; i += l) {
-		l = recover_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (c >= '0' && c <= '9')
 			digits++;
 		else if (recover_is_han(c) || (c < 0x80 && ((c | 0x20) >= 'a' &&
@@ -250,7 +250,7 @@ outline_norm(const char *s, size_t n, struct buf *out)
 
 	buf_reset(out);
 	for (i = 0; i < n; i += l) {
-		l = recover_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (c < 0x80) {
 			if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
 				buf_putc(out, (char)c);

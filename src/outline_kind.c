@@ -98,7 +98,7 @@ outline_spaces(const char *s, size_t n)
 	uint32_t	c;
 
 	while (i < n) {
-		l = recover_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (!recover_is_space(c))
 			break;
 		i += l;
@@ -114,7 +114,7 @@ outline_title_ok(const char *s, size_t n)
 
 	if (n == 0)
 		return 0;
-	recover_decode(s, n, &c);
+	text_next(s, n, &c);
 	if ((c >= '0' && c <= '9') || c == '%' || c == '.' || c == ',' ||
 	    c == 0xff0c || c == 0x3001 || c == 0x3002 || c == ')' ||
 	    c == 0xff09)
@@ -151,7 +151,7 @@ outline_word(const char *s, size_t n)
 	const char	*const *p;
 
 	for (i = 0; i < n; i += l) {
-		l = recover_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (recover_is_space(c) && k > 0 && w[k - 1] >= 'A' &&
 		    i + l < n && (unsigned char)s[i + l] < 0x80) {
 			if (k + 1 >= sizeof w)
@@ -286,7 +286,7 @@ outline_kind(const char *s, size_t n)
 			if (k < n && s[k] == '.')
 				k++;
 			sp = outline_spaces(s + k, n - k);
-			recover_decode(s + k + sp, n - k - sp, &c);
+			text_next(s + k + sp, n - k - sp, &c);
 			if (sp == 0 && (!recover_is_han(c) ||
 			    outline_is_unit(c)))
 				return OUTLINE_NONE;	/* 1.5亿 */
@@ -345,7 +345,7 @@ outline_para_shape(const struct doc *d, int bi, struct buf *out)
 	if (out->len == 0)
 		return 0;
 	for (l = 0; l < out->len;) {
-		size_t k = recover_decode(out->data + l, out->len - l, &c);
+		size_t k = text_next(out->data + l, out->len - l, &c);
 
 		if (recover_is_han(c))
 			han = 1;

@@ -106,7 +106,7 @@ inl_text(struct inl *i, const char *s, size_t n, size_t off, unsigned flags)
 	/* A reference marker hugs the word before it, across a line end. */
 	if (i->softbr && inl_may_mark(s, n) && marker_ref(s, n, &m) != 0)
 		i->softbr = 0;
-	parse_decode(s, n, &first);
+	text_next(s, n, &first);
 	inl_resolve_softbr(i, first);
 	if (flags != i->flags && i->pend.len > 0)
 		inl_flush(i);
@@ -130,7 +130,7 @@ inl_verbatim(struct inl *i, const char *s, size_t n, size_t off,
 		return;
 	}
 	inl_touch(i, off, n);
-	parse_decode(s, n, &first);
+	text_next(s, n, &first);
 	inl_resolve_softbr(i, first);
 	inl_flush(i);
 	i->flags = flags;
@@ -189,13 +189,13 @@ inl_sup_close(struct inl *i)
 	if (marker_sup_label(i->sup.data, i->sup.len, label, sizeof label))
 		i->softbr = 0;
 	else {
-		parse_decode(i->sup.data, i->sup.len, &c);
+		text_next(i->sup.data, i->sup.len, &c);
 		inl_resolve_softbr(i, c);
 	}
 	inl_flush(i);
 	i->flags = i->sup_flags;
 	if (marker_sup_label(i->sup.data, i->sup.len, label, sizeof label)) {
-		parse_decode(label, strlen(label), &c);
+		text_next(label, strlen(label), &c);
 		if (marker_circled_value(c))
 			memcpy(shown, label, strlen(label) + 1);
 		else {
@@ -435,21 +435,6 @@ inl_is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-size_t
-parse_decode(const char *s, size_t n, uint32_t *cp)
-{
-	ucs4_t	c;
-	int	len;
-
-	if (n == 0) {
-		*cp = 0;
-		return 0;
-	}
-	len = u8_mbtouc(&c, (const uint8_t *)s, n);
-	*cp = c;
-	return len > 0 ? (size_t)len : 1;
-}
-
 uint32_t
 parse_last_char(const char *s, size_t n)
 {
@@ -462,7 +447,7 @@ parse_last_char(const char *s, size_t n)
 		k--;
 	if (k > 0)
 		k--;
-	parse_decode(s + k, n - k, &c);
+	text_next(s + k, n - k, &c);
 	return c;
 }
 

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "scholia/buf.h"
+#include "scholia/text.h"
 
 struct doc;
 struct source;
@@ -93,7 +94,6 @@ int	parse_page_before(const struct source *, size_t *, int);
 int	parse_is_cjk(uint32_t);
 /* Whether a soft break between a and b joins without a space. */
 int	parse_joins_tight(uint32_t, uint32_t);
-size_t	parse_decode(const char *, size_t, uint32_t *);
 uint32_t parse_last_char(const char *, size_t);
 
 #endif

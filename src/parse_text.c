@@ -271,8 +271,8 @@ plain_bullet(const char *s, size_t n)
 
 	if (n < 2)
 		return 0;
-	k = parse_decode(s, n, &c);
-	parse_decode(s + k, n - k, &next);
+	k = text_next(s, n, &c);
+	text_next(s + k, n - k, &next);
 	if (c == 0x2022 || c == 0x00b7 || c == 0x25cf || c == 0x25aa ||
 	    c == 0x25e6 || c == 0x30fb) {
 		/* "·" also separates names: require a blank or a word. */
@@ -321,7 +321,7 @@ plain_width(const char *s, size_t n)
 	int		w = 0;
 
 	while (i < n) {
-		i += parse_decode(s + i, n - i, &c);
+		i += text_next(s + i, n - i, &c);
 		w += parse_is_cjk(c) ? 2 : 1;
 	}
 	return w;

@@ -10,23 +10,6 @@
 static void	recover_copy_spans(struct doc *, int, size_t, size_t, int);
 static int	recover_abbrev(const char *, size_t, uint32_t);
 
-size_t
-recover_decode(const char *s, size_t n, uint32_t *uc)
-{
-	ucs4_t	c;
-	int	len;
-
-	if (n == 0) {
-		*uc = 0;
-		return 0;
-	}
-	len = u8_mbtouc(&c, (const uint8_t *)s, n);
-	if (len < 1)
-		len = 1;
-	*uc = c;
-	return (size_t)len;
-}
-
 /* Step back over up to three continuation bytes to the last character. */
 size_t
 recover_decode_last(const char *s, size_t n, uint32_t *uc)
@@ -39,7 +22,7 @@ recover_decode_last(const char *s, size_t n, uint32_t *uc)
 	i = n - 1;
 	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
 		i--;
-	if (recover_decode(s + i, n - i, uc) != n - i) {
+	if (text_next(s + i, n - i, uc) != n - i) {
 		*uc = 0xfffd;
 		return 1;
 	}
@@ -94,7 +77,7 @@ recover_trim(const char *s, size_t *n)
 	size_t		l;
 
 	while (*n > 0) {
-		l = recover_decode(s, *n, &c);
+		l = text_next(s, *n, &c);
 		if (!recover_is_space(c))
 			break;
 		s += l;
@@ -245,7 +228,7 @@ recover_join_space(const struct doc *d, const struct block *a,
 	recover_decode_last(s, n, &ca);
 	n = b->text_len;
 	s = recover_trim(d->text.data + b->text_off, &n);
-	recover_decode(s, n, &cb);
+	text_next(s, n, &cb);
 	return !(recover_is_cjk(ca) || recover_is_cjk(cb)) && ca != 0 &&
 	    cb != 0 && ca != '-';
 }

@@ -6,11 +6,11 @@
 #include <stdint.h>
 
 #include "scholia/buf.h"
+#include "scholia/text.h"
 
 struct doc;
 
 /* Decode the character at s (U+FFFD and length 1 when invalid). */
-size_t		 recover_decode(const char *, size_t, uint32_t *);
 /* Decode the character ending at s + n; returns its length, 0 if n is 0. */
 size_t		 recover_decode_last(const char *, size_t, uint32_t *);
 

@@ -125,7 +125,7 @@ search_scan(struct search_index *ix, struct stretch *st, const char *p,
 			continue;
 		}
 		ascii = 0;
-		clen = search_fold_decode(p + i, n - i, &c);
+		clen = text_next(p + i, n - i, &c);
 		e = search_fold_lookup(&ix->memo[cs], c);
 		if (e->flags & FOLD_CONTEXT)
 			st->flags |= STRETCH_CONTEXT;

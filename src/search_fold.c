@@ -219,7 +219,7 @@ search_fold_text(struct fold_memo *m, const char *p, size_t n,
 			if (k > i) {
 				/* The last ASCII character may carry a mark. */
 				if (k < n) {
-					clen = search_fold_decode(p + k, n - k,
+					clen = text_next(p + k, n - k,
 					    &c);
 					e = search_fold_lookup(m, c);
 					if (e->flags & FOLD_CONTEXT)
@@ -233,13 +233,13 @@ search_fold_text(struct fold_memo *m, const char *p, size_t n,
 			}
 		}
 		if (!have) {
-			clen = search_fold_decode(p + i, n - i, &c);
+			clen = text_next(p + i, n - i, &c);
 			e = search_fold_lookup(m, c);
 		}
 		have = 0;
 		for (j = i + clen; j < n && (unsigned char)p[j] >= 0x80;
 		    j += nlen) {
-			nlen = search_fold_decode(p + j, n - j, &nc);
+			nlen = text_next(p + j, n - j, &nc);
 			ne = search_fold_lookup(m, nc);
 			if (!(ne->flags & FOLD_CONTEXT)) {
 				have = 1;

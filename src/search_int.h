@@ -65,21 +65,6 @@ int	 search_fold_map(const struct fold_out *, size_t, int, size_t *);
 void	 search_fold_out_free(struct fold_out *);
 int	 search_fold_is_upper(uint32_t);
 
-/* Decode one character; the common well-formed cases without a call. */
-static inline size_t
-search_fold_decode(const char *s, size_t n, uint32_t *c)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-
-	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC &&
-	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-		*c = ((uint32_t)(p[0] & 0x0F) << 12) |
-		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-		return 3;
-	}
-	return text_decode(s, n, c);
-}
-
 /* The memo entry of c, computing it the first time. */
 static inline struct fold_entry *
 search_fold_lookup(struct fold_memo *m, uint32_t c)

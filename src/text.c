@@ -13,7 +13,7 @@
 static int	text_glibc_width(uint32_t);
 static int	text_grapheme_joins(uint32_t, int, uint32_t, int, int, size_t);
 static int	text_in(uint32_t, const uint32_t *, size_t);
-static inline size_t	text_decode_fast(const char *, size_t, uint32_t *);
+static inline size_t	text_next(const char *, size_t, uint32_t *);
 
 static int	ambiguous_wide;		/* ambiguous characters are wide */
 
@@ -111,7 +111,7 @@ text_width(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		l = text_decode_fast(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		w += text_char_width(c);
 		i += l;
 	}
@@ -165,25 +165,6 @@ bad:
 	return 1;
 }
 
-/* text_decode with the common two- and three-byte forms inline. */
-static inline size_t
-text_decode_fast(const char *s, size_t n, uint32_t *c)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-
-	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC &&
-	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-		*c = ((uint32_t)(p[0] & 0x0F) << 12) |
-		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-		return 3;
-	}
-	if (n >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
-		*c = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-		return 2;
-	}
-	return text_decode(s, n, c);
-}
-
 /*
  * Whether b continues the cluster after a (UAX #29 extended clusters):
  * libunistring's pairwise rule, plus the emoji ZWJ rule (GB11) and flag
@@ -215,7 +196,7 @@ text_grapheme(const char *s, size_t n)
 	/* ASCII followed by ASCII (not CR LF) is always a cluster of one. */
 	if (p[0] < 0x80 && (n == 1 || (p[1] < 0x80 && p[0] != '\r')))
 		return 1;
-	i = text_decode_fast(s, n, &a);
+	i = text_next(s, n, &a);
 	if (i >= n)
 		return i;
 	/*
@@ -226,7 +207,7 @@ text_grapheme(const char *s, size_t n)
 	if ((a < 0x600 && a != '\r') || (a >= 0x4E00 && a <= 0x9FFF)) {
 		if (p[i] < 0x80)
 			return i;
-		l = text_decode_fast(s + i, n - i, &b);
+		l = text_next(s + i, n - i, &b);
 		if (b < 0x300 || (b >= 0x4E00 && b <= 0x9FFF))
 			return i;
 	}
@@ -235,7 +216,7 @@ text_grapheme(const char *s, size_t n)
 	pictzwj = 0;
 	nri = pa == GBP_RI;
 	while (i < n) {
-		l = text_decode_fast(s + i, n - i, &b);
+		l = text_next(s + i, n - i, &b);
 		pb = uc_graphemeclusterbreak_property(b);
 		if (!text_grapheme_joins(a, pa, b, pictzwj, pb, nri))
 			break;
@@ -316,7 +297,7 @@ text_breaks(const char *s, size_t n, char *out)
 			l = 1;
 			continue;
 		}
-		l = text_decode_fast(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (l > 1)
 			memset(out + i + 1, TEXT_BREAK_UNDEFINED, l - 1);
 	}

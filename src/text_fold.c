@@ -39,7 +39,7 @@ static void	 fold_char(const char *, size_t, uint32_t, struct buf *);
 static void	 fold_put(struct buf *, uint32_t);
 static void	 fold_map_add(struct fold_map *, size_t, size_t);
 static void	 fold_map_run(struct fold_map *, size_t, size_t);
-static inline size_t	 fold_decode(const char *, size_t, uint32_t *);
+static inline size_t	 text_next(const char *, size_t, uint32_t *);
 #ifdef HAVE_OPENCC
 static int	 fold_pair_cmp(const void *, const void *);
 static void	 fold_load_opencc(void);
@@ -208,21 +208,6 @@ fold_continues(uint32_t c)
 	return uc_is_general_category(c, UC_CATEGORY_M);
 }
 
-/* text_decode with the three-byte form of most CJK text inline. */
-static inline size_t
-fold_decode(const char *s, size_t n, uint32_t *c)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-
-	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC &&
-	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-		*c = ((uint32_t)(p[0] & 0x0F) << 12) |
-		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-		return 3;
-	}
-	return text_decode(s, n, c);
-}
-
 /* Whether the character at s[i] combines with the one before it. */
 static int
 fold_next_continues(const char *s, size_t i, size_t n)
@@ -231,7 +216,7 @@ fold_next_continues(const char *s, size_t i, size_t n)
 
 	if (i >= n || (unsigned char)s[i] < 0x80)
 		return 0;
-	fold_decode(s + i, n - i, &d);
+	text_next(s + i, n - i, &d);
 	return fold_continues(d);
 }
 
@@ -364,7 +349,7 @@ text_fold(const char *s, size_t n, struct buf *out, size_t **map)
 			i = j;
 			continue;
 		}
-		l = fold_decode(s + i, n - i, &c);
+		l = text_next(s + i, n - i, &c);
 		if (l == 1 && c == 0xFFFD) {
 			fold_put(out, 0xFFFD);
 			j = i + 1;

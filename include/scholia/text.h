@@ -18,6 +18,29 @@ size_t	 text_width(const char *, size_t);	/* columns of sanitised UTF-8 */
 
 /* Decode one UTF-8 character; an invalid byte yields U+FFFD and length 1. */
 size_t	 text_decode(const char *, size_t, uint32_t *);
+
+/* text_decode with the common two- and three-byte forms inline, for hot loops. */
+static inline size_t
+text_next(const char *s, size_t n, uint32_t *c)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	if (n >= 1 && p[0] < 0x80) {
+		*c = p[0];
+		return 1;
+	}
+	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC &&
+	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		*c = ((uint32_t)(p[0] & 0x0F) << 12) |
+		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		return 3;
+	}
+	if (n >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+		*c = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
+	}
+	return text_decode(s, n, c);
+}
 /* Length in bytes of the grapheme cluster starting at s. */
 size_t	 text_grapheme(const char *, size_t);
 
