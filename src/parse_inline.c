@@ -355,7 +355,7 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 {
 	struct marker	 m;
 	const char	*p = i->pend.data;
-	size_t		 k = a, run = a, len, r, c, rc;
+	size_t		 k = a, run = a, len, r = 0, c, rc;
 	unsigned char	 ch;
 	unsigned	 style, lost = 0;
 	int		 ri;
@@ -398,6 +398,11 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 				k = run = c + r;
 				continue;
 			}
+			k += r;
+			continue;
+		}
+		/* A run is one delimiter: rescanning its tail is quadratic. */
+		if (ch == '*' && r > 0) {
 			k += r;
 			continue;
 		}

@@ -1,0 +1,105 @@
+/* Hostile inputs through the core: each bug found by fuzzing or tests/pathological. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "scholia/doc.h"
+#include "scholia/load.h"
+
+static double	 th_seconds(void);
+static char	*th_repeat(const char *, size_t, const char *, const char *);
+static struct doc *th_load(const char *, size_t, enum load_format);
+static int	 th_has_span(const struct doc *, unsigned, const char *);
+
+static double
+th_seconds(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* head + n copies of unit + tail, NUL-terminated. */
+static char *
+th_repeat(const char *unit, size_t n, const char *head, const char *tail)
+{
+	size_t	 ul = strlen(unit), hl = strlen(head), tl = strlen(tail), i;
+	char	*s = malloc(hl + n * ul + tl + 1), *p = s;
+
+	memcpy(p, head, hl);
+	p += hl;
+	for (i = 0; i < n; i++, p += ul)
+		memcpy(p, unit, ul);
+	memcpy(p, tail, tl + 1);
+	return s;
+}
+
+static struct doc *
+th_load(const char *s, size_t n, enum load_format fmt)
+{
+	struct load_opts	 o = { 0 };
+	struct doc		*d = NULL;
+	char			*cause = NULL;
+
+	o.format = fmt;
+	if (load_memory("hostile", s, n, &o, &d, &cause) != 0)
+		fail_msg("load: %s", cause);
+	return d;
+}
+
+/* Whether some span with all of flags shows exactly text. */
+static int
+th_has_span(const struct doc *d, unsigned flags, const char *text)
+{
+	size_t	i, n = strlen(text);
+
+	for (i = 0; i < d->nspans; i++)
+		if ((d->spans[i].flags & flags) == flags &&
+		    d->spans[i].len == n &&
+		    memcmp(doc_text(d, d->spans[i].off), text, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A long run of asterisks used to be rescanned from each of its bytes
+ * (quadratic: 10^5 stars took minutes); emphasis after it still works.
+ */
+static void
+test_star_runs(void **state)
+{
+	char		*s = th_repeat("*", 200000, "", "x and *a* **b**\n");
+	struct doc	*d;
+	double		 t0 = th_seconds();
+
+	(void)state;
+	d = th_load(s, strlen(s), LOAD_TEXT);
+	assert_true(th_seconds() - t0 < 5.0);
+	assert_true(th_has_span(d, SPAN_EMPH, "a"));
+	assert_true(th_has_span(d, SPAN_STRONG, "b"));
+	doc_free(d);
+	free(s);
+	s = th_repeat("*", 100000, "", "x\n");
+	t0 = th_seconds();
+	d = th_load(s, strlen(s), LOAD_MARKDOWN);
+	assert_true(th_seconds() - t0 < 5.0);
+	doc_free(d);
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_star_runs),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
