@@ -1,17 +1,21 @@
 /* Renderers over the doc: plain dump with endnotes, outline, notes, tree. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scholia/doc.h"
 #include "scholia/export.h"
 #include "scholia/layout.h"
 #include "scholia/text.h"
+#include "scholia/xmalloc.h"
 
 static size_t	dump_clamp(const struct doc *, int, size_t);
 static int	dump_line(FILE *, const struct layout_line *);
 static int	dump_range(struct layout *, size_t, size_t, FILE *);
-static int	dump_notes(struct layout *, int, FILE *);
+static int	dump_notes(struct layout *, int, const size_t *, size_t,
+		    FILE *);
+static size_t	*dump_bucket(const struct doc *, size_t *);
 static int	export_safe(FILE *, const char *, size_t);
 static int	export_note_text(const struct doc *, const struct note *,
 		    FILE *);
@@ -74,23 +78,51 @@ dump_range(struct layout *l, size_t from, size_t to, FILE *fp)
 	return 0;
 }
 
-/* Endnotes of one article (-1: those of no known article, -2: all). */
+/*
+ * Note indexes grouped by article, each group in note order, so the dump
+ * visits every note once: first[a]..first[a + 1] for article a, and the
+ * last group (a == narticles) for notes of no known article.
+ */
+static size_t *
+dump_bucket(const struct doc *d, size_t *first)
+{
+	size_t	*order, *fill, k, a, na = d->narticles;
+	int	 art;
+
+	order = xcalloc(d->nnotes + 1, sizeof *order);
+	fill = xcalloc(na + 2, sizeof *fill);
+	memset(first, 0, (na + 2) * sizeof *first);
+	for (k = 0; k < d->nnotes; k++) {
+		art = d->notes[k].article;
+		a = art >= 0 && (size_t)art < na ? (size_t)art : na;
+		first[a + 1]++;
+	}
+	for (a = 0; a < na + 1; a++)
+		first[a + 1] += first[a];
+	memcpy(fill, first, (na + 2) * sizeof *fill);
+	for (k = 0; k < d->nnotes; k++) {
+		art = d->notes[k].article;
+		a = art >= 0 && (size_t)art < na ? (size_t)art : na;
+		order[fill[a]++] = k;
+	}
+	free(fill);
+	return order;
+}
+
+/* Endnotes listed in idx (note indexes), under one "Notes" header. */
 static int
-dump_notes(struct layout *l, int article, FILE *fp)
+dump_notes(struct layout *l, int all, const size_t *idx, size_t count,
+    FILE *fp)
 {
 	const struct doc		*d = layout_doc(l);
 	const struct layout_line	*lines;
 	const struct note		*nt;
-	size_t				 k;
+	size_t				 j, k;
 	int				 n, i, w, header = 0;
 
-	for (k = 0; k < d->nnotes; k++) {
+	for (j = 0; j < (all ? d->nnotes : count); j++) {
+		k = all ? j : idx[j];
 		nt = &d->notes[k];
-		if (article == -1 && nt->article >= 0 &&
-		    (size_t)nt->article < d->narticles)
-			continue;
-		if (article >= 0 && nt->article != article)
-			continue;
 		if (nt->block < 0 || (size_t)nt->block >= d->nblocks)
 			continue;
 		if (!header) {
@@ -125,14 +157,16 @@ export_dump(const struct doc *d, int width, FILE *fp)
 {
 	struct layout_opts	 o = { width, 0 };
 	struct layout		*l;
-	size_t			 a, end, pos;
+	size_t			 a, end, pos, *first, *order;
 	int			 rc = 0;
 
 	l = layout_new(d, &o);
+	first = xcalloc(d->narticles + 2, sizeof *first);
+	order = dump_bucket(d, first);
 	if (d->narticles == 0) {
 		rc = dump_range(l, 0, d->nblocks, fp);
 		if (rc == 0)
-			rc = dump_notes(l, -2, fp);
+			rc = dump_notes(l, 1, NULL, 0, fp);
 	} else {
 		/* every block once, in order, whatever the articles say */
 		pos = dump_clamp(d, d->articles[0].first_block, 0);
@@ -143,13 +177,18 @@ export_dump(const struct doc *d, int width, FILE *fp)
 			rc = dump_range(l, pos, end, fp);
 			pos = end;
 			if (rc == 0)
-				rc = dump_notes(l, (int)a, fp);
+				rc = dump_notes(l, 0, order + first[a],
+				    first[a + 1] - first[a], fp);
 		}
 		if (rc == 0)
 			rc = dump_range(l, pos, d->nblocks, fp);
+		a = d->narticles;
 		if (rc == 0)
-			rc = dump_notes(l, -1, fp);
+			rc = dump_notes(l, 0, order + first[a],
+			    first[a + 1] - first[a], fp);
 	}
+	free(order);
+	free(first);
 	layout_free(l);
 	if (rc == 0 && (fflush(fp) != 0 || ferror(fp)))
 		rc = -1;
