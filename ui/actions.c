@@ -1,5 +1,63 @@
 /* Actions: what a key does to the reader's state, answered as reaction bits; never draws. */
+#include "scholia/doc.h"
+
 #include "ui.h"
+
+#define ACT_SCREEN_REFS	1
+
+static int	actions_toggle_pane(struct app *, int *, struct pane *,
+		    const char *);
+static int	actions_enter(struct app *);
+static int	actions_move(struct app *, enum action);
+
+/* t and F: a side pane on or off; its focus goes back to the body. */
+static int
+actions_toggle_pane(struct app *app, int *on, struct pane *p, const char *what)
+{
+	struct arrange	g;
+	unsigned	want;
+
+	*on = !*on;
+	if (!*on && app->focus == p)
+		app->focus = app->body;
+	if (*on) {
+		want = (app->notes_on ? ARRANGE_NOTES : 0) |
+		    (app->toc_on ? ARRANGE_OUTLINE : 0);
+		arrange_compute(COLS, LINES, want, &g);
+		if ((p == app->toc ? g.outline.w : g.notes.w) == 0)
+			app_message(app, what);
+	}
+	return RE_ARRANGE | RE_PAINT | RE_STATUS;
+}
+
+/* Enter: follow what is selected in the focused pane. */
+static int
+actions_enter(struct app *app)
+{
+	int	refs[ACT_SCREEN_REFS], rows[ACT_SCREEN_REFS], ref;
+
+	if (app->focus != app->body)
+		return app->focus->ops->key(app->focus, ACT_ENTER);
+	ref = pane_body_sel(app->body);
+	if (ref < 0) {
+		if (pane_body_refs(app->body, refs, rows, 1) == 0) {
+			app_message(app, "No reference on screen (] selects "
+			    "the next one)");
+			return RE_STATUS;
+		}
+		ref = refs[0];
+	}
+	return jump_ref_to_note(app, ref);
+}
+
+/* Moves in the body: g and G are jumps, so they can be gone back from. */
+static int
+actions_move(struct app *app, enum action a)
+{
+	if (app->focus == app->body && (a == ACT_TOP || a == ACT_BOTTOM))
+		jump_push(app);
+	return app->focus->ops->key(app->focus, a);
+}
 
 /*
  * Reader-wide actions are handled here; the rest go to the focused pane.
@@ -28,7 +86,75 @@ actions_run(struct app *app, enum action a)
 	default:
 		break;
 	}
+	if (app->help_on) {
+		if (a == ACT_CANCEL)
+			return actions_run(app, ACT_HELP);
+		return app->help->ops->key(app->help, a);
+	}
+	switch (a) {
+	case ACT_CANCEL:
+		if (find_clear(app) == 0)
+			return 0;
+		app_message(app, "Search cleared");
+		return RE_PAINT | RE_STATUS;
+	case ACT_FOCUS_NEXT:
+	case ACT_FOCUS_PREV:
+		return app_focus_step(app, a == ACT_FOCUS_NEXT);
+	case ACT_OUTLINE:
+		return actions_toggle_pane(app, &app->toc_on, app->toc,
+		    "No room for the outline at this width");
+	case ACT_NOTES:
+		return actions_toggle_pane(app, &app->notes_on, app->notes,
+		    "No room for the notes at this size");
+	case ACT_NOTES_MODE:
+		pane_notes_set_all(app->notes, !pane_notes_all(app->notes));
+		app_message(app, pane_notes_all(app->notes) ?
+		    "Notes: all notes of the document" :
+		    "Notes: following the text on screen");
+		if (!app->notes_on) {
+			app->notes_on = 1;
+			return RE_ARRANGE | RE_PAINT | RE_STATUS;
+		}
+		return RE_PAINT | RE_STATUS;
+	case ACT_REF_NEXT:
+	case ACT_REF_PREV:
+		if (app->focus != app->body)
+			return app->focus->ops->key(app->focus, a);
+		return jump_select_ref(app, a == ACT_REF_NEXT);
+	case ACT_ENTER:
+		return actions_enter(app);
+	case ACT_PEEK:
+		return RE_ARRANGE | jump_peek(app);
+	case ACT_BACK:
+	case ACT_FORWARD:
+		return jump_back(app, a == ACT_FORWARD);
+	case ACT_SEARCH:
+	case ACT_SEARCH_BACK:
+		find_begin(app, a == ACT_SEARCH_BACK);
+		return RE_STATUS;
+	case ACT_MATCH_NEXT:
+	case ACT_MATCH_PREV:
+		return find_step(app, a == ACT_MATCH_NEXT);
+	case ACT_KEYWORDS:
+		pane_popup_keywords(app->popup);
+		return RE_ARRANGE | RE_PAINT;
+	case ACT_FOLD:
+	case ACT_UNFOLD:
+		if (!app->toc_on) {
+			app->toc_on = 1;
+			return RE_ARRANGE | RE_PAINT | RE_STATUS;
+		}
+		return app->toc->ops->key(app->toc, a);
+	case ACT_GOTO:
+		prompt_open(app, ':');
+		return RE_STATUS;
+	case ACT_HEAD_PREV:
+	case ACT_HEAD_NEXT:
+		return jump_next_heading(app, a == ACT_HEAD_NEXT);
+	default:
+		break;
+	}
 	if (app->focus == NULL || app->focus->ops->key == NULL)
 		return 0;
-	return app->focus->ops->key(app->focus, a);
+	return actions_move(app, a);
 }

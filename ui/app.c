@@ -4,13 +4,23 @@
 #include <string.h>
 
 #include "scholia/buf.h"
+#include "scholia/doc.h"
 #include "scholia/log.h"
+#include "scholia/nav.h"
+#include "scholia/search.h"
+#include "scholia/state.h"
 #include "scholia/xmalloc.h"
 
 #include "ui.h"
 
+#define APP_WHEEL	3	/* lines a wheel step scrolls */
+
 static void	app_update(struct app *, int);
 static int	app_arrange(struct app *);
+static int	app_mouse(struct app *);
+static int	app_key(struct app *, int, int);
+static void	app_restore(struct app *, struct state *, const char *);
+static char	*app_save(struct app *, struct state *, const char *);
 
 /* Set the one-shot status message (sanitised: it may quote the document). */
 void
@@ -23,28 +33,80 @@ app_message(struct app *app, const char *msg)
 	buf_free(&b);
 }
 
+/* Tab and Shift-Tab: the next shown pane of outline, body, notes. */
+int
+app_focus_step(struct app *app, int forward)
+{
+	struct pane	*ring[3];
+	int		 n = 0, i, cur = 0;
+
+	if (pane_shown(app->toc))
+		ring[n++] = app->toc;
+	ring[n++] = app->body;
+	if (pane_shown(app->notes))
+		ring[n++] = app->notes;
+	for (i = 0; i < n; i++) {
+		if (ring[i] == app->focus)
+			cur = i;
+	}
+	app->focus = ring[(cur + (forward ? 1 : n - 1)) % n];
+	if (app->focus == app->notes && pane_notes_sel(app->notes) < 0 &&
+	    pane_body_sel(app->body) >= 0)
+		pane_notes_show(app->notes,
+		    app->doc->refs[pane_body_sel(app->body)].note);
+	if (n == 1)
+		app_message(app, "Only the text is shown (t: outline, "
+		    "F: notes)");
+	return RE_PAINT | RE_STATUS;
+}
+
 /* Give every pane its rectangle for the current terminal size. */
 static int
 app_arrange(struct app *app)
 {
 	static const struct rect	 none;
 	struct arrange			*g = &app->geo;
+	struct rect			 pr, full;
 	int				 bits = RE_PAINT | RE_STATUS;
 	int				 was_small = g->too_small;
+	unsigned			 want = 0;
 
-	arrange_compute(COLS, LINES, 0, g);
+	if (app->notes_on && !app->help_on)
+		want |= ARRANGE_NOTES;
+	if (app->toc_on && !app->help_on)
+		want |= ARRANGE_OUTLINE;
+	arrange_compute(COLS, LINES, want, g);
 	if (was_small && !g->too_small)
 		draw_erase(stdscr);	/* the "too small" note goes */
 	log_debug("arrange %dx%d too_small %d", COLS, LINES, g->too_small);
 	if (g->too_small) {
 		pane_place(app->body, &none);
 		pane_place(app->help, &none);
+		pane_place(app->notes, &none);
+		pane_place(app->toc, &none);
+		pane_place(app->popup, &none);
 		pane_place(app->status, &none);
 		return bits;
 	}
-	bits |= pane_place(app->help_on ? app->help : app->body, &g->body);
-	pane_place(app->help_on ? app->body : app->help, &none);
+	if (app->help_on) {
+		full.y = full.x = 0;
+		full.h = g->status.y;
+		full.w = COLS;
+		bits |= pane_place(app->help, &full);
+		pane_place(app->body, &none);
+	} else {
+		bits |= pane_place(app->body, &g->body);
+		pane_place(app->help, &none);
+	}
+	bits |= pane_place(app->toc, &g->outline);
+	bits |= pane_place(app->notes, &g->notes);
+	pane_popup_rect(&g->body, app->help_on ? POPUP_NONE :
+	    pane_popup_kind(app->popup), &pr);
+	bits |= pane_place(app->popup, &pr);
 	bits |= pane_place(app->status, &g->status);
+	if ((app->focus == app->notes && !pane_shown(app->notes)) ||
+	    (app->focus == app->toc && !pane_shown(app->toc)))
+		app->focus = app->body;
 	return bits;
 }
 
@@ -55,12 +117,16 @@ app_arrange(struct app *app)
 static void
 app_update(struct app *app, int bits)
 {
-	struct pane	*panes[3];
+	struct pane	*panes[6];
 	int		 i;
 
+	/* painting order: the popup goes over the body */
 	panes[0] = app->body;
 	panes[1] = app->help;
-	panes[2] = app->status;
+	panes[2] = app->toc;
+	panes[3] = app->notes;
+	panes[4] = app->popup;
+	panes[5] = app->status;
 	if (bits & RE_CLEAR)
 		term_clear();
 	if (bits & RE_ARRANGE)
@@ -71,7 +137,7 @@ app_update(struct app *app, int bits)
 		return;
 	}
 	if (bits & RE_LAYOUT) {
-		for (i = 0; i < 3; i++) {
+		for (i = 0; i < 6; i++) {
 			if (pane_shown(panes[i]) && panes[i]->ops->layout)
 				panes[i]->ops->layout(panes[i]);
 		}
@@ -80,12 +146,118 @@ app_update(struct app *app, int bits)
 	/* stdscr stays clean, so waiting for input never repaints it */
 	draw_commit(stdscr);
 	if (bits & RE_PAINT) {
-		pane_paint(app->body);
-		pane_paint(app->help);
+		for (i = 0; i < 5; i++)
+			pane_paint(panes[i]);
 	}
 	if (bits & (RE_PAINT | RE_STATUS))
 		pane_paint(app->status);
 	draw_flush();
+}
+
+/* A mouse event: the wheel scrolls the pane under it, a click follows. */
+static int
+app_mouse(struct app *app)
+{
+	struct mouse_hit	 hit;
+	struct pane		*p = NULL;
+	unsigned long		 bstate;
+	int			 y, x, i, bits = 0, target;
+
+	if (!term_mouse(&y, &x, &bstate))
+		return 0;
+	mouse_route(&app->geo, y, x, mouse_kind_of(bstate), &hit);
+	if (app->help_on || app->prompt.active)
+		return 0;
+	if (pane_popup_kind(app->popup) != POPUP_NONE) {
+		if (hit.kind == MOUSE_CLICK)
+			return app->popup->ops->key(app->popup, ACT_CANCEL);
+		return 0;
+	}
+	if (hit.pane == MPANE_BODY)
+		p = app->body;
+	else if (hit.pane == MPANE_NOTES)
+		p = app->notes;
+	else if (hit.pane == MPANE_OUTLINE)
+		p = app->toc;
+	if (p == NULL)
+		return 0;
+	if (hit.kind == MOUSE_WHEEL_UP || hit.kind == MOUSE_WHEEL_DOWN) {
+		for (i = 0; i < APP_WHEEL; i++)
+			bits |= p->ops->key(p, hit.kind == MOUSE_WHEEL_UP ?
+			    ACT_LINE_UP : ACT_LINE_DOWN);
+		return bits | RE_PAINT;
+	}
+	if (hit.kind != MOUSE_CLICK)
+		return 0;
+	app->focus = p;
+	if (p == app->body) {
+		target = pane_body_ref_at(p, hit.row, hit.col);
+		if (target >= 0) {
+			app->focus = app->body;
+			return jump_ref_to_note(app, target);
+		}
+	} else if (p == app->toc) {
+		target = pane_toc_heading_at(p, hit.row);
+		if (target >= 0)
+			return jump_heading(app, target);
+	} else {
+		target = pane_notes_note_at(p, hit.row);
+		if (target >= 0)
+			pane_notes_show(p, target);
+	}
+	return RE_PAINT | RE_STATUS;
+}
+
+/* A key: to the prompt or popup when one is open, else the key table. */
+static int
+app_key(struct app *app, int code, int fkey)
+{
+	enum action	a;
+
+	if (fkey && code == KEY_MOUSE)
+		return app_mouse(app);
+	if (app->prompt.active)
+		return prompt_key(app, code, fkey);
+	a = keys_lookup(code, fkey);
+	if (pane_popup_kind(app->popup) != POPUP_NONE && !app->help_on &&
+	    a != ACT_REDRAW && a != ACT_HELP)
+		return app->popup->ops->key(app->popup, a);
+	return actions_run(app, a);
+}
+
+/* Open where the reader left this file last time, if it has not changed. */
+static void
+app_restore(struct app *app, struct state *st, const char *path)
+{
+	struct state_pos	sp;
+	char			msg[80];
+
+	if (st == NULL || path == NULL || !state_get(st, path, &sp) ||
+	    !state_fit(app->doc, &sp))
+		return;
+	if (pane_body_goto(app->body, sp.pos, BODY_TOP) == 0)
+		return;
+	snprintf(msg, sizeof msg, "Back where you left off (line %d)",
+	    sp.line);
+	app_message(app, msg);
+}
+
+/* Remember where the reader is in this file; a failure to tell, or NULL. */
+static char *
+app_save(struct app *app, struct state *st, const char *path)
+{
+	struct state_pos	 sp;
+	char			*cause = NULL;
+
+	if (st == NULL || path == NULL)
+		return NULL;
+	sp.pos = pane_body_pos(app->body);
+	if (sp.pos.block < 0)
+		return NULL;
+	sp.line = app->doc->blocks[sp.pos.block].line;
+	if (state_put(st, path, &sp, &cause) != 0)
+		return cause;
+	return NULL;
 }
 
 /* Input side of the loop: a key becomes an action, the action reaction bits. */
@@ -94,10 +266,14 @@ app_run(struct doc *doc, const struct app_opts *opts)
 {
 	struct app	 app;
 	struct buf	 name = { 0 };
+	struct state	*st = NULL;
+	char		*cause = NULL;
 	int		 bits, code, fkey;
 
 	memset(&app, 0, sizeof app);
 	app.doc = doc;
+	app.match = -1;
+	app.cycle_note = -1;
 	status_sanitise(opts->name, strlen(opts->name), &name);
 	app.name = name.data != NULL ? buf_steal(&name) : xstrdup("");
 	if (term_init() != 0) {
@@ -115,12 +291,26 @@ app_run(struct doc *doc, const struct app_opts *opts)
 	app.body = pane_new(&pane_body_ops, &app,
 	    pane_body_data(opts->max_width));
 	app.help = pane_new(&pane_help_ops, &app, pane_help_data());
+	app.notes = pane_new(&pane_notes_ops, &app, pane_notes_data());
+	app.toc = pane_new(&pane_toc_ops, &app, pane_toc_data());
+	app.popup = pane_new(&pane_popup_ops, &app, pane_popup_data());
 	app.status = pane_new(&status_ops, &app, status_data());
 	app.focus = app.body;
+	app.nav = nav_new();
+	app.notes_on = doc->nnotes > 0;
+	if (opts->path != NULL) {
+		st = state_open(&cause);
+		if (cause != NULL) {
+			app_message(&app, cause);
+			free(cause);
+		}
+	}
 	if (opts->warning != NULL)
 		app_message(&app, opts->warning);
 
-	bits = RE_ARRANGE | RE_LAYOUT | RE_PAINT | RE_STATUS;
+	app_update(&app, RE_ARRANGE | RE_LAYOUT);
+	app_restore(&app, st, opts->path);
+	bits = RE_PAINT | RE_STATUS;
 	while (!term_signalled()) {
 		app_update(&app, bits);
 		bits = 0;
@@ -134,15 +324,31 @@ app_run(struct doc *doc, const struct app_opts *opts)
 			app.msg[0] = '\0';
 			bits |= RE_STATUS;
 		}
-		bits |= actions_run(&app, keys_lookup(code, fkey));
+		bits |= app_key(&app, code, fkey);
 		if (bits & RE_QUIT)
 			break;
 	}
 
+	cause = app_save(&app, st, opts->path);
+	state_close(st);
 	pane_free(app.body);
 	pane_free(app.help);
+	pane_free(app.notes);
+	pane_free(app.toc);
+	pane_free(app.popup);
 	pane_free(app.status);
+	if (app.search != NULL)
+		search_free(app.search);
+	if (app.saved != NULL && app.saved != app.search)
+		search_free(app.saved);
+	free(app.query);
+	search_index_free(app.sidx);
+	nav_free(app.nav);
 	term_done();
 	free(app.name);
+	if (cause != NULL) {
+		fprintf(stderr, "scholia: %s\n", cause);
+		free(cause);
+	}
 	return 0;
 }

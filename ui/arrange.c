@@ -10,6 +10,8 @@
 #define BODY_MIN_ROWS	3
 #define NOTES_MIN	2
 #define NOTES_MAX	12
+#define SIDE_MIN	30	/* a notes column narrower than this is no use */
+#define SIDE_MAX	64
 
 static void	arrange_set(struct rect *, int, int, int, int);
 static void	arrange_print_rect(char *, size_t, const char *,
@@ -26,14 +28,15 @@ arrange_set(struct rect *r, int y, int x, int h, int w)
 
 /*
  * The status line takes the last row; the outline a left column when the
- * body keeps BODY_MIN_COLS; the notes a band under the body when the body
- * keeps BODY_MIN_ROWS. Below ARRANGE_MIN_* only a "too small" note is shown,
- * so that no pane ever has to cope with a degenerate size.
+ * body keeps BODY_MIN_COLS; the notes a column on the right on terminals
+ * ARRANGE_SIDE_COLS wide, else a band under the body when the body keeps
+ * BODY_MIN_ROWS. Below ARRANGE_MIN_* only a "too small" note is shown, so
+ * that no pane ever has to cope with a degenerate size.
  */
 void
 arrange_compute(int cols, int rows, unsigned want, struct arrange *a)
 {
-	int	bx = 0, bw, bh, ow, nh;
+	int	bx = 0, bw, bh, ow, nh, nw;
 
 	memset(a, 0, sizeof *a);
 	if (cols < ARRANGE_MIN_COLS || rows < ARRANGE_MIN_ROWS) {
@@ -52,6 +55,17 @@ arrange_compute(int cols, int rows, unsigned want, struct arrange *a)
 			arrange_set(&a->outline, 0, 0, bh, ow);
 			bx = ow;
 			bw = cols - ow;
+		}
+	}
+	if ((want & ARRANGE_NOTES) && cols >= ARRANGE_SIDE_COLS) {
+		nw = bw / 3;
+		if (nw > SIDE_MAX)
+			nw = SIDE_MAX;
+		if (nw >= SIDE_MIN && bw - nw >= BODY_MIN_COLS) {
+			arrange_set(&a->notes, 0, bx + bw - nw, bh, nw);
+			bw -= nw;
+			a->notes_side = 1;
+			want &= ~ARRANGE_NOTES;
 		}
 	}
 	if (want & ARRANGE_NOTES) {

@@ -292,6 +292,7 @@ main(int argc, char **argv)
 	}
 	name = strcmp(file, "-") == 0 ? "(standard input)" : file;
 	ao.name = name;
+	ao.path = strcmp(file, "-") == 0 ? NULL : file;
 	ao.warning = warning;
 	ao.max_width = width;
 	rc = app_run(d, &ao);

@@ -218,3 +218,38 @@ pane_view_at_end(struct pane_view *v)
 		return 1;
 	return layout_forward(v->lay, &pos, 1) == 0;
 }
+
+/*
+ * Put pos context lines below the top (fewer near the start), the last
+ * page kept full; the new top is anchored.
+ */
+void
+pane_view_show(struct pane_view *v, struct layout_pos pos, int context)
+{
+	if (v->empty)
+		return;
+	v->top = pos;
+	if (context > 0)
+		layout_back(v->lay, &v->top, context);
+	pane_view_clamp(v);
+	pane_view_anchor(v);
+}
+
+/* The screen row showing pos, or -1 when it is off screen. */
+int
+pane_view_row_of(struct pane_view *v, struct layout_pos pos)
+{
+	struct layout_pos	p;
+	int			row;
+
+	if (v->empty)
+		return -1;
+	p = v->top;
+	for (row = 0; row < v->rows; row++) {
+		if (p.block == pos.block && p.line == pos.line)
+			return row;
+		if (layout_forward(v->lay, &p, 1) == 0)
+			break;
+	}
+	return -1;
+}

@@ -7,10 +7,13 @@
 
 #include "ui.h"
 
+#define BODY_MARKS	64	/* search hits drawn on one line */
+
 struct body {
 	struct layout		*lay;
 	struct pane_view	 view;
 	int			 max_width;	/* 0: the pane's width */
+	int			 sel;		/* selected reference, or -1 */
 };
 
 static void	body_layout(struct pane *);
@@ -18,6 +21,8 @@ static void	body_paint(struct pane *);
 static int	body_key(struct pane *, enum action);
 static void	body_resize(struct pane *);
 static void	body_free(struct pane *);
+static int	body_pos_of(struct body *, struct nav_pos,
+		    struct layout_pos *);
 
 const struct pane_ops pane_body_ops = {
 	.name = "body",
@@ -35,6 +40,7 @@ pane_body_data(int max_width)
 
 	b = xcalloc(1, sizeof *b);
 	b->max_width = max_width > 0 ? max_width : 0;
+	b->sel = -1;
 	return b;
 }
 
@@ -68,10 +74,12 @@ body_resize(struct pane *p)
 static void
 body_paint(struct pane *p)
 {
-	static const char	 empty[] = "(empty document)";
-	struct body		*b = p->data;
-	struct layout_pos	 pos;
-	int			 row;
+	static const char		 empty[] = "(empty document)";
+	struct body			*b = p->data;
+	struct draw_mark		 marks[BODY_MARKS];
+	const struct layout_line	*l;
+	struct layout_pos		 pos;
+	int				 row, nm;
 
 	draw_erase(p->win);
 	if (b->lay == NULL)
@@ -83,7 +91,12 @@ body_paint(struct pane *p)
 	}
 	pos = b->view.top;
 	for (row = 0; row < p->r.h; row++) {
-		draw_line(p->win, row, 0, p->r.w, layout_line_at(b->lay, pos));
+		l = layout_line_at(b->lay, pos);
+		nm = 0;
+		if (l != NULL && l->doc_off != LAYOUT_NO_OFF)
+			nm = find_marks(p->app, l->block, l->doc_off,
+			    l->doc_end, marks, BODY_MARKS);
+		draw_line_marked(p->win, row, 0, p->r.w, l, marks, nm, b->sel);
 		if (layout_forward(b->lay, &pos, 1) == 0)
 			break;
 	}
@@ -158,4 +171,146 @@ pane_body_where(struct pane *p, int *line, int *percent)
 	if (*percent >= 100)
 		*percent = 99;
 	return 1;
+}
+
+/* The text at the top: its block and first doc offset. */
+struct nav_pos
+pane_body_pos(struct pane *p)
+{
+	struct body			*b = p->data;
+	const struct layout_line	*l;
+	struct nav_pos			 pos = { -1, 0 };
+
+	if (b->lay == NULL || b->view.empty)
+		return pos;
+	pos.block = b->view.top.block;
+	pos.off = p->app->doc->blocks[pos.block].text_off;
+	l = layout_line_at(b->lay, b->view.top);
+	if (l != NULL && !(l->flags & LINE_BLANK) && l->doc_off != LAYOUT_NO_OFF)
+		pos.off = l->doc_off;
+	return pos;
+}
+
+/* The display line showing a doc position; 0 when it is not in the flow. */
+static int
+body_pos_of(struct body *b, struct nav_pos np, struct layout_pos *lp)
+{
+	const struct doc		*d = layout_doc(b->lay);
+	const struct layout_line	*lines;
+	int				 n, line;
+
+	if (np.block < 0 || (size_t)np.block >= d->nblocks ||
+	    !doc_in_flow(d, np.block))
+		return 0;
+	lines = layout_block(b->lay, np.block, &n);
+	if (lines == NULL || n <= 0)
+		return 0;
+	line = layout_line_of(b->lay, np.block, np.off);
+	if (line < 0)
+		line = 0;
+	if (line >= n)
+		line = n - 1;
+	if ((lines[line].flags & LINE_BLANK) && line + 1 < n)
+		line++;
+	lp->block = np.block;
+	lp->line = line;
+	return 1;
+}
+
+/*
+ * Show a doc position: at the top (a jump), or, when it is off screen, a
+ * third of the way down so what leads to it shows too.
+ */
+int
+pane_body_goto(struct pane *p, struct nav_pos np, int how)
+{
+	struct body		*b = p->data;
+	struct layout_pos	 lp;
+
+	if (b->lay == NULL || b->view.empty || !body_pos_of(b, np, &lp))
+		return 0;
+	if (how == BODY_VISIBLE) {
+		if (pane_view_row_of(&b->view, lp) >= 0)
+			return RE_PAINT | RE_STATUS;
+		pane_view_show(&b->view, lp, b->view.rows / 3);
+	} else
+		pane_view_show(&b->view, lp, 0);
+	return RE_PAINT | RE_STATUS;
+}
+
+/* The references on screen, each once, in order, with the row it is on. */
+int
+pane_body_refs(struct pane *p, int *refs, int *rows, int max)
+{
+	struct body			*b = p->data;
+	const struct layout_line	*l;
+	struct layout_pos		 pos;
+	int				 row, i, n = 0;
+
+	if (b->lay == NULL || b->view.empty)
+		return 0;
+	pos = b->view.top;
+	for (row = 0; row < b->view.rows && n < max; row++) {
+		l = layout_line_at(b->lay, pos);
+		for (i = 0; l != NULL && i < l->nruns && n < max; i++) {
+			if (l->runs[i].ref < 0)
+				continue;
+			if (n > 0 && refs[n - 1] == l->runs[i].ref)
+				continue;
+			refs[n] = l->runs[i].ref;
+			rows[n] = row;
+			n++;
+		}
+		if (layout_forward(b->lay, &pos, 1) == 0)
+			break;
+	}
+	return n;
+}
+
+int
+pane_body_sel(struct pane *p)
+{
+	struct body	*b = p->data;
+
+	return b->sel;
+}
+
+/* Select a reference (-1: none) and bring it on screen. */
+int
+pane_body_select(struct pane *p, int ref)
+{
+	struct body		*b = p->data;
+	const struct doc	*d = p->app->doc;
+	struct nav_pos		 np;
+
+	b->sel = -1;
+	if (ref < 0 || (size_t)ref >= d->nrefs)
+		return RE_PAINT;
+	b->sel = ref;
+	np.block = d->refs[ref].block;
+	np.off = d->refs[ref].text_off;
+	return pane_body_goto(p, np, BODY_VISIBLE) | RE_PAINT;
+}
+
+/* The reference drawn at a cell, for a mouse click. */
+int
+pane_body_ref_at(struct pane *p, int row, int col)
+{
+	struct body			*b = p->data;
+	const struct layout_line	*l;
+	struct layout_pos		 pos;
+	int				 i, c = 0;
+
+	if (b->lay == NULL || b->view.empty || row < 0 || row >= b->view.rows)
+		return -1;
+	pos = b->view.top;
+	if (row > 0 && layout_forward(b->lay, &pos, row) < row)
+		return -1;
+	l = layout_line_at(b->lay, pos);
+	for (i = 0; l != NULL && i < l->nruns; i++) {
+		if (col >= c && col < c + l->runs[i].cols)
+			return l->runs[i].ref;
+		c += l->runs[i].cols;
+	}
+	return -1;
 }

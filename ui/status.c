@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scholia/buf.h"
+#include "scholia/doc.h"
 #include "scholia/text.h"
 
 #include "ui.h"
@@ -11,6 +12,7 @@
 #define STATUS_NAME_MIN	8	/* columns of the name kept beside a message */
 
 static void	status_paint(struct pane *);
+static void	status_section(struct app *, struct buf *);
 
 const struct pane_ops status_ops = {
 	.name = "status",
@@ -50,36 +52,96 @@ status_sanitise(const char *s, size_t n, struct buf *out)
 	}
 }
 
+/* The section being read: "article › heading", sanitised, into out. */
+static void
+status_section(struct app *app, struct buf *out)
+{
+	const struct doc	*d = app->doc;
+	struct nav_pos		 here = pane_body_pos(app->body);
+	const struct block	*b;
+	int			 h, art;
+
+	if (here.block < 0)
+		return;
+	b = &d->blocks[here.block];
+	art = b->article;
+	h = pane_toc_current(d, here.block);
+	if (art >= 0 && (size_t)art < d->narticles && d->narticles > 1 &&
+	    d->articles[art].title != NULL) {
+		status_sanitise(d->articles[art].title,
+		    strlen(d->articles[art].title), out);
+		if (h >= 0 && d->headings[h].level > 1)
+			buf_puts(out, " \xe2\x80\xba ");
+	}
+	if (h >= 0 && d->headings[h].title != NULL &&
+	    (d->headings[h].level > 1 || out->len == 0))
+		status_sanitise(d->headings[h].title,
+		    strlen(d->headings[h].title), out);
+}
+
 /*
- * Name on the left, message after it, position on the right, all reversed.
- * A message is what the reader must see: the name gives up room for it.
+ * Name on the left, then the section or a message; search state, focus
+ * and position on the right, all reversed. A message is what the reader
+ * must see: the name and section give up room for it.
  */
 static void
 status_paint(struct pane *p)
 {
 	struct app	*app = p->app;
-	char		 right[64];
-	int		 w = p->r.w, rw, nw, mw = 0, line, percent;
+	struct buf	 mid = { 0 };
+	char		 right[160], where[40], srch[80];
+	const char	*focus = "";
+	int		 w = p->r.w, rw, nw, line, percent, x;
+	attr_t		 ma = A_REVERSE;
 
+	if (app->prompt.active) {
+		prompt_paint(app, p->win, w);
+		return;
+	}
 	draw_blank(p->win, 0, 0, w, A_REVERSE);
 	if (app->body != NULL &&
 	    pane_body_where(app->body, &line, &percent))
-		snprintf(right, sizeof right, "line %d  %d%% ", line, percent);
+		snprintf(where, sizeof where, "line %d  %d%%", line, percent);
 	else
-		snprintf(right, sizeof right, "empty ");
+		snprintf(where, sizeof where, "empty");
+	find_status(app, srch, sizeof srch);
+	if (app->focus == app->notes)
+		focus = "[notes] ";
+	else if (app->focus == app->toc)
+		focus = "[outline] ";
+	snprintf(right, sizeof right, "%s%s%s%s ", srch, srch[0] ? "  " : "",
+	    focus, where);
 	rw = (int)strlen(right);
-	if (rw > w / 2)
-		rw = 0;
-	if (app->msg[0] != '\0')
-		mw = (int)text_width(app->msg, strlen(app->msg)) + 3;
-	nw = w - rw - 2 - mw;
-	if (nw < STATUS_NAME_MIN)
-		nw = STATUS_NAME_MIN;
+	if (rw > w / 2) {
+		snprintf(right, sizeof right, "%s ", where);
+		rw = (int)strlen(right);
+		if (rw > w / 2)
+			rw = 0;
+	}
+	if (app->msg[0] != '\0') {
+		buf_puts(&mid, app->msg);
+		ma = A_REVERSE | A_BOLD;
+	} else
+		status_section(app, &mid);
+	nw = w - rw - 2;
+	if (mid.len > 0) {
+		nw = (w - rw) / 3;
+		if (nw < STATUS_NAME_MIN)
+			nw = STATUS_NAME_MIN;
+		if (app->msg[0] != '\0' &&
+		    (int)text_width(app->name, strlen(app->name)) + 3 +
+		    (int)text_width(mid.data, mid.len) > w - rw - 2)
+			nw = STATUS_NAME_MIN;
+	}
 	nw = draw_text(p->win, 0, 1, nw, app->name, strlen(app->name),
 	    A_REVERSE | A_BOLD);
-	if (mw > 0)
-		draw_text(p->win, 0, nw + 3, w - rw - nw - 4, app->msg,
-		    strlen(app->msg), A_REVERSE);
+	if (mid.len > 0) {
+		x = nw + 1;
+		draw_text(p->win, 0, x, 3, " \xc2\xb7 ", 4, A_REVERSE);
+		x += 3;
+		draw_text(p->win, 0, x, w - rw - x - 1, mid.data, mid.len, ma);
+	}
+	buf_free(&mid);
 	if (rw > 0)
 		draw_text(p->win, 0, w - rw, rw, right, (size_t)rw, A_REVERSE);
 }

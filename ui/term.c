@@ -52,6 +52,10 @@ term_setup_colours(void)
 	init_pair(PAIR_REF, COLOR_YELLOW, bg);
 	init_pair(PAIR_CONTROL, COLOR_MAGENTA, bg);
 	init_pair(PAIR_META, COLOR_CYAN, bg);
+	init_pair(PAIR_HIT, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(PAIR_CUR, COLOR_WHITE, COLOR_RED);
+	init_pair(PAIR_SEL, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_TITLE, COLOR_BLACK, COLOR_CYAN);
 	term_has_colour = 1;
 }
 
@@ -97,6 +101,9 @@ term_init(void)
 	curs_set(0);
 	set_escdelay(25);
 	term_setup_colours();
+	/* presses, not clicks: no wait to tell a click from a drag */
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 	sitm = tigetstr("sitm");
 	term_has_italic = sitm != NULL && sitm != (char *)-1;
 	/* stdscr is never drawn on, so input never repaints it over panes */
@@ -161,5 +168,19 @@ term_getkey(int *code, int *fkey)
 		return 0;
 	*code = (int)wc;
 	*fkey = rc == KEY_CODE_YES;
+	return 1;
+}
+
+/* The mouse event behind a KEY_MOUSE: 1 with its cell and buttons. */
+int
+term_mouse(int *y, int *x, unsigned long *bstate)
+{
+	MEVENT	ev;
+
+	if (getmouse(&ev) != OK)
+		return 0;
+	*y = ev.y;
+	*x = ev.x;
+	*bstate = (unsigned long)ev.bstate;
 	return 1;
 }

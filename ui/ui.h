@@ -13,10 +13,14 @@
 #include <stddef.h>
 
 #include "scholia/layout.h"
+#include "scholia/nav.h"
 
 struct doc;
 struct buf;
 struct app;
+struct search;
+struct search_index;
+struct state;
 
 /* A screen rectangle; w == 0 or h == 0 means the pane is not shown. */
 struct rect {
@@ -31,6 +35,7 @@ struct rect {
 #define ARRANGE_OUTLINE	0x2	/* outline pane wanted (left of the body) */
 #define ARRANGE_MIN_COLS 20	/* below this the panes give up */
 #define ARRANGE_MIN_ROWS 6
+#define ARRANGE_SIDE_COLS 140	/* from this width the notes are a column */
 
 struct arrange {
 	struct rect	 body;
@@ -38,6 +43,7 @@ struct arrange {
 	struct rect	 outline;
 	struct rect	 status;
 	int		 too_small;	/* only a "too small" note fits */
+	int		 notes_side;	/* notes right of the body, not below */
 };
 void	arrange_compute(int cols, int rows, unsigned want, struct arrange *);
 /* "body 0,0 80x23; ..." for tests and the debug log. */
@@ -62,6 +68,28 @@ enum action {
 	ACT_HALF_UP,
 	ACT_TOP,
 	ACT_BOTTOM,
+	ACT_HEAD_PREV,
+	ACT_HEAD_NEXT,
+	ACT_GOTO,
+	ACT_FOCUS_NEXT,
+	ACT_FOCUS_PREV,
+	ACT_OUTLINE,
+	ACT_NOTES,
+	ACT_NOTES_MODE,
+	ACT_REF_NEXT,
+	ACT_REF_PREV,
+	ACT_ENTER,
+	ACT_PEEK,
+	ACT_BACK,
+	ACT_FORWARD,
+	ACT_SEARCH,
+	ACT_SEARCH_BACK,
+	ACT_MATCH_NEXT,
+	ACT_MATCH_PREV,
+	ACT_KEYWORDS,
+	ACT_FOLD,
+	ACT_UNFOLD,
+	ACT_CANCEL,
 	ACT_REDRAW,
 	ACT_HELP,
 	ACT_QUIT,
@@ -93,6 +121,7 @@ int	 term_italic(void);	/* the terminal can show italics */
 int	 term_getkey(int *code, int *fkey);
 int	 term_signalled(void);	/* the terminating signal, or 0 */
 void	 term_clear(void);	/* next doupdate repaints everything */
+int	 term_mouse(int *y, int *x, unsigned long *bstate);
 
 /* Colour pairs term.c sets up. */
 enum {
@@ -101,10 +130,29 @@ enum {
 	PAIR_REF,
 	PAIR_CONTROL,
 	PAIR_META,
+	PAIR_HIT,	/* search matches */
+	PAIR_CUR,	/* the current match */
+	PAIR_SEL,	/* the selected reference and its note */
+	PAIR_TITLE,	/* pane titles and borders of the focused pane */
 };
 
 /* draw.c: the only curses drawing calls. */
 void	 draw_line(WINDOW *, int y, int x, int w, const struct layout_line *);
+/* A doc text range drawn in another attribute: search hits. */
+struct draw_mark {
+	size_t	 off;
+	size_t	 end;
+	int	 current;	/* the current match */
+};
+/* A layout line with marks and the selected reference standing out. */
+void	 draw_line_marked(WINDOW *, int y, int x, int w,
+	    const struct layout_line *, const struct draw_mark *, int nmarks,
+	    int sel_ref);
+/* Box lines: a vertical rule at column x, a horizontal title row. */
+void	 draw_vrule(WINDOW *, int x, int y, int h);
+void	 draw_title(WINDOW *, int y, int w, const char *, int focused);
+/* A bordered box with a title (popups). */
+void	 draw_box(WINDOW *, const char *title);
 /* Plain UTF-8 (already sanitised) with one attribute; returns columns. */
 int	 draw_text(WINDOW *, int y, int x, int w, const char *, size_t,
 	    attr_t);
@@ -159,24 +207,133 @@ int	pane_view_scroll(struct pane_view *, int);	/* RE_PAINT or 0 */
 int	pane_view_top(struct pane_view *);
 int	pane_view_bottom(struct pane_view *);
 int	pane_view_at_end(struct pane_view *);
+void	pane_view_show(struct pane_view *, struct layout_pos, int context);
+int	pane_view_row_of(struct pane_view *, struct layout_pos);
 /* The last line shown, for the percentage. */
 int	pane_view_bottom_pos(struct pane_view *, struct layout_pos *);
 
 /* pane_body.c, pane_help.c, status.c: the concrete panes. */
 extern const struct pane_ops pane_body_ops;
 extern const struct pane_ops pane_help_ops;
+extern const struct pane_ops pane_notes_ops;
+extern const struct pane_ops pane_toc_ops;
+extern const struct pane_ops pane_popup_ops;
 extern const struct pane_ops status_ops;
 void	*pane_body_data(int max_width);
 void	*pane_help_data(void);
+void	*pane_notes_data(void);
+void	*pane_toc_data(void);
+void	*pane_popup_data(void);
 void	*status_data(void);
 /* Where the body is, for the status line. */
 int	 pane_body_where(struct pane *, int *line, int *percent);
+/* The text at the top of the body. */
+struct nav_pos	 pane_body_pos(struct pane *);
+/* Show pos: at the top, or (visible) scrolled only if off screen. */
+#define BODY_TOP	0
+#define BODY_VISIBLE	1
+int	 pane_body_goto(struct pane *, struct nav_pos, int how);
+/* The references on screen in order, with their rows; returns how many. */
+int	 pane_body_refs(struct pane *, int *refs, int *rows, int max);
+/* The selected reference (-1: none); select one, scrolling to it. */
+int	 pane_body_sel(struct pane *);
+int	 pane_body_select(struct pane *, int ref);
+/* The reference drawn at a cell of the body, or -1. */
+int	 pane_body_ref_at(struct pane *, int row, int col);
+
+/* pane_notes.c: notes following the body, or all of them. */
+int	 pane_notes_sel(struct pane *);	/* selected note or -1 */
+int	 pane_notes_show(struct pane *, int note);	/* select, scroll to */
+int	 pane_notes_all(struct pane *);	/* 1 when showing all notes */
+void	 pane_notes_set_all(struct pane *, int);
+int	 pane_notes_note_at(struct pane *, int row);	/* -1 if none */
+/* pane_toc.c: the outline. */
+int	 pane_toc_heading_at(struct pane *, int row);	/* -1 if none */
+/* The heading the reader is in (last at or before block), or -1. */
+int	 pane_toc_current(const struct doc *, int block);
+
+/* pane_popup.c: a box over the body: a peeked note or the keywords. */
+enum popup_kind {
+	POPUP_NONE,
+	POPUP_NOTE,
+	POPUP_KEYWORDS,
+};
+void	 pane_popup_note(struct pane *, int note);
+void	 pane_popup_keywords(struct pane *);
+enum popup_kind	 pane_popup_kind(struct pane *);
+/* The rectangle of a popup over the body rectangle. */
+void	 pane_popup_rect(const struct rect *body, enum popup_kind,
+	    struct rect *);
+
+/* prompt.c: the one-line editor for / ? and :, on the status row. */
+struct prompt {
+	int		 active;
+	int		 kind;		/* '/', '?' or ':' */
+	char		 text[512];	/* UTF-8, edited at its end */
+	size_t		 len;
+};
+void	 prompt_open(struct app *, int kind);
+/* A key while the prompt is open: RE_* bits. */
+int	 prompt_key(struct app *, int code, int fkey);
+void	 prompt_paint(struct app *, WINDOW *, int w);
+
+/* find.c: search state over the prompt and the core search. */
+void	 find_begin(struct app *, int backward);
+int	 find_update(struct app *, const char *, size_t);	/* incremental */
+int	 find_accept(struct app *);
+int	 find_cancel(struct app *);
+int	 find_step(struct app *, int forward);	/* n, N */
+int	 find_word(struct app *, const char *);	/* search it, jump */
+int	 find_clear(struct app *);
+void	 find_status(struct app *, char *, size_t);	/* "/word 3/17" */
+/* The search hits of a block overlapping [off, end), as draw marks. */
+int	 find_marks(struct app *, int block, size_t off, size_t end,
+	    struct draw_mark *, int max);
+size_t	 find_count_word(struct app *, const char *);
+
+/* jump.c: jumps between body, notes and outline, and the jump list. */
+struct nav_pos	 jump_here(struct app *);
+int	 jump_to(struct app *, struct nav_pos);	/* no history */
+int	 jump_push(struct app *);	/* remember here before a jump */
+int	 jump_back(struct app *, int forward);
+int	 jump_ref_to_note(struct app *, int ref);
+int	 jump_note_to_ref(struct app *, int note);
+int	 jump_heading(struct app *, int heading);
+int	 jump_goto(struct app *, const char *);	/* ":" : "40%" or a line */
+int	 jump_next_heading(struct app *, int forward);
+int	 jump_select_ref(struct app *, int forward);
+int	 jump_peek(struct app *);
+
+/* mouse.c: mouse events to panes, pure so it can be tested. */
+enum mouse_kind {
+	MOUSE_NONE,
+	MOUSE_CLICK,
+	MOUSE_WHEEL_UP,
+	MOUSE_WHEEL_DOWN,
+};
+enum mouse_pane {
+	MPANE_NONE,
+	MPANE_BODY,
+	MPANE_NOTES,
+	MPANE_OUTLINE,
+	MPANE_STATUS,
+};
+struct mouse_hit {
+	enum mouse_kind	 kind;
+	enum mouse_pane	 pane;
+	int		 row;	/* inside the pane */
+	int		 col;
+};
+enum mouse_kind	 mouse_kind_of(unsigned long bstate);
+void	 mouse_route(const struct arrange *, int y, int x, enum mouse_kind,
+	    struct mouse_hit *);
 /* Copy s into out, every unsafe character replaced by its placeholder. */
 void	 status_sanitise(const char *, size_t, struct buf *);
 
 /* app.c: state and the event loop. */
 struct app_opts {
 	const char	*name;		/* file name shown in the status line */
+	const char	*path;		/* for saved positions, NULL: none */
 	const char	*warning;	/* shown once at start, or NULL */
 	int		 max_width;	/* wrap no wider than this; 0 = pane */
 };
@@ -185,16 +342,38 @@ struct app {
 	struct doc	*doc;
 	char		*name;		/* sanitised */
 	struct pane	*body;
+	struct pane	*notes;
+	struct pane	*toc;
 	struct pane	*help;
+	struct pane	*popup;
 	struct pane	*status;
 	struct pane	*focus;
 	struct arrange	 geo;
 	int		 help_on;
+	int		 notes_on;
+	int		 toc_on;
+	struct nav	*nav;		/* the jump list */
+	struct prompt	 prompt;
+	struct search_index *sidx;	/* made on the first search */
+	struct search	*search;	/* the search shown, or NULL */
+	char		*query;
+	long		 match;		/* current match, -1 none */
+	int		 backward;	/* the search went with ? */
+	struct search	*saved;		/* the search before the prompt */
+	char		*saved_query;
+	long		 saved_match;
+	int		 saved_backward;
+	struct nav_pos	 origin;	/* where the prompt opened */
+	int		 origin_focus_notes;
+	int		 cycle_note;	/* Enter on a note: last note */
+	int		 cycle_k;	/* and which of its refs */
 	char		 msg[256];	/* one-shot status message */
 };
 /* Run the reader until q or a signal; returns the exit status. */
 int	app_run(struct doc *, const struct app_opts *);
 void	app_message(struct app *, const char *);
+/* The panes a mouse event or Tab can reach, in focus order. */
+int	app_focus_step(struct app *, int forward);
 
 /* actions.c */
 int	actions_run(struct app *, enum action);

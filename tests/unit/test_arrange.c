@@ -99,9 +99,31 @@ test_all_panes(void **state)
 	    "outline 0,0 20x23; body 20,0 60x16; notes 20,16 60x7; "
 	    "status 0,23 80x1");
 	/* the outline is capped, the notes too */
+	assert_string_equal(geo(139, 60, ARRANGE_NOTES | ARRANGE_OUTLINE),
+	    "outline 0,0 34x59; body 34,0 105x47; notes 34,47 105x12; "
+	    "status 0,59 139x1");
+}
+
+/* From ARRANGE_SIDE_COLS on, the notes are a column right of the body. */
+static void
+test_notes_side(void **state)
+{
+	struct arrange	a;
+
+	(void)state;
 	assert_string_equal(geo(200, 60, ARRANGE_NOTES | ARRANGE_OUTLINE),
-	    "outline 0,0 36x59; body 36,0 164x47; notes 36,47 164x12; "
+	    "outline 0,0 36x59; body 36,0 110x59; notes 146,0 54x59; "
 	    "status 0,59 200x1");
+	assert_string_equal(geo(140, 40, ARRANGE_NOTES),
+	    "body 0,0 94x39; notes 94,0 46x39; status 0,39 140x1");
+	assert_string_equal(geo(200, 50, ARRANGE_NOTES),
+	    "body 0,0 136x49; notes 136,0 64x49; status 0,49 200x1");
+	arrange_compute(200, 50, ARRANGE_NOTES, &a);
+	assert_int_equal(a.notes_side, 1);
+	arrange_compute(139, 50, ARRANGE_NOTES, &a);
+	assert_int_equal(a.notes_side, 0);
+	arrange_compute(200, 50, 0, &a);
+	assert_int_equal(a.notes_side, 0);
 }
 
 static void
@@ -287,6 +309,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_body_only),
 		cmocka_unit_test(test_all_panes),
+		cmocka_unit_test(test_notes_side),
 		cmocka_unit_test(test_degrades),
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_tiling_everywhere),

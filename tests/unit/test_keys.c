@@ -71,6 +71,9 @@ man_keys(struct man_item *items, int max)
 				tok++;
 			assert_int_equal(strncmp(tok, "Ic ", 3), 0);
 			tok += 3;
+			/* mdoc escapes punctuation as \& */
+			if (strncmp(tok, "\\&", 2) == 0)
+				tok += 2;
 			tok[strcspn(tok, " ")] = '\0';
 			assert_true(items[n].nnames < 8);
 			items[n].names[items[n].nnames++] = strdup(tok);

@@ -1,0 +1,295 @@
+/* Search in the reader: incremental matching as the prompt is edited, n/N, hits to draw. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scholia/doc.h"
+#include "scholia/search.h"
+#include "scholia/xmalloc.h"
+
+#include "ui.h"
+
+static void	find_drop(struct app *);
+static void	find_index(struct app *);
+static int	find_show(struct app *);
+static int	find_shown(const struct doc *, int);
+
+/* Free the search shown unless it is the saved one. */
+static void
+find_drop(struct app *app)
+{
+	if (app->search != NULL && app->search != app->saved)
+		search_free(app->search);
+	if (app->query != app->saved_query)
+		free(app->query);
+	app->search = NULL;
+	app->query = NULL;
+	app->match = -1;
+}
+
+/* One index per document, made when the first search needs it. */
+static void
+find_index(struct app *app)
+{
+	if (app->sidx == NULL)
+		app->sidx = search_index_new(app->doc);
+}
+
+/* A match can be shown: in the flow or in a note. */
+static int
+find_shown(const struct doc *d, int block)
+{
+	const struct block	*b = &d->blocks[block];
+
+	if (b->flags & BLOCK_HIDDEN)
+		return 0;
+	return doc_in_flow(d, block) || (b->type == BLOCK_NOTE && b->note >= 0);
+}
+
+/*
+ * Bring the current match into view: in the body, or for a hit in a note,
+ * the body at its first reference and the notes pane at the note (all
+ * notes when nothing refers to it).
+ */
+static int
+find_show(struct app *app)
+{
+	const struct doc		*d = app->doc;
+	const struct search_match	*m;
+	const struct note		*n;
+	const struct ref		*r;
+	struct nav_pos			 np;
+	int				 bits = RE_PAINT | RE_STATUS;
+
+	if (app->search == NULL || app->match < 0)
+		return bits;
+	m = search_match_at(app->search, (size_t)app->match);
+	if (m == NULL)
+		return bits;
+	if (doc_in_flow(d, m->block)) {
+		np.block = m->block;
+		np.off = m->off;
+		return bits | pane_body_goto(app->body, np, BODY_VISIBLE);
+	}
+	if (d->blocks[m->block].type != BLOCK_NOTE ||
+	    d->blocks[m->block].note < 0)
+		return bits;
+	n = &d->notes[d->blocks[m->block].note];
+	if (!app->notes_on) {
+		app->notes_on = 1;
+		bits |= RE_ARRANGE;
+	}
+	if (n->nrefs > 0 && doc_in_flow(d, d->refs[n->refs[0]].block)) {
+		r = &d->refs[n->refs[0]];
+		np.block = r->block;
+		np.off = r->text_off;
+		bits |= pane_body_goto(app->body, np, BODY_VISIBLE);
+	} else
+		pane_notes_set_all(app->notes, 1);
+	pane_notes_show(app->notes, d->blocks[m->block].note);
+	return bits;
+}
+
+/* The prompt opens: remember the search and the place to return to. */
+void
+find_begin(struct app *app, int backward)
+{
+	app->saved = app->search;
+	app->saved_query = app->query;
+	app->saved_match = app->match;
+	app->saved_backward = app->backward;
+	app->search = NULL;
+	app->query = NULL;
+	app->match = -1;
+	app->backward = backward;
+	app->origin = pane_body_pos(app->body);
+	prompt_open(app, backward ? '?' : '/');
+}
+
+/* The query changed: search again from where the prompt opened. */
+int
+find_update(struct app *app, const char *q, size_t n)
+{
+	int	bits = RE_PAINT | RE_STATUS;
+
+	find_drop(app);
+	if (n == 0)
+		return bits | pane_body_goto(app->body, app->origin, BODY_TOP);
+	find_index(app);
+	app->search = search_new_indexed(app->sidx, q, n);
+	app->query = xstrndup(q, n);
+	app->match = search_next(app->search, app->origin.block,
+	    app->origin.off, !app->backward);
+	if (app->match < 0)
+		return bits | pane_body_goto(app->body, app->origin, BODY_TOP);
+	return bits | find_show(app);
+}
+
+/* Enter: keep the search; the place it left is a step back. */
+int
+find_accept(struct app *app)
+{
+	struct nav_pos	here;
+
+	if (app->search == NULL) {
+		/* an empty query: the search before stays */
+		app->search = app->saved;
+		app->query = app->saved_query;
+		app->match = app->saved_match;
+		app->backward = app->saved_backward;
+		app->saved = NULL;
+		app->saved_query = NULL;
+		return RE_PAINT | RE_STATUS;
+	}
+	if (app->saved != NULL)
+		search_free(app->saved);
+	free(app->saved_query);
+	app->saved = NULL;
+	app->saved_query = NULL;
+	if (search_count(app->search) == 0) {
+		app_message(app, "Pattern not found");
+		return RE_PAINT | RE_STATUS;
+	}
+	here = pane_body_pos(app->body);
+	if (here.block != app->origin.block || here.off != app->origin.off)
+		nav_push(app->nav, app->origin);
+	return RE_PAINT | RE_STATUS;
+}
+
+/* Esc: the search before comes back, and so does the place. */
+int
+find_cancel(struct app *app)
+{
+	find_drop(app);
+	app->search = app->saved;
+	app->query = app->saved_query;
+	app->match = app->saved_match;
+	app->backward = app->saved_backward;
+	app->saved = NULL;
+	app->saved_query = NULL;
+	return RE_PAINT | RE_STATUS |
+	    pane_body_goto(app->body, app->origin, BODY_TOP);
+}
+
+/* n and N: the next match in the search's direction, or against it. */
+int
+find_step(struct app *app, int forward)
+{
+	const struct search_match	*m;
+	long				 next;
+	int				 fw = app->backward ? !forward : forward;
+	int				 tries;
+
+	if (app->search == NULL) {
+		app_message(app, "No search yet: / searches");
+		return RE_STATUS;
+	}
+	if (search_count(app->search) == 0) {
+		app_message(app, "Pattern not found");
+		return RE_STATUS;
+	}
+	next = app->match;
+	for (tries = 0; tries < 1000; tries++) {
+		if (next < 0) {
+			struct nav_pos	np = pane_body_pos(app->body);
+
+			next = search_next(app->search, np.block, np.off, fw);
+		} else {
+			m = search_match_at(app->search, (size_t)next);
+			next = search_next(app->search, m->block,
+			    fw ? m->off + 1 : m->off, fw);
+		}
+		if (next < 0)
+			return RE_STATUS;
+		m = search_match_at(app->search, (size_t)next);
+		if (find_shown(app->doc, m->block))
+			break;
+	}
+	if (app->match >= 0 && (fw ? next <= app->match : next >= app->match))
+		app_message(app, fw ? "Search hit the end, went on from the "
+		    "start" : "Search hit the start, went on from the end");
+	nav_push(app->nav, jump_here(app));
+	app->match = next;
+	return find_show(app);
+}
+
+/* Search for a word chosen elsewhere (the keyword index) and go to it. */
+int
+find_word(struct app *app, const char *w)
+{
+	struct nav_pos	here = pane_body_pos(app->body);
+
+	find_drop(app);
+	find_index(app);
+	app->backward = 0;
+	app->search = search_new_indexed(app->sidx, w, strlen(w));
+	app->query = xstrdup(w);
+	app->match = search_next(app->search, here.block, here.off, 1);
+	if (app->match < 0) {
+		app_message(app, "Pattern not found");
+		return RE_PAINT | RE_STATUS;
+	}
+	nav_push(app->nav, jump_here(app));
+	return find_show(app);
+}
+
+int
+find_clear(struct app *app)
+{
+	if (app->search == NULL)
+		return 0;
+	find_drop(app);
+	return RE_PAINT | RE_STATUS;
+}
+
+/* "/query 3/17", "/query 0/0", or nothing. */
+void
+find_status(struct app *app, char *s, size_t n)
+{
+	size_t	count;
+
+	*s = '\0';
+	if (app->search == NULL || app->query == NULL)
+		return;
+	count = search_count(app->search);
+	snprintf(s, n, "%c%.40s %ld/%zu", app->backward ? '?' : '/',
+	    app->query, app->match >= 0 ? app->match + 1 : 0, count);
+}
+
+/* The hits of the search in [off, end) of a block, as marks to draw. */
+int
+find_marks(struct app *app, int block, size_t off, size_t end,
+    struct draw_mark *marks, int max)
+{
+	const struct search_match	*m;
+	size_t				 first, n, i;
+	int				 k = 0;
+
+	if (app->search == NULL)
+		return 0;
+	search_block(app->search, block, &first, &n);
+	for (i = first; i < first + n && k < max; i++) {
+		m = search_match_at(app->search, i);
+		if (m->off + m->len <= off || m->off >= end)
+			continue;
+		marks[k].off = m->off;
+		marks[k].end = m->off + m->len;
+		marks[k].current = (long)i == app->match;
+		k++;
+	}
+	return k;
+}
+
+/* How often a word occurs, as a search finds it (for the keyword index). */
+size_t
+find_count_word(struct app *app, const char *w)
+{
+	struct search	*s;
+	size_t		 n;
+
+	find_index(app);
+	s = search_new_indexed(app->sidx, w, strlen(w));
+	n = search_count(s);
+	search_free(s);
+	return n;
+}

@@ -1,0 +1,357 @@
+/* Jumps: reference to note and back, outline entries, go-to, and the jump list over them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scholia/doc.h"
+#include "scholia/nav.h"
+
+#include "ui.h"
+
+#define JUMP_SCREEN_REFS 256	/* references looked at on one screen */
+
+static int	jump_notes_on(struct app *);
+static int	jump_before(const struct ref *, const struct ref *);
+static int	jump_ref_neighbour(const struct doc *, int, int);
+static void	jump_label(struct app *, const char *, const char *,
+		    const char *);
+
+/* Where the reader is: the selected note when the notes have focus. */
+struct nav_pos
+jump_here(struct app *app)
+{
+	const struct doc	*d = app->doc;
+	struct nav_pos		 pos;
+	int			 n;
+
+	if (app->focus == app->notes && pane_shown(app->notes) &&
+	    (n = pane_notes_sel(app->notes)) >= 0 && d->notes[n].block >= 0) {
+		pos.block = d->notes[n].block;
+		pos.off = d->blocks[pos.block].text_off;
+		return pos;
+	}
+	return pane_body_pos(app->body);
+}
+
+/* The notes pane comes on for a jump into it. */
+static int
+jump_notes_on(struct app *app)
+{
+	if (app->notes_on)
+		return 0;
+	app->notes_on = 1;
+	return RE_ARRANGE;
+}
+
+/* Go to a remembered place: a note in the notes pane, or body text. */
+int
+jump_to(struct app *app, struct nav_pos pos)
+{
+	const struct doc	*d = app->doc;
+	int			 bits = RE_PAINT | RE_STATUS;
+
+	if (pos.block < 0 || (size_t)pos.block >= d->nblocks)
+		return 0;
+	if (d->blocks[pos.block].type == BLOCK_NOTE &&
+	    d->blocks[pos.block].note >= 0) {
+		bits |= jump_notes_on(app);
+		pane_notes_show(app->notes, d->blocks[pos.block].note);
+		app->focus = app->notes;
+		return bits;
+	}
+	app->focus = app->body;
+	return bits | pane_body_goto(app->body, pos, BODY_TOP);
+}
+
+/* Remember the place before a jump. */
+int
+jump_push(struct app *app)
+{
+	nav_push(app->nav, jump_here(app));
+	return 0;
+}
+
+/* Backspace, Ctrl-O, Ctrl-N: walk the jump list. */
+int
+jump_back(struct app *app, int forward)
+{
+	struct nav_pos	pos;
+	int		ok;
+
+	if (forward)
+		ok = nav_forward(app->nav, jump_here(app), &pos);
+	else
+		ok = nav_back(app->nav, jump_here(app), &pos);
+	if (!ok) {
+		app_message(app, forward ? "No later jump" :
+		    "No earlier jump to go back to");
+		return RE_STATUS;
+	}
+	return jump_to(app, pos);
+}
+
+/* A message naming a reference or note label (sanitised by app_message). */
+static void
+jump_label(struct app *app, const char *pre, const char *label,
+    const char *post)
+{
+	char	msg[200];
+
+	snprintf(msg, sizeof msg, "%s%.60s%s", pre, label, post);
+	app_message(app, msg);
+}
+
+/* Enter on a reference: its note in the notes pane, which takes the focus. */
+int
+jump_ref_to_note(struct app *app, int ref)
+{
+	const struct doc	*d = app->doc;
+	const struct ref	*r;
+	int			 bits = RE_PAINT | RE_STATUS;
+
+	if (ref < 0 || (size_t)ref >= d->nrefs)
+		return 0;
+	r = &d->refs[ref];
+	if (r->note < 0) {
+		jump_label(app, "Reference ", r->label,
+		    " has no note in the text");
+		return bits | pane_body_select(app->body, ref);
+	}
+	jump_push(app);
+	bits |= pane_body_select(app->body, ref);
+	bits |= jump_notes_on(app);
+	pane_notes_show(app->notes, r->note);
+	app->focus = app->notes;
+	app->cycle_note = -1;
+	return bits;
+}
+
+/*
+ * Enter on a note: its reference in the body; Enter again on the same note
+ * goes on to its next reference, round to the first.
+ */
+int
+jump_note_to_ref(struct app *app, int note)
+{
+	const struct doc	*d = app->doc;
+	const struct note	*n;
+	char			 msg[64];
+	int			 k;
+
+	if (note < 0 || (size_t)note >= d->nnotes)
+		return 0;
+	n = &d->notes[note];
+	if (n->nrefs == 0) {
+		jump_label(app, "Note ", n->label, " has no reference");
+		return RE_STATUS;
+	}
+	k = app->cycle_note == note ? (app->cycle_k + 1) % n->nrefs : 0;
+	app->cycle_note = note;
+	app->cycle_k = k;
+	jump_push(app);
+	if (n->nrefs > 1) {
+		snprintf(msg, sizeof msg, "Reference %d of %d", k + 1,
+		    n->nrefs);
+		app_message(app, msg);
+	}
+	return RE_PAINT | RE_STATUS | pane_body_select(app->body, n->refs[k]);
+}
+
+/* Enter on an outline entry: its section at the top of the body. */
+int
+jump_heading(struct app *app, int h)
+{
+	const struct doc	*d = app->doc;
+	struct nav_pos		 pos;
+
+	if (h < 0 || (size_t)h >= d->nheadings || d->headings[h].block < 0)
+		return 0;
+	jump_push(app);
+	pos.block = d->headings[h].block;
+	pos.off = d->blocks[pos.block].text_off;
+	app->focus = app->body;
+	return RE_PAINT | RE_STATUS | pane_body_goto(app->body, pos, BODY_TOP);
+}
+
+/* ":" then "40%" (of the text) or "120" (a line of the source file). */
+int
+jump_goto(struct app *app, const char *s)
+{
+	const struct doc	*d = app->doc;
+	struct nav_pos		 pos = { -1, 0 };
+	char			*end;
+	long			 v;
+	size_t			 i, off;
+	int			 pct;
+
+	while (*s == ' ')
+		s++;
+	v = strtol(s, &end, 10);
+	while (*end == ' ')
+		end++;
+	pct = *end == '%';
+	if (pct)
+		end++;
+	while (*end == ' ')
+		end++;
+	if (end == s || *end != '\0' || v < 0 || (pct && v > 100)) {
+		app_message(app, "Go to: a percentage (40%) or a line number");
+		return RE_STATUS;
+	}
+	off = pct ? (size_t)((double)d->text.len * (double)v / 100.0) : 0;
+	for (i = 0; i < d->nblocks; i++) {
+		if (!doc_in_flow(d, (int)i))
+			continue;
+		pos.block = (int)i;
+		pos.off = d->blocks[i].text_off;
+		if (pct && d->blocks[i].text_off + d->blocks[i].text_len > off) {
+			if (off > pos.off)
+				pos.off = off;
+			break;
+		}
+		if (!pct && d->blocks[i].end_line >= v)
+			break;
+	}
+	if (pos.block < 0)
+		return RE_STATUS;
+	jump_push(app);
+	app->focus = app->body;
+	return RE_PAINT | RE_STATUS | pane_body_goto(app->body, pos, BODY_TOP);
+}
+
+/* { and }: the heading before or after the top of the body. */
+int
+jump_next_heading(struct app *app, int forward)
+{
+	const struct doc	*d = app->doc;
+	struct nav_pos		 here = pane_body_pos(app->body), pos;
+	size_t			 i;
+	int			 best = -1, b;
+
+	for (i = 0; i < d->nheadings; i++) {
+		b = d->headings[i].block;
+		if (b < 0 || !doc_in_flow(d, b))
+			continue;
+		if (forward && b > here.block && (best < 0 || b < best))
+			best = b;
+		if (!forward && b < here.block && b > best)
+			best = b;
+	}
+	if (best < 0) {
+		app_message(app, forward ? "No heading after this" :
+		    "No heading before this");
+		return RE_STATUS;
+	}
+	pos.block = best;
+	pos.off = d->blocks[best].text_off;
+	return pane_body_goto(app->body, pos, BODY_TOP);
+}
+
+/* Reading order of two references. */
+static int
+jump_before(const struct ref *a, const struct ref *b)
+{
+	if (a->block != b->block)
+		return a->block < b->block;
+	return a->text_off < b->text_off;
+}
+
+/* The reference in the flow next after (or before) ref in reading order. */
+static int
+jump_ref_neighbour(const struct doc *d, int ref, int forward)
+{
+	size_t	i;
+	int	best = -1;
+
+	for (i = 0; i < d->nrefs; i++) {
+		if ((int)i == ref || !doc_in_flow(d, d->refs[i].block))
+			continue;
+		if (forward ? !jump_before(&d->refs[ref], &d->refs[i]) :
+		    !jump_before(&d->refs[i], &d->refs[ref]))
+			continue;
+		if (best < 0 || (forward ? jump_before(&d->refs[i],
+		    &d->refs[best]) : jump_before(&d->refs[best], &d->refs[i])))
+			best = (int)i;
+	}
+	return best;
+}
+
+/*
+ * ] and [: the next reference after the selected one, scrolling to it; with
+ * none selected on screen, the first (last) one on screen.
+ */
+int
+jump_select_ref(struct app *app, int forward)
+{
+	const struct doc	*d = app->doc;
+	int			 refs[JUMP_SCREEN_REFS], rows[JUMP_SCREEN_REFS];
+	int			 n, i, sel = pane_body_sel(app->body), next = -1;
+	int			 on = 0;
+
+	n = pane_body_refs(app->body, refs, rows, JUMP_SCREEN_REFS);
+	for (i = 0; i < n; i++)
+		on |= refs[i] == sel;
+	if (sel >= 0 && on)
+		next = jump_ref_neighbour(d, sel, forward);
+	else if (n > 0)
+		next = forward ? refs[0] : refs[n - 1];
+	else {
+		/* none on screen: the nearest past the screen's top */
+		struct nav_pos	here = pane_body_pos(app->body);
+		struct ref	probe;
+		size_t		k;
+
+		memset(&probe, 0, sizeof probe);
+		probe.block = here.block;
+		probe.text_off = here.off;
+		for (k = 0; k < d->nrefs; k++) {
+			if (!doc_in_flow(d, d->refs[k].block))
+				continue;
+			if (forward ? jump_before(&d->refs[k], &probe) :
+			    !jump_before(&d->refs[k], &probe))
+				continue;
+			if (next < 0 || (forward ? jump_before(&d->refs[k],
+			    &d->refs[next]) : jump_before(&d->refs[next],
+			    &d->refs[k])))
+				next = (int)k;
+		}
+	}
+	if (next < 0) {
+		app_message(app, forward ? "No reference after this" :
+		    "No reference before this");
+		return RE_STATUS;
+	}
+	if (d->refs[next].note < 0)
+		jump_label(app, "Reference ", d->refs[next].label,
+		    " has no note in the text");
+	return RE_PAINT | RE_STATUS | pane_body_select(app->body, next);
+}
+
+/* p: the selected reference's note in a popup; nothing moves. */
+int
+jump_peek(struct app *app)
+{
+	const struct doc	*d = app->doc;
+	int			 refs[1], rows[1];
+	int			 ref = pane_body_sel(app->body), bits = RE_PAINT;
+
+	if (app->focus == app->notes && pane_notes_sel(app->notes) >= 0) {
+		pane_popup_note(app->popup, pane_notes_sel(app->notes));
+		return RE_PAINT;
+	}
+	if (ref < 0) {
+		if (pane_body_refs(app->body, refs, rows, 1) == 0) {
+			app_message(app, "No reference on screen");
+			return RE_STATUS;
+		}
+		ref = refs[0];
+		bits |= pane_body_select(app->body, ref);
+	}
+	if (d->refs[ref].note < 0) {
+		jump_label(app, "Reference ", d->refs[ref].label,
+		    " has no note in the text");
+		return bits | RE_STATUS;
+	}
+	pane_popup_note(app->popup, d->refs[ref].note);
+	return bits;
+}

@@ -1,0 +1,293 @@
+/* Popups over the body: a peeked note, or the keyword index with counts; both close with Esc. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scholia/buf.h"
+#include "scholia/doc.h"
+#include "scholia/layout.h"
+#include "scholia/xmalloc.h"
+
+#include "ui.h"
+
+#define POPUP_MAX_W	76
+
+struct popup {
+	enum popup_kind	  kind;
+	int		  note;
+	struct layout	 *lay;
+	int		  top;		/* first line or entry shown */
+	int		  cur;		/* keyword cursor */
+	const char	**words;	/* keywords, each once */
+	size_t		 *counts;
+	int		  nwords;
+};
+
+static void	popup_layout(struct pane *);
+static void	popup_paint(struct pane *);
+static int	popup_key(struct pane *, enum action);
+static void	popup_free(struct pane *);
+static void	popup_paint_note(struct pane *, struct popup *);
+static void	popup_paint_words(struct pane *, struct popup *);
+static const struct layout_line *popup_note_lines(struct popup *,
+		    const struct doc *, int *);
+
+const struct pane_ops pane_popup_ops = {
+	.name = "popup",
+	.layout = popup_layout,
+	.paint = popup_paint,
+	.key = popup_key,
+	.free = popup_free,
+};
+
+void *
+pane_popup_data(void)
+{
+	struct popup	*pp;
+
+	pp = xcalloc(1, sizeof *pp);
+	pp->note = -1;
+	return pp;
+}
+
+static void
+popup_free(struct pane *p)
+{
+	struct popup	*pp = p->data;
+
+	layout_free(pp->lay);
+	free(pp->words);
+	free(pp->counts);
+	free(pp);
+}
+
+/* Centred in the body, smaller than it, or the body itself when small. */
+void
+pane_popup_rect(const struct rect *body, enum popup_kind kind, struct rect *r)
+{
+	memset(r, 0, sizeof *r);
+	if (kind == POPUP_NONE || body->w <= 0 || body->h <= 0)
+		return;
+	*r = *body;
+	if (body->w >= 24) {
+		r->w = body->w - 4;
+		if (r->w > POPUP_MAX_W)
+			r->w = POPUP_MAX_W;
+		r->x = body->x + (body->w - r->w) / 2;
+	}
+	if (body->h >= 8) {
+		r->h = body->h * 2 / 3;
+		r->y = body->y + (body->h - r->h) / 3;
+	}
+}
+
+static void
+popup_layout(struct pane *p)
+{
+	struct popup		*pp = p->data;
+	struct layout_opts	 opts = { 0 };
+
+	if (!pane_shown(p))
+		return;
+	opts.width = p->r.w > 5 ? p->r.w - 4 : 1;
+	layout_free(pp->lay);
+	pp->lay = layout_new(p->app->doc, &opts);
+}
+
+/* Peek at a note. */
+void
+pane_popup_note(struct pane *p, int note)
+{
+	struct popup	*pp = p->data;
+
+	pp->kind = POPUP_NOTE;
+	pp->note = note;
+	pp->top = 0;
+}
+
+/* The keyword index: every keyword of the paper once, with its count. */
+void
+pane_popup_keywords(struct pane *p)
+{
+	struct popup		*pp = p->data;
+	const struct doc	*d = p->app->doc;
+	size_t			 i, total = 0;
+	int			 j, k;
+
+	pp->kind = POPUP_KEYWORDS;
+	pp->top = pp->cur = 0;
+	if (pp->words != NULL)
+		return;
+	for (i = 0; i < d->nkeywords; i++)
+		total += (size_t)d->keywords[i].nwords;
+	pp->words = xcalloc(total + 1, sizeof *pp->words);
+	pp->counts = xcalloc(total + 1, sizeof *pp->counts);
+	for (i = 0; i < d->nkeywords; i++) {
+		for (j = 0; j < d->keywords[i].nwords; j++) {
+			const char	*w = d->keywords[i].words[j];
+
+			if (w == NULL || *w == '\0')
+				continue;
+			for (k = 0; k < pp->nwords; k++) {
+				if (strcmp(pp->words[k], w) == 0)
+					break;
+			}
+			if (k < pp->nwords)
+				continue;
+			pp->words[pp->nwords] = w;
+			pp->counts[pp->nwords] = find_count_word(p->app, w);
+			pp->nwords++;
+		}
+	}
+}
+
+enum popup_kind
+pane_popup_kind(struct pane *p)
+{
+	struct popup	*pp = p->data;
+
+	return pp->kind;
+}
+
+static const struct layout_line *
+popup_note_lines(struct popup *pp, const struct doc *d, int *n)
+{
+	const struct layout_line	*l;
+	int				 b;
+
+	*n = 0;
+	if (pp->lay == NULL || pp->note < 0 || (size_t)pp->note >= d->nnotes)
+		return NULL;
+	b = d->notes[pp->note].block;
+	if (b < 0)
+		return NULL;
+	l = layout_block(pp->lay, b, n);
+	while (l != NULL && *n > 0 && (l->flags & LINE_BLANK)) {
+		l++;
+		(*n)--;
+	}
+	return l;
+}
+
+static void
+popup_paint_note(struct pane *p, struct popup *pp)
+{
+	const struct doc		*d = p->app->doc;
+	const struct layout_line	*l;
+	struct buf			 t = { 0 };
+	int				 n, row;
+
+	buf_puts(&t, " Note ");
+	if (pp->note >= 0)
+		status_sanitise(d->notes[pp->note].label,
+		    strlen(d->notes[pp->note].label), &t);
+	buf_puts(&t, "  (Esc closes) ");
+	draw_box(p->win, t.data);
+	buf_free(&t);
+	l = popup_note_lines(pp, d, &n);
+	for (row = 1; row < p->r.h - 1 && pp->top + row - 1 < n; row++)
+		draw_line(p->win, row, 2, p->r.w - 4, &l[pp->top + row - 1]);
+}
+
+static void
+popup_paint_words(struct pane *p, struct popup *pp)
+{
+	struct buf	 b = { 0 };
+	char		 num[24];
+	int		 row, i, w = p->r.w - 4, nw;
+	attr_t		 a;
+
+	draw_box(p->win, " Keywords  (Enter searches, Esc closes) ");
+	if (pp->nwords == 0 && p->r.h > 2)
+		draw_text(p->win, 1, 2, w, "(this paper lists no keywords)",
+		    30, A_DIM);
+	if (pp->cur < pp->top)
+		pp->top = pp->cur;
+	if (pp->cur >= pp->top + p->r.h - 2)
+		pp->top = pp->cur - (p->r.h - 2) + 1;
+	for (row = 1; row < p->r.h - 1; row++) {
+		i = pp->top + row - 1;
+		if (i >= pp->nwords)
+			break;
+		a = i == pp->cur ? A_REVERSE | A_BOLD : A_NORMAL;
+		draw_blank(p->win, row, 1, p->r.w - 2, a);
+		buf_reset(&b);
+		status_sanitise(pp->words[i], strlen(pp->words[i]), &b);
+		snprintf(num, sizeof num, "%zu", pp->counts[i]);
+		nw = (int)strlen(num);
+		draw_text(p->win, row, 2, w - nw - 1, b.data, b.len, a);
+		draw_text(p->win, row, 2 + w - nw, nw, num, (size_t)nw, a);
+	}
+	buf_free(&b);
+}
+
+static void
+popup_paint(struct pane *p)
+{
+	struct popup	*pp = p->data;
+
+	if (pp->kind == POPUP_NOTE)
+		popup_paint_note(p, pp);
+	else if (pp->kind == POPUP_KEYWORDS)
+		popup_paint_words(p, pp);
+}
+
+/* Keys while a popup is open: it takes them all. */
+static int
+popup_key(struct pane *p, enum action a)
+{
+	struct popup	*pp = p->data;
+	int		 n = pp->kind == POPUP_KEYWORDS ? pp->nwords : 0;
+	int		 rows = p->r.h > 3 ? p->r.h - 2 : 1, i;
+
+	if (pp->kind == POPUP_NOTE)
+		popup_note_lines(pp, p->app->doc, &n);
+	switch (a) {
+	case ACT_CANCEL:
+	case ACT_QUIT:
+	case ACT_PEEK:
+	case ACT_KEYWORDS:
+		pp->kind = POPUP_NONE;
+		return RE_ARRANGE | RE_PAINT;
+	case ACT_LINE_DOWN:
+	case ACT_REF_NEXT:
+		i = 1;
+		break;
+	case ACT_LINE_UP:
+	case ACT_REF_PREV:
+		i = -1;
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
+		i = rows;
+		break;
+	case ACT_PAGE_UP:
+	case ACT_HALF_UP:
+		i = -rows;
+		break;
+	case ACT_ENTER:
+		if (pp->kind == POPUP_KEYWORDS && pp->cur < pp->nwords) {
+			pp->kind = POPUP_NONE;
+			return RE_ARRANGE | find_word(p->app,
+			    pp->words[pp->cur]);
+		}
+		pp->kind = POPUP_NONE;
+		return RE_ARRANGE | RE_PAINT;
+	default:
+		return 0;
+	}
+	if (pp->kind == POPUP_KEYWORDS) {
+		pp->cur += i;
+		if (pp->cur >= n)
+			pp->cur = n - 1;
+		if (pp->cur < 0)
+			pp->cur = 0;
+	} else {
+		pp->top += i;
+		if (pp->top > n - rows)
+			pp->top = n - rows;
+		if (pp->top < 0)
+			pp->top = 0;
+	}
+	return RE_PAINT;
+}
