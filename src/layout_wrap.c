@@ -67,14 +67,18 @@ struct wrap {
 	int			 soft;	/* the open line began at a wrap */
 	int			 emitted;
 	size_t			 base;
+	const char		*dtext;	/* the doc text */
 };
 
 static void	 uiter_init(struct uiter *, const struct doc *,
 		    const struct wrap_src *, int, unsigned);
 static int	 uiter_next(struct uiter *, struct unit *);
+static int	 uiter_simple(struct uiter *, struct unit *, unsigned, int,
+		    int);
 static int	 unit_dropped(uint32_t);
 static const char *unit_text(const struct unit *);
 static int	 unit_is_space(const struct wrap *, const struct unit *);
+static int	 unit_verbatim(const struct wrap *, const struct unit *);
 static void	 wrap_push(struct wrap *, const struct unit *);
 static void	 wrap_one(struct wrap *, struct unit *);
 static void	 wrap_emit(struct wrap *, size_t, const struct unit *, int);
@@ -146,6 +150,8 @@ again:
 			refstart = sp->off == it->base + it->i;
 		}
 	}
+	if (uiter_simple(it, u, flags, ref, refstart))
+		return 1;
 	l = text_decode(it->s + it->i, it->n - it->i, &c);
 	memset(u, 0, sizeof *u);
 	u->doc_off = it->base + it->i;
@@ -223,10 +229,74 @@ again:
 	return 1;
 }
 
+/*
+ * The common units without the general path: a printable ASCII character or
+ * a Han ideograph, when what follows cannot extend its cluster (ASCII, Han,
+ * or the end). Fills u exactly as the general path would; 0 if not simple.
+ */
+static int
+uiter_simple(struct uiter *it, struct unit *u, unsigned flags, int ref,
+    int refstart)
+{
+	const unsigned char	*p = (const unsigned char *)it->s + it->i;
+	size_t			 left = it->n - it->i, l;
+	uint32_t		 c;
+	int			 cols;
+
+	if (p[0] > 0x20 && p[0] < 0x7F) {
+		if (left > 1 && p[1] >= 0x80)
+			return 0;
+		c = p[0];
+		l = 1;
+		cols = 1;
+	} else if (left >= 3 && p[0] >= 0xE4 && p[0] <= 0xE9 &&
+	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    (p[0] != 0xE4 || p[1] >= 0xB8)) {
+		if (left > 3 && p[3] >= 0x80 &&
+		    (p[3] < 0xE4 || p[3] > 0xE9 || (p[3] == 0xE4 &&
+		    left > 4 && p[4] < 0xB8)))
+			return 0;
+		c = ((uint32_t)(p[0] & 0x0F) << 12) |
+		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		l = 3;
+		cols = 2;
+	} else
+		return 0;
+	u->doc_off = it->base + it->i;
+	u->style = flags | it->style;
+	u->ref = ref;
+	u->brk = it->brk != NULL ? (unsigned char)it->brk[it->i] :
+	    TEXT_BREAK_PROHIBITED;
+	if (ref != -1 && !refstart)
+		u->brk = TEXT_BREAK_PROHIBITED;
+	else if (ref != -1 && u->brk == TEXT_BREAK_POSSIBLE)
+		u->brk = TEXT_BREAK_PROHIBITED;
+	u->kind = U_TEXT;
+	u->s = it->s + it->i;
+	u->n = l;
+	u->dlen = l;
+	u->cols = cols;
+	u->close = c < 0x80 && text_is_closing(c) != 0;
+	u->open = c < 0x80 && text_is_opening(c) != 0;
+	u->shy = it->shy;
+	it->shy = 0;
+	it->i += l;
+	return 1;
+}
+
 static const char *
 unit_text(const struct unit *u)
 {
 	return u->s != NULL ? u->s : u->ph;
+}
+
+/* Whether a unit shows exactly its doc bytes (a space is a doc ' '). */
+static int
+unit_verbatim(const struct wrap *w, const struct unit *u)
+{
+	if (u->kind == U_TEXT)
+		return u->s == w->dtext + u->doc_off && u->n == u->dlen;
+	return u->kind == U_SPACE && u->n == 1 && u->dlen == 1;
 }
 
 /* Spaces and tabs are dropped at a wrap, outside code. */
@@ -246,9 +316,9 @@ wrap_push(struct wrap *w, const struct unit *u)
 static void
 wrap_emit(struct wrap *w, size_t p, const struct unit *u, int soft)
 {
-	size_t		 k, end = p;
-	struct unit	*x;
-	int		 cols;
+	size_t		 k, g, end = p, rlen;
+	struct unit	*x, *y;
+	int		 cols, rcols;
 
 	if (u != NULL)
 		wrap_push(w, u);
@@ -259,11 +329,26 @@ wrap_emit(struct wrap *w, size_t p, const struct unit *u, int soft)
 	lb_line(w->lb, w->first ? LINE_FIRST : 0,
 	    end > 0 ? w->line[0].doc_off : w->base);
 	lb_prefix(w->lb, w->pfx, w->first);
-	for (k = 0, cols = 0; k < end; k++) {
+	for (k = 0, cols = 0; k < end; k = g) {
 		x = &w->line[k];
-		cols += x->cols;
-		lb_put(w->lb, unit_text(x), x->n, x->cols, x->style, x->ref,
-		    x->doc_off, x->dlen, x->kind == U_TEXT ||
+		/*
+		 * Units showing their doc bytes as they are, in a row of the
+		 * same style, go in as one piece: lb_put would merge them.
+		 */
+		rcols = x->cols;
+		rlen = x->n;
+		for (g = k + 1; unit_verbatim(w, x) && g < end; g++) {
+			y = &w->line[g];
+			if (!unit_verbatim(w, y) || y->style != x->style ||
+			    y->ref != x->ref || y->doc_off != x->doc_off + rlen)
+				break;
+			rcols += y->cols;
+			rlen += y->n;
+		}
+		cols += rcols;
+		lb_put(w->lb, g > k + 1 ? w->dtext + x->doc_off : unit_text(x),
+		    rlen, rcols, x->style, x->ref, x->doc_off,
+		    g > k + 1 ? rlen : x->dlen, x->kind == U_TEXT ||
 		    x->kind == U_SPACE);
 	}
 	/* a break at a soft hyphen shows the hyphen when it fits */
@@ -423,6 +508,7 @@ wrap_text(const struct doc *d, const struct wrap_src *src, int width,
 	w.code = code;
 	w.first = 1;
 	w.base = src->off;
+	w.dtext = d->text.data;
 	w.avail = width - lb_prefix_cols(pfx, 1);
 	if (w.avail < 1)
 		w.avail = 1;

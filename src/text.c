@@ -13,6 +13,8 @@
 static int	text_glibc_width(uint32_t);
 static int	text_grapheme_joins(uint32_t, int, uint32_t, int, int, size_t);
 static int	text_in(uint32_t, const uint32_t *, size_t);
+static void	text_breaks_lib(const char *, size_t, size_t, char *);
+static inline int text_is_han3(const unsigned char *, size_t);
 static inline size_t	text_next(const char *, size_t, uint32_t *);
 
 static int	ambiguous_wide;		/* ambiguous characters are wide */
@@ -280,26 +282,94 @@ text_placeholder(uint32_t c, char *out, size_t size)
 }
 
 /* "UTF-8" as the encoding keeps ambiguous characters narrow for UAX #14. */
-void
-text_breaks(const char *s, size_t n, char *out)
+/*
+ * libunistring's breaks for [a, b), then our fix-ups: CR LF reads as a
+ * mandatory break, bytes inside a character are UNDEFINED.
+ */
+static void
+text_breaks_lib(const char *s, size_t a, size_t b, char *out)
 {
 	size_t		i, l;
 	uint32_t	c;
 
-	if (n == 0)
-		return;
-	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", out);
-	/* Mark the inside of each character, as text_decode sees it. */
-	for (i = 0; i < n; i += l) {
+	u8_possible_linebreaks((const uint8_t *)s + a, b - a, "UTF-8",
+	    out + a);
+	for (i = a; i < b; i += l) {
 		if (out[i] == UC_BREAK_CR_BEFORE_LF)
 			out[i] = TEXT_BREAK_MANDATORY;
 		if ((unsigned char)s[i] < 0x80) {
 			l = 1;
 			continue;
 		}
-		l = text_next(s + i, n - i, &c);
+		l = text_next(s + i, b - i, &c);
 		if (l > 1)
 			memset(out + i + 1, TEXT_BREAK_UNDEFINED, l - 1);
+	}
+}
+
+/* Whether s starts with a Han ideograph of U+4E00..U+9FFF (class ID). */
+static inline int
+text_is_han3(const unsigned char *p, size_t n)
+{
+	if (n < 3 || p[0] < 0xE4 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 ||
+	    (p[2] & 0xC0) != 0x80)
+		return 0;
+	return p[0] != 0xE4 || p[1] >= 0xB8;
+}
+
+/*
+ * UAX #14 is costly (libunistring ~255 MB/s) and Chinese text is mostly
+ * ideographs. Between two ideographs (class ID) a break is always possible,
+ * and no rule looks back past an ideograph, so the text is cut there and
+ * only the stretches between cuts go through libunistring: a stretch that
+ * is one ideograph needs no call at all. The results are the same as one
+ * call over the whole text (tests/unit/test_perf.c compares them).
+ */
+void
+text_breaks(const char *s, size_t n, char *out)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, seg = 0, l;
+	uint32_t		 c;
+	int			 prevhan = 0;
+
+	if (n == 0)
+		return;
+	while (i < n) {
+		if (p[i] < 0x80) {
+			prevhan = 0;
+			i++;
+			continue;
+		}
+		if (!text_is_han3(p + i, n - i)) {
+			prevhan = 0;
+			i += text_next(s + i, n - i, &c);
+			continue;
+		}
+		if (prevhan) {
+			/* a cut before i: finish the stretch [seg, i) */
+			if (seg > 0 && i - seg == 3) {
+				out[seg] = TEXT_BREAK_POSSIBLE;
+				out[seg + 1] = out[seg + 2] =
+				    TEXT_BREAK_UNDEFINED;
+			} else {
+				text_breaks_lib(s, seg, i, out);
+				if (seg > 0)
+					out[seg] = TEXT_BREAK_POSSIBLE;
+			}
+			seg = i;
+		}
+		prevhan = 1;
+		i += 3;
+	}
+	l = n - seg;
+	if (seg > 0 && l == 3 && text_is_han3(p + seg, l)) {
+		out[seg] = TEXT_BREAK_POSSIBLE;
+		out[seg + 1] = out[seg + 2] = TEXT_BREAK_UNDEFINED;
+	} else {
+		text_breaks_lib(s, seg, n, out);
+		if (seg > 0)
+			out[seg] = TEXT_BREAK_POSSIBLE;
 	}
 }
 
@@ -324,6 +394,11 @@ text_in(uint32_t c, const uint32_t *t, size_t n)
 int
 text_is_closing(uint32_t c)
 {
+	if (c >= 0x4E00 && c <= 0x9FFF)	/* ideographs: the common case */
+		return 0;
+	if (c < 0x80)
+		return c == '!' || c == ')' || c == ',' || c == '.' ||
+		    c == ':' || c == ';' || c == '?' || c == ']' || c == '}';
 	if (c >= 0x31F0 && c <= 0x31FF)	/* small katakana extension */
 		return 1;
 	return text_in(c, closing_chars,
@@ -333,6 +408,10 @@ text_is_closing(uint32_t c)
 int
 text_is_opening(uint32_t c)
 {
+	if (c < 0x80)
+		return c == '(' || c == '[' || c == '{';
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return 0;
 	return text_in(c, opening_chars,
 	    sizeof opening_chars / sizeof opening_chars[0]);
 }

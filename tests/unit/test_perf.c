@@ -1,0 +1,137 @@
+/* Unit tests for the fast paths: each must give what the slow path gives. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <unilbrk.h>
+
+#include "scholia/text.h"
+
+static void	test_breaks_reference(const char *, size_t, char *);
+static size_t	test_random_text(char *, size_t, unsigned *);
+static unsigned	test_rand(unsigned *);
+static void	test_breaks_random(void **);
+static void	test_breaks_han_runs(void **);
+
+/* Pieces the random texts are made of: every break class near ideographs. */
+static const char *const pieces[] = {
+	"中", "文", "的", "一", "龥", "丁", "。", "，", "、", "；", "：",
+	"“", "”", "‘", "’", "「", "」", "《", "》", "（", "）", "【", "】",
+	"—", "…", "·", "ー", "っ", "あ", "ア", "한", "①", "⑳", "¹", "\xe3\x80\x80",
+	"a", "b", "Z", "0", "9", " ", "  ", "\t", "\n", "\r\n", "(", ")", "[",
+	"]", "{", "}", "\"", "'", "-", ",", ".", "?", "!", "/", "%", "$", "+",
+	"\xcc\x81", "\xe2\x80\x8d", "\xe2\x80\x8b", "\xe2\x81\xa0",
+	"\xc2\xa0", "\xc2\xad", "\xf0\x9f\x98\x80", "\xf0\x9f\x87\xa8",
+	"\xef\xb8\x8f", "\xe4\xb8", "\xff", "\x80", "\xe9\xbf\xbf",
+	"\xe4\xb7\xbf", "\xea\x80\x80", "http://x.y/", "1.5", "$1", "3%",
+	"\xef\xbc\x88", "\xef\xbc\x89", "\xef\xbc\x8c",
+};
+
+/* The definition: one libunistring call over the whole text, then fix-ups. */
+static void
+test_breaks_reference(const char *s, size_t n, char *out)
+{
+	size_t		i, l;
+	uint32_t	c;
+
+	if (n == 0)
+		return;
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", out);
+	for (i = 0; i < n; i += l) {
+		if (out[i] == UC_BREAK_CR_BEFORE_LF)
+			out[i] = TEXT_BREAK_MANDATORY;
+		l = text_decode(s + i, n - i, &c);
+		if (l > 1)
+			memset(out + i + 1, TEXT_BREAK_UNDEFINED, l - 1);
+	}
+}
+
+static unsigned
+test_rand(unsigned *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 16) & 0x7fff;
+}
+
+/* Mostly ideographs, as in the corpus, with every other piece mixed in. */
+static size_t
+test_random_text(char *buf, size_t cap, unsigned *seed)
+{
+	size_t		n = 0, want, k, l;
+	const char	*p;
+
+	want = test_rand(seed) % 60;
+	for (k = 0; k < want; k++) {
+		if (test_rand(seed) % 3 != 0)
+			p = pieces[test_rand(seed) % 5];
+		else
+			p = pieces[test_rand(seed) %
+			    (sizeof pieces / sizeof pieces[0])];
+		l = strlen(p);
+		if (n + l >= cap)
+			break;
+		memcpy(buf + n, p, l);
+		n += l;
+	}
+	return n;
+}
+
+static void
+test_breaks_random(void **state)
+{
+	char		 s[1024], a[1024], b[1024];
+	unsigned	 seed = 12345;
+	size_t		 n, i;
+	int		 round;
+
+	(void)state;
+	for (round = 0; round < 200000; round++) {
+		n = test_random_text(s, sizeof s, &seed);
+		memset(a, 0x55, sizeof a);
+		memset(b, 0x55, sizeof b);
+		test_breaks_reference(s, n, a);
+		text_breaks(s, n, b);
+		for (i = 0; i < n; i++) {
+			if (a[i] != b[i]) {
+				fprintf(stderr, "round %d byte %zu: want %d got"
+				    " %d in \"%.*s\"\n", round, i, a[i], b[i],
+				    (int)n, s);
+				fail();
+			}
+		}
+	}
+}
+
+static void
+test_breaks_han_runs(void **state)
+{
+	const char	*s = "中文的一（中文）中。文";
+	char		 a[64], b[64];
+	size_t		 n = strlen(s);
+
+	(void)state;
+	test_breaks_reference(s, n, a);
+	text_breaks(s, n, b);
+	assert_memory_equal(a, b, n);
+	/* between ideographs: possible; before the closing bracket: not */
+	assert_int_equal(b[3], TEXT_BREAK_POSSIBLE);
+	assert_int_equal(b[4], TEXT_BREAK_UNDEFINED);
+	assert_int_equal(b[21], TEXT_BREAK_PROHIBITED);
+	assert_int_equal(b[27], TEXT_BREAK_PROHIBITED);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_breaks_random),
+		cmocka_unit_test(test_breaks_han_runs),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
