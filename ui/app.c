@@ -235,6 +235,8 @@ app_restore(struct app *app, struct state *st, const char *path)
 	if (st == NULL || path == NULL || !state_get(st, path, &sp) ||
 	    !state_fit(app->doc, &sp))
 		return;
+	if (sp.pos.block == pane_body_pos(app->body).block)
+		return;		/* the start: nothing to say */
 	if (pane_body_goto(app->body, sp.pos, BODY_TOP) == 0)
 		return;
 	snprintf(msg, sizeof msg, "Back where you left off (line %d)",
@@ -267,6 +269,7 @@ app_run(struct doc *doc, const struct app_opts *opts)
 	struct app	 app;
 	struct buf	 name = { 0 };
 	struct state	*st = NULL;
+	const char	*base;
 	char		*cause = NULL;
 	int		 bits, code, fkey;
 
@@ -274,7 +277,9 @@ app_run(struct doc *doc, const struct app_opts *opts)
 	app.doc = doc;
 	app.match = -1;
 	app.cycle_note = -1;
-	status_sanitise(opts->name, strlen(opts->name), &name);
+	base = strrchr(opts->name, '/');
+	base = base != NULL && base[1] != '\0' ? base + 1 : opts->name;
+	status_sanitise(base, strlen(base), &name);
 	app.name = name.data != NULL ? buf_steal(&name) : xstrdup("");
 	if (term_init() != 0) {
 		buf_reset(&name);
@@ -303,6 +308,7 @@ app_run(struct doc *doc, const struct app_opts *opts)
 		if (cause != NULL) {
 			app_message(&app, cause);
 			free(cause);
+			cause = NULL;
 		}
 	}
 	if (opts->warning != NULL)

@@ -75,8 +75,8 @@ static const char *const keys_helps[ACT__COUNT] = {
 	[ACT_NOTES_MODE] =	"Notes pane: follow the reading, or all notes.",
 	[ACT_REF_NEXT] =	"Select the next reference (or note).",
 	[ACT_REF_PREV] =	"Select the previous reference (or note).",
-	[ACT_ENTER] =		"Follow: reference to note, note to its "
-				"references, outline entry to its section.",
+	[ACT_ENTER] =		"Follow a reference to its note, a note "
+				"to its references, an outline entry.",
 	[ACT_PEEK] =		"Peek at the selected reference's note.",
 	[ACT_BACK] =		"Go back to where the last jump started.",
 	[ACT_FORWARD] =		"Go forward again after going back.",

@@ -7,7 +7,7 @@
 
 #include "ui.h"
 
-#define HELP_KEYS_COLS	18	/* column where the descriptions start */
+#define HELP_KEYS_COLS	28	/* column where the descriptions start */
 
 struct help {
 	int	top;		/* first line shown */

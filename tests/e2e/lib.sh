@@ -19,6 +19,9 @@ E2E_N=0
 E2E_SOCK=e2e$$-0
 E2E_TMP=$(mktemp -d) || exit 1
 E2E_TIMEOUT=${E2E_TIMEOUT:-5}	# seconds to wait for a screen
+# Saved reading positions go to a private place, fresh for every test.
+XDG_STATE_HOME=$E2E_TMP/state
+export XDG_STATE_HOME
 
 e2e_tmux() {
 	tmux -L "$E2E_SOCK" -f /dev/null "$@"
@@ -29,7 +32,8 @@ e2e_cleanup() {
 		tmux -L "e2e$$-$E2E_N" kill-server >/dev/null 2>&1
 		E2E_N=$((E2E_N - 1))
 	done
-	rm -rf "$E2E_TMP"
+	# a reader hung up on may still be saving its position
+	rm -rf "$E2E_TMP" 2>/dev/null || { sleep 0.3; rm -rf "$E2E_TMP"; }
 }
 trap e2e_cleanup EXIT
 trap 'exit 1' INT TERM HUP
@@ -50,6 +54,14 @@ e2e_start() {
 	} >"$E2E_TMP/run.sh"
 	e2e_tmux new-session -d -x "$_cols" -y "$_rows" "sh $E2E_TMP/run.sh" ||
 		e2e_fail "tmux could not start"
+}
+
+# Hide the notes pane (on by default when the paper has notes), for tests
+# of the body alone.
+e2e_notes_off() {
+	e2e_wait "Notes:"
+	e2e_keys F
+	e2e_wait_gone "Notes:"
 }
 
 # The screen as text, one row a line (trailing blanks trimmed by tmux).

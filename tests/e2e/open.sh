@@ -20,6 +20,7 @@ e2e_wait_done 0
 
 "$E2E_BIN" --dump --width 79 "$f002" | sed 's/ *$//' >"$E2E_TMP/dump"
 e2e_start 80 24 "\"$E2E_BIN\" \"$f002\""
+e2e_notes_off
 e2e_wait_row 1 "$(sed -n 1p "$E2E_TMP/dump")"
 [ "$(e2e_screen | sed 23q | grep -c .)" -ge 15 ] || e2e_fail "a sparse first screen"
 e2e_screen | sed 23q | grep -v '^$' | while IFS= read -r r; do

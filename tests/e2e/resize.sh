@@ -7,6 +7,7 @@ f=$(ls "$E2E_CORPUS"/002_*.txt)
 "$E2E_BIN" --dump --width 49 "$f" | sed 's/ *$//' >"$E2E_TMP/d49"
 
 e2e_start 80 24 "\"$E2E_BIN\" \"$f\""
+e2e_notes_off
 e2e_wait_row 1 "$(sed -n 1p "$E2E_TMP/d79")"
 # scroll into the body text, to a row that is not a blank spacer
 i=1

@@ -22,6 +22,7 @@ rows_in_dump() {
 }
 
 e2e_start 80 24 "\"$E2E_BIN\" \"$f\""
+e2e_notes_off
 e2e_wait_row 1 "$(sed -n 1p "$E2E_TMP/dump")"
 rows_in_dump
 body >"$E2E_TMP/s0"
@@ -38,8 +39,11 @@ e2e_keys Up
 e2e_wait_row 1 "$(row_of s0 1)"
 
 # a page is the body's 23 rows: the row above the new top is the old bottom
+top_moved() {
+	! e2e_row_is 1 "$(row_of s0 1)"
+}
 e2e_keys Space
-e2e_wait_gone "$(row_of s0 1)"
+e2e_poll top_moved || e2e_fail "Space did not scroll"
 body >"$E2E_TMP/s1"
 rows_in_dump
 e2e_keys k

@@ -5,6 +5,7 @@
 f=$(ls "$E2E_CORPUS"/002_*.txt)
 "$E2E_BIN" --dump --width 30 "$f" | sed 's/ *$//' >"$E2E_TMP/d30"
 e2e_start 80 24 "\"$E2E_BIN\" --width 30 \"$f\""
+e2e_notes_off
 e2e_wait_row 1 "$(sed -n 1p "$E2E_TMP/d30")"
 e2e_screen | sed 23q >"$E2E_TMP/body"
 python3 - "$E2E_TMP/body" <<'PY' || e2e_fail "rows wider than 30 columns"
