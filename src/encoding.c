@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
 
 #include "scholia/encoding.h"
 #include "scholia/text.h"
 #include "scholia/xmalloc.h"
+
+#include "utf8.h"
 
 #define ENC_SAMPLE	(64 * 1024)	/* bytes looked at to guess a charset */
 #define REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
@@ -140,7 +141,7 @@ encoding_detect(const char *s, size_t n)
 		return ENC_UTF16BE;
 	if (encoding_utf16_shape(p, n < ENC_SAMPLE ? n : ENC_SAMPLE, &enc))
 		return enc;
-	if (u8_check(p, n) == NULL)
+	if (utf8_valid((const char *)p, n) == n)
 		return ENC_UTF8;
 	/*
 	 * ASCII reads the same in all of them: judge from the first other
@@ -364,9 +365,7 @@ encoding_utf8(const char *s, size_t n, struct buf *out, size_t *bad)
 
 	buf_grow(out, n);
 	while (p < end) {
-		q = u8_check(p, (size_t)(end - p));
-		if (q == NULL)
-			q = end;
+		q = p + utf8_valid((const char *)p, (size_t)(end - p));
 		buf_append(out, p, (size_t)(q - p));
 		p = q;
 		if (p < end) {

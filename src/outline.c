@@ -1,4 +1,5 @@
 /* Outline recovery: headings from numbering and section words, their levels, and articles. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -24,7 +25,7 @@ static void	outline_add(struct doc *, int, int);
 static void	outline_runin(struct doc *, int);
 static void	outline_articles(struct doc *);
 static int	outline_listy(enum outline_kind);
-static void	outline_norm(const char *, size_t, struct buf *);
+static void	outline_norm(const char *, size_t, struct buf *, size_t);
 static void	outline_contents(struct doc *);
 static int	outline_numeric(const char *, size_t);
 static int	outline_front_follows(const struct doc *, int);
@@ -241,15 +242,18 @@ outline_articles(struct doc *d)
 			    d->blocks[d->headings[i].block].article;
 }
 
-/* Letters, digits and ideographs only, lower case: what titles compare by. */
+/*
+ * Letters, digits and ideographs only, lower case: what titles compare by.
+ * Stops once more than max bytes are out (callers only compare short ones).
+ */
 static void
-outline_norm(const char *s, size_t n, struct buf *out)
+outline_norm(const char *s, size_t n, struct buf *out, size_t max)
 {
 	size_t		i, l;
 	uint32_t	c;
 
 	buf_reset(out);
-	for (i = 0; i < n; i += l) {
+	for (i = 0; i < n && out->len <= max; i += l) {
 		l = text_next(s + i, n - i, &c);
 		if (c < 0x80) {
 			if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
@@ -266,26 +270,34 @@ static void
 outline_contents(struct doc *d)
 {
 	struct buf	*titles, text = { 0 };
-	size_t		 i, a, tn;
+	size_t		 i, a, tn, max = 0;
+	char		*shortt;
 
 	if (d->narticles < 2 || d->narticles > 500)
 		return;
 	titles = xcalloc(d->narticles, sizeof *titles);
-	for (a = 0; a < d->narticles; a++)
+	shortt = xcalloc(d->narticles, 1);
+	for (a = 0; a < d->narticles; a++) {
 		outline_norm(d->articles[a].title,
-		    strlen(d->articles[a].title), &titles[a]);
+		    strlen(d->articles[a].title), &titles[a], SIZE_MAX);
+		shortt[a] = recover_nchars(titles[a].data, titles[a].len) < 4;
+		if (!shortt[a] && 2 * titles[a].len + 60 > max)
+			max = 2 * titles[a].len + 60;
+	}
 	for (i = 0; i < d->nblocks; i++) {
 		struct block *b = &d->blocks[i];
 
 		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
 			continue;
-		outline_norm(doc_text(d, b->text_off), b->text_len, &text);
-		if (text.len == 0)
+		/* longer than max: no title can match, whatever its end */
+		outline_norm(doc_text(d, b->text_off), b->text_len, &text,
+		    max);
+		if (text.len == 0 || text.len > max)
 			continue;
 		for (a = 0; a < d->narticles; a++) {
 			tn = titles[a].len;
 			if ((size_t)d->articles[a].first_block <= i ||
-			    recover_nchars(titles[a].data, tn) < 4 ||
+			    shortt[a] ||
 			    text.len > 2 * tn + 60 ||
 			    memmem(text.data, text.len, titles[a].data,
 			    tn) == NULL)
@@ -298,6 +310,7 @@ outline_contents(struct doc *d)
 	for (a = 0; a < d->narticles; a++)
 		buf_free(&titles[a]);
 	free(titles);
+	free(shortt);
 }
 
 void

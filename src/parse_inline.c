@@ -23,6 +23,11 @@ static int	inl_is_space_end(const char *, size_t);
 static int	parse_is_cjk_punct(uint32_t);
 static int	parse_is_quote(uint32_t);
 
+/* Bytes where inl_emit has work: '*', and where inl_may_mark may hold. */
+static const unsigned char inl_lead[256] = {
+	['*'] = 1, ['^'] = 1, ['['] = 1, [0xc2] = 1, [0xe2] = 1, [0xe3] = 1,
+};
+
 void
 inl_init(struct inl *i, struct doc *d)
 {
@@ -361,6 +366,11 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 	int		 ri;
 
 	while (k < b) {
+		/* only '^', '[', '*' and the lead bytes of markers matter */
+		while (k < b && !inl_lead[(unsigned char)p[k]])
+			k++;
+		if (k >= b)
+			break;
 		ch = (unsigned char)p[k];
 		if (inl_may_mark(p + k, b - k) &&
 		    (len = marker_ref(p + k, b - k, &m)) != 0) {

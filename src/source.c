@@ -8,12 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <unistr.h>
-
 #include "scholia/source.h"
 #include "scholia/xmalloc.h"
 
 #include "internal.h"
+#include "utf8.h"
 
 #define SOURCE_SAMPLE	(64 * 1024)	/* bytes looked at for binary data */
 #define SOURCE_CHUNK	(64 * 1024)	/* first read size for streams */
@@ -163,9 +162,8 @@ source_build(const char *name, char *data, size_t n, int owned,
 			    opts->encoding);
 			goto fail;
 		}
-		valid = enc == ENC_UTF8 && !bom &&
-		    u8_check((const uint8_t *)data, n) == NULL;
-	} else if (u8_check((const uint8_t *)data, n) == NULL) {
+		valid = enc == ENC_UTF8 && !bom && utf8_valid(data, n) == n;
+	} else if (utf8_valid(data, n) == n) {
 		/* Valid UTF-8 unless it has a BOM or the shape of UTF-16. */
 		enc = encoding_detect(data, n < SOURCE_SAMPLE ? n :
 		    SOURCE_SAMPLE);

@@ -9,14 +9,17 @@
 
 #include <cmocka.h>
 #include <unilbrk.h>
+#include <unistr.h>
 
 #include "scholia/text.h"
+#include "utf8.h"
 
 static void	test_breaks_reference(const char *, size_t, char *);
 static size_t	test_random_text(char *, size_t, unsigned *);
 static unsigned	test_rand(unsigned *);
 static void	test_breaks_random(void **);
 static void	test_breaks_han_runs(void **);
+static void	test_utf8_random(void **);
 
 /* Pieces the random texts are made of: every break class near ideographs. */
 static const char *const pieces[] = {
@@ -125,12 +128,52 @@ test_breaks_han_runs(void **state)
 	assert_int_equal(b[27], TEXT_BREAK_PROHIBITED);
 }
 
+/* Random near-UTF-8: the validator stops exactly where u8_check does. */
+static void
+test_utf8_random(void **state)
+{
+	static const unsigned char	 bytes[] = {
+		0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0,
+		0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xe4, 0xec, 0xed, 0xee, 0xef,
+		0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff, 0xb8, 0x8a,
+	};
+	char		 s[64];
+	const uint8_t	*q;
+	unsigned	 seed = 777;
+	size_t		 n, i, want;
+	int		 round;
+
+	(void)state;
+	for (round = 0; round < 500000; round++) {
+		n = test_rand(&seed) % 40;
+		for (i = 0; i < n; i++) {
+			if (test_rand(&seed) % 4 == 0)
+				s[i] = 'a';
+			else
+				s[i] = (char)bytes[test_rand(&seed) %
+				    sizeof bytes];
+		}
+		q = u8_check((const uint8_t *)s, n);
+		want = q == NULL ? n : (size_t)(q - (const uint8_t *)s);
+		assert_int_equal(utf8_valid(s, n), want);
+	}
+	/* every code point, encoded */
+	for (i = 0; i < 0x110000; i++) {
+		n = (size_t)u8_uctomb((uint8_t *)s, (ucs4_t)i, sizeof s);
+		if ((int)n <= 0)
+			continue;
+		memcpy(s + n, "abcdefgh", 8);
+		assert_int_equal(utf8_valid(s, n + 8), n + 8);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_breaks_random),
 		cmocka_unit_test(test_breaks_han_runs),
+		cmocka_unit_test(test_utf8_random),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
