@@ -181,7 +181,7 @@ jump_goto(struct app *app, const char *s)
 	struct nav_pos		 pos = { -1, 0 };
 	char			*end;
 	long			 v;
-	size_t			 i, off;
+	size_t			 i;
 	int			 pct;
 
 	while (*s == ' ')
@@ -198,18 +198,15 @@ jump_goto(struct app *app, const char *s)
 		app_message(app, "Go to: a percentage (40%) or a line number");
 		return RE_STATUS;
 	}
-	off = pct ? (size_t)((double)d->text.len * (double)v / 100.0) : 0;
+	/* percentages are of the source's lines, as the status shows */
+	if (pct)
+		v = (long)pane_body_last_line(d) * v / 100;
 	for (i = 0; i < d->nblocks; i++) {
 		if (!doc_in_flow(d, (int)i))
 			continue;
 		pos.block = (int)i;
 		pos.off = d->blocks[i].text_off;
-		if (pct && d->blocks[i].text_off + d->blocks[i].text_len > off) {
-			if (off > pos.off)
-				pos.off = off;
-			break;
-		}
-		if (!pct && d->blocks[i].end_line >= v)
+		if (d->blocks[i].end_line >= v)
 			break;
 	}
 	if (pos.block < 0)

@@ -14,6 +14,7 @@ struct body {
 	struct pane_view	 view;
 	int			 max_width;	/* 0: the pane's width */
 	int			 sel;		/* selected reference, or -1 */
+	int			 last_line;	/* of the source, 0: not known */
 };
 
 static void	body_layout(struct pane *);
@@ -142,32 +143,52 @@ body_free(struct pane *p)
 	free(b);
 }
 
+/* The last source line of the document (healing may reorder doc text). */
+int
+pane_body_last_line(const struct doc *d)
+{
+	size_t	i;
+	int	max = 0;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].end_line > max)
+			max = d->blocks[i].end_line;
+	}
+	return max > 0 ? max : 1;
+}
+
 /*
  * Where the reader is: the source line of the top block and how far
- * through the text the bottom of the screen is. Returns 0 with no text.
+ * through the file the bottom of the screen is, by source line (doc text
+ * is not in reading order once healing has rejoined paragraphs). Returns 0
+ * with no text.
  */
 int
 pane_body_where(struct pane *p, int *line, int *percent)
 {
 	struct body			*b = p->data;
 	const struct doc		*d = p->app->doc;
+	const struct block		*bk;
 	const struct layout_line	*l;
 	struct layout_pos		 pos;
-	size_t				 end;
+	int				 n, at;
 
 	if (b->lay == NULL || b->view.empty)
 		return 0;
 	*line = d->blocks[b->view.top.block].line;
-	if (pane_view_at_end(&b->view) || d->text.len == 0) {
+	if (pane_view_at_end(&b->view)) {
 		*percent = 100;
 		return 1;
 	}
+	if (b->last_line == 0)
+		b->last_line = pane_body_last_line(d);
 	pane_view_bottom_pos(&b->view, &pos);
-	l = layout_line_at(b->lay, pos);
-	end = l != NULL && l->doc_end != LAYOUT_NO_OFF ? l->doc_end : 0;
-	if (end > d->text.len)
-		end = d->text.len;
-	*percent = (int)(end * 100 / d->text.len);
+	bk = &d->blocks[pos.block];
+	at = bk->line;
+	l = layout_block(b->lay, pos.block, &n);
+	if (l != NULL && n > 1 && bk->end_line > bk->line)
+		at += (bk->end_line - bk->line) * (pos.line + 1) / n;
+	*percent = (int)((long)at * 100 / b->last_line);
 	if (*percent >= 100)
 		*percent = 99;
 	return 1;

@@ -227,6 +227,7 @@ void	*pane_popup_data(void);
 void	*status_data(void);
 /* Where the body is, for the status line. */
 int	 pane_body_where(struct pane *, int *line, int *percent);
+int	 pane_body_last_line(const struct doc *);
 /* The text at the top of the body. */
 struct nav_pos	 pane_body_pos(struct pane *);
 /* Show pos: at the top, or (visible) scrolled only if off screen. */
