@@ -33,6 +33,7 @@ static int	heal_next(const struct doc *, int, const char *, int *);
 static int	heal_latin_cut(const struct doc *, int, uint32_t);
 static int	heal_is_rule(const char *, size_t);
 static void	heal_joins(struct doc *, const char *);
+static size_t	heal_len(const struct doc *, int, const int *, size_t);
 static void	heal_drop_hidden_refs(struct doc *);
 
 /* Whether text reads as program code: no ideographs, dense punctuation. */
@@ -308,6 +309,21 @@ heal_next(const struct doc *d, int bi, const char *brk, int *crossed)
 	return -1;
 }
 
+/* Characters in block first and the pieces chained to it so far. */
+static size_t
+heal_len(const struct doc *d, int first, const int *chain, size_t n)
+{
+	size_t	len, k;
+
+	len = recover_nchars(doc_text(d, d->blocks[first].text_off),
+	    d->blocks[first].text_len);
+	for (k = 0; k < n; k++)
+		len += recover_nchars(doc_text(d,
+		    d->blocks[chain[k]].text_off),
+		    d->blocks[chain[k]].text_len);
+	return len;
+}
+
 /*
  * Rejoin a paragraph cut by a page break: it stops mid-sentence, and what
  * follows the notes (or the break) is its continuation. A chain of cut
@@ -327,8 +343,7 @@ heal_joins(struct doc *d, const char *brk)
 			continue;
 		n = 0;
 		tail = (int)i;
-		len = recover_nchars(doc_text(d, d->blocks[i].text_off),
-		    d->blocks[i].text_len);
+		len = (size_t)-1;	/* counted when first needed */
 		while (heal_mid_sentence(d, tail)) {
 			next = heal_next(d, tail, brk, &crossed);
 			if (next < 0 || !heal_joinable(d, next))
@@ -343,6 +358,8 @@ heal_joins(struct doc *d, const char *brk)
 					comma = 1;
 				else if (!recover_is_han(c) && !comma)
 					break;
+				if (len == (size_t)-1)
+					len = heal_len(d, (int)i, chain, n);
 				/* a short line may be an unnumbered heading */
 				if (len < (comma ? 6u : d->markdown ?
 				    HEAL_SHORT_MD : HEAL_SHORT_TEXT))
@@ -354,9 +371,10 @@ heal_joins(struct doc *d, const char *brk)
 				    sizeof *chain);
 			}
 			chain[n++] = next;
-			len += recover_nchars(doc_text(d,
-			    d->blocks[next].text_off),
-			    d->blocks[next].text_len);
+			if (len != (size_t)-1)
+				len += recover_nchars(doc_text(d,
+				    d->blocks[next].text_off),
+				    d->blocks[next].text_len);
 			tail = next;
 		}
 		if (n > 0)

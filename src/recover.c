@@ -103,8 +103,8 @@ recover_nchars(const char *s, size_t n)
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		/* bit 7 set and bit 6 clear, per byte */
-		w = w & ~(w << 1) & 0x8080808080808080ULL;
-		cont += (size_t)__builtin_popcountll(w);
+		w = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+		cont += (size_t)((w * 0x0101010101010101ULL) >> 56);
 	}
 	for (; i < n; i++)
 		if (((unsigned char)s[i] & 0xc0) == 0x80)
@@ -119,8 +119,22 @@ recover_block_plain(const struct doc *d, int bi, struct buf *out)
 	const struct span	*sp;
 	struct buf		 tmp = { 0 };
 	const char		*s;
-	size_t			 i, n;
+	size_t			 i, n, at = b->text_off;
 
+	/* Spans covering the text in a row, none left out: no copy needed. */
+	for (i = 0; i < b->span_count; i++) {
+		sp = &d->spans[b->span_first + i];
+		if (sp->flags & (SPAN_REF | SPAN_NOTELABEL) || sp->off != at)
+			break;
+		at += sp->len;
+	}
+	if (b->span_count == 0 || (i == b->span_count &&
+	    at == b->text_off + b->text_len)) {
+		n = b->text_len;
+		s = recover_trim(d->text.data + b->text_off, &n);
+		buf_append(out, s, n);
+		return;
+	}
 	if (b->span_count == 0)
 		buf_append(&tmp, d->text.data + b->text_off, b->text_len);
 	for (i = 0; i < b->span_count; i++) {
