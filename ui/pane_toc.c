@@ -156,7 +156,11 @@ toc_paint(struct pane *p)
 		t->cur = reading;
 	toc_keep(p);
 	draw_erase(p->win);
-	snprintf(title, sizeof title, " Outline (levels 1-%d) ", t->depth);
+	if (t->depth < t->maxlev)
+		snprintf(title, sizeof title, " Outline (to level %d) ",
+		    t->depth);
+	else
+		snprintf(title, sizeof title, " Outline ");
 	draw_title(p->win, 0, w, title, focused);
 	draw_vrule(p->win, w, 0, p->r.h);
 	if (t->nvis == 0 && p->r.h > 1)

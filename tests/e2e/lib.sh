@@ -156,3 +156,36 @@ for line in sys.stdin.read().split("\n"):
 
 # The terminal is back in its normal mode: canonical input, echo on.
 e2e_tty_sane_cmd='stty -a | tr " ;" "\n\n" | grep -x -e icanon -e -icanon -e echo -e -echo | tr "\n" " " | sed "s/^/TTY: /"; echo'
+
+# A paper of our own in $E2E_TMP/paper.md: a note referred to three times,
+# a reference without a note, keywords, three sections and a subsection,
+# full-width letters and traditional characters, and filler to scroll.
+e2e_paper() {
+	{
+		printf '# A Test Paper\n\n'
+		printf '【关键词】outline；國際關係；filler\n\n'
+		printf '## 一、Introduction\n\n'
+		printf 'The first claim[^a] is here. A second mention[^a] follows, '
+		printf 'and a third[^a] ends it.\n\n'
+		printf 'An unlinked marker<sup>[9]</sup> stands alone, next to a '
+		printf 'good one[^b].\n\n'
+		printf 'Full-width ＡＢＣ letters and 国际关系 in simplified form.\n\n'
+		for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+			printf 'Filler paragraph %s keeps the reader busy with ' "$i"
+			printf 'words that wrap across the line and take room.\n\n'
+		done
+		printf '## 二、Method\n\n'
+		printf '### （一）Details\n\n'
+		printf 'Later text mentions the outline again[^c] and the first '
+		printf 'note once more[^a].\n\n'
+		for i in 13 14 15 16 17 18 19 20 21 22 23 24; do
+			printf 'Filler paragraph %s keeps the reader busy with ' "$i"
+			printf 'words that wrap across the line and take room.\n\n'
+		done
+		printf '## 三、Results\n\n'
+		printf 'Final words of the paper.\n\n'
+		printf '[^a]: Alpha note text.\n\n'
+		printf '[^b]: Beta note text.\n\n'
+		printf '[^c]: Gamma note text, about ABC and the outline.\n'
+	} >"$E2E_TMP/paper.md"
+}
