@@ -19,7 +19,11 @@ static int	json_refs(FILE *, const struct doc *);
 static int	json_keywords(FILE *, const struct doc *);
 static int	json_articles(FILE *, const struct doc *);
 
-/* A JSON string: controls, DEL, C1, U+2028/9 escaped; bad bytes as U+FFFD. */
+/*
+ * A JSON string: what may not reach a terminal (controls, DEL, C1, bidi
+ * controls, U+2028/9) escaped, so the JSON is safe to print; bad bytes as
+ * U+FFFD.
+ */
 static int
 json_str(FILE *fp, const char *s, size_t n)
 {
@@ -37,8 +41,7 @@ json_str(FILE *fp, const char *s, size_t n)
 			e = "\\\"";
 		else if (c == '\\')
 			e = "\\\\";
-		else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
-		    c == 0x2028 || c == 0x2029) {
+		else if (text_is_unsafe(c)) {
 			snprintf(esc, sizeof esc, "\\u%04x", (unsigned)c);
 			e = esc;
 		} else if (c == 0xFFFD && !(l == 3 &&

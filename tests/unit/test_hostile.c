@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,7 @@
 #include <cmocka.h>
 
 #include "scholia/doc.h"
+#include "scholia/export.h"
 #include "scholia/load.h"
 
 static double	 th_seconds(void);
@@ -94,11 +96,37 @@ test_star_runs(void **state)
 	free(s);
 }
 
+/* JSON is printed to terminals too: bidi controls go out escaped. */
+static void
+test_json_bidi(void **state)
+{
+	const char	*in = "# T\xe2\x80\xae\xe2\x81\xa6x\n\n"
+			    "a\xe2\x80\xae" "b \xc2\x9b c\xe2\x80\x8f" "d\n";
+	struct doc	*d;
+	char		*out = NULL;
+	size_t		 n = 0;
+	FILE		*fp;
+
+	(void)state;
+	d = th_load(in, strlen(in), LOAD_MARKDOWN);
+	fp = open_memstream(&out, &n);
+	assert_int_equal(export_json(d, fp), 0);
+	fclose(fp);
+	assert_null(strstr(out, "\xe2\x80\xae"));
+	assert_null(strstr(out, "\xe2\x81\xa6"));
+	assert_null(strstr(out, "\xe2\x80\x8f"));
+	assert_null(strstr(out, "\xc2\x9b"));
+	assert_non_null(strstr(out, "T\\u202e\\u2066x"));
+	free(out);
+	doc_free(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_star_runs),
+		cmocka_unit_test(test_json_bidi),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
