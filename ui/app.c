@@ -253,7 +253,7 @@ app_save(struct app *app, struct state *st, const char *path)
 
 	if (st == NULL || path == NULL)
 		return NULL;
-	sp.pos = pane_body_pos(app->body);
+	sp.pos = pane_body_text_pos(app->body);
 	if (sp.pos.block < 0)
 		return NULL;
 	sp.line = app->doc->blocks[sp.pos.block].line;

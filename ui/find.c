@@ -102,7 +102,7 @@ find_begin(struct app *app, int backward)
 	app->query = NULL;
 	app->match = -1;
 	app->backward = backward;
-	app->origin = pane_body_pos(app->body);
+	app->origin = pane_body_pos(app->body);	/* exact, for Esc */
 	prompt_open(app, backward ? '?' : '/');
 }
 
@@ -110,7 +110,8 @@ find_begin(struct app *app, int backward)
 int
 find_update(struct app *app, const char *q, size_t n)
 {
-	int	bits = RE_PAINT | RE_STATUS;
+	struct nav_pos	from;
+	int		bits = RE_PAINT | RE_STATUS;
 
 	find_drop(app);
 	if (n == 0)
@@ -118,8 +119,11 @@ find_update(struct app *app, const char *q, size_t n)
 	find_index(app);
 	app->search = search_new_indexed(app->sidx, q, n);
 	app->query = xstrndup(q, n);
-	app->match = search_next(app->search, app->origin.block,
-	    app->origin.off, !app->backward);
+	from = app->origin;
+	if (from.off == LAYOUT_NO_OFF)
+		from.off = app->doc->blocks[from.block].text_off;
+	app->match = search_next(app->search, from.block, from.off,
+	    !app->backward);
 	if (app->match < 0)
 		return bits | pane_body_goto(app->body, app->origin, BODY_TOP);
 	return bits | find_show(app);
@@ -191,7 +195,7 @@ find_step(struct app *app, int forward)
 	next = app->match;
 	for (tries = 0; tries < 1000; tries++) {
 		if (next < 0) {
-			struct nav_pos	np = pane_body_pos(app->body);
+			struct nav_pos	np = pane_body_text_pos(app->body);
 
 			next = search_next(app->search, np.block, np.off, fw);
 		} else {
@@ -217,7 +221,7 @@ find_step(struct app *app, int forward)
 int
 find_word(struct app *app, const char *w)
 {
-	struct nav_pos	here = pane_body_pos(app->body);
+	struct nav_pos	here = pane_body_text_pos(app->body);
 
 	find_drop(app);
 	find_index(app);

@@ -48,13 +48,21 @@ int
 jump_to(struct app *app, struct nav_pos pos)
 {
 	const struct doc	*d = app->doc;
-	int			 bits = RE_PAINT | RE_STATUS;
+	const struct note	*n;
+	int			 bits = RE_PAINT | RE_STATUS, k;
 
 	if (pos.block < 0 || (size_t)pos.block >= d->nblocks)
 		return 0;
 	if (d->blocks[pos.block].type == BLOCK_NOTE &&
 	    d->blocks[pos.block].note >= 0) {
+		n = &d->notes[d->blocks[pos.block].note];
 		bits |= jump_notes_on(app);
+		/* following: the note shows with a reference to it */
+		if (!pane_notes_all(app->notes) && n->nrefs > 0) {
+			k = app->cycle_note == d->blocks[pos.block].note ?
+			    app->cycle_k : 0;
+			bits |= pane_body_select(app->body, n->refs[k]);
+		}
 		pane_notes_show(app->notes, d->blocks[pos.block].note);
 		app->focus = app->notes;
 		return bits;
@@ -148,7 +156,8 @@ jump_note_to_ref(struct app *app, int note)
 	k = app->cycle_note == note ? (app->cycle_k + 1) % n->nrefs : 0;
 	app->cycle_note = note;
 	app->cycle_k = k;
-	jump_push(app);
+	/* the body is what moves: back brings it where it was */
+	nav_push(app->nav, pane_body_pos(app->body));
 	if (n->nrefs > 1) {
 		snprintf(msg, sizeof msg, "Reference %d of %d", k + 1,
 		    n->nrefs);
@@ -221,7 +230,7 @@ int
 jump_next_heading(struct app *app, int forward)
 {
 	const struct doc	*d = app->doc;
-	struct nav_pos		 here = pane_body_pos(app->body), pos;
+	struct nav_pos		 here = pane_body_text_pos(app->body), pos;
 	size_t			 i;
 	int			 best = -1, b;
 
@@ -294,7 +303,7 @@ jump_select_ref(struct app *app, int forward)
 		next = forward ? refs[0] : refs[n - 1];
 	else {
 		/* none on screen: the nearest past the screen's top */
-		struct nav_pos	here = pane_body_pos(app->body);
+		struct nav_pos	here = pane_body_text_pos(app->body);
 		struct ref	probe;
 		size_t		k;
 

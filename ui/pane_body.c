@@ -194,7 +194,11 @@ pane_body_where(struct pane *p, int *line, int *percent)
 	return 1;
 }
 
-/* The text at the top: its block and first doc offset. */
+/*
+ * The text at the top: its block and first doc offset; LAYOUT_NO_OFF when
+ * the top is the blank line before the block, so going back there shows
+ * exactly the same rows.
+ */
 struct nav_pos
 pane_body_pos(struct pane *p)
 {
@@ -207,8 +211,21 @@ pane_body_pos(struct pane *p)
 	pos.block = b->view.top.block;
 	pos.off = p->app->doc->blocks[pos.block].text_off;
 	l = layout_line_at(b->lay, b->view.top);
-	if (l != NULL && !(l->flags & LINE_BLANK) && l->doc_off != LAYOUT_NO_OFF)
+	if (l != NULL && (l->flags & LINE_BLANK) && b->view.top.line == 0)
+		pos.off = LAYOUT_NO_OFF;
+	else if (l != NULL && l->doc_off != LAYOUT_NO_OFF)
 		pos.off = l->doc_off;
+	return pos;
+}
+
+/* The top as a text position: a blank top line counts as its block's start. */
+struct nav_pos
+pane_body_text_pos(struct pane *p)
+{
+	struct nav_pos	pos = pane_body_pos(p);
+
+	if (pos.block >= 0 && pos.off == LAYOUT_NO_OFF)
+		pos.off = p->app->doc->blocks[pos.block].text_off;
 	return pos;
 }
 
@@ -226,6 +243,12 @@ body_pos_of(struct body *b, struct nav_pos np, struct layout_pos *lp)
 	lines = layout_block(b->lay, np.block, &n);
 	if (lines == NULL || n <= 0)
 		return 0;
+	if (np.off == LAYOUT_NO_OFF) {
+		/* the blank line before the block, as pane_body_pos said */
+		lp->block = np.block;
+		lp->line = 0;
+		return 1;
+	}
 	line = layout_line_of(b->lay, np.block, np.off);
 	if (line < 0)
 		line = 0;

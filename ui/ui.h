@@ -228,8 +228,10 @@ void	*status_data(void);
 /* Where the body is, for the status line. */
 int	 pane_body_where(struct pane *, int *line, int *percent);
 int	 pane_body_last_line(const struct doc *);
-/* The text at the top of the body. */
+/* The top of the body; off is LAYOUT_NO_OFF for the blank before a block. */
 struct nav_pos	 pane_body_pos(struct pane *);
+/* The same as a text position (a blank top is its block's start). */
+struct nav_pos	 pane_body_text_pos(struct pane *);
 /* Show pos: at the top, or (visible) scrolled only if off screen. */
 #define BODY_TOP	0
 #define BODY_VISIBLE	1
