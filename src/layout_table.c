@@ -45,9 +45,12 @@ static void
 table_copy(struct lb *lb, const struct lb *cell, const struct lb_line *cl)
 {
 	const struct lb_run	*run;
-	const char		*text = cell->text.data + cl->toff;
+	const char		*text;
 	size_t			 j;
 
+	if (cl->nruns == 0)
+		return;		/* an empty cell may have no text buffer */
+	text = cell->text.data + cl->toff;
 	for (j = 0; j < cl->nruns; j++) {
 		run = &cell->runs[cl->rfirst + j];
 		lb_put(lb, text + run->r.off, run->r.len, run->r.cols,

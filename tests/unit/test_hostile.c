@@ -12,12 +12,14 @@
 
 #include "scholia/doc.h"
 #include "scholia/export.h"
+#include "scholia/layout.h"
 #include "scholia/load.h"
 
 static double	 th_seconds(void);
 static char	*th_repeat(const char *, size_t, const char *, const char *);
 static struct doc *th_load(const char *, size_t, enum load_format);
 static int	 th_has_span(const struct doc *, unsigned, const char *);
+static size_t	 th_lay_out(const struct doc *, int);
 
 static double
 th_seconds(void)
@@ -68,6 +70,32 @@ th_has_span(const struct doc *d, unsigned flags, const char *text)
 		    memcmp(doc_text(d, d->spans[i].off), text, n) == 0)
 			return 1;
 	return 0;
+}
+
+/* Every line at width w, checked like fuzz_load does; returns the count. */
+static size_t
+th_lay_out(const struct doc *d, int w)
+{
+	struct layout_opts		 lo = { 0 };
+	struct layout			*l;
+	struct layout_pos		 pos;
+	const struct layout_line	*line;
+	size_t				 n = 0, i;
+
+	lo.width = w;
+	l = layout_new(d, &lo);
+	if (layout_first(l, &pos)) {
+		do {
+			line = layout_line_at(l, pos);
+			assert_true(line->cols <= w);
+			for (i = 0; i < line->len; i++)
+				assert_true((unsigned char)line->text[i] >=
+				    0x20 && line->text[i] != 0x7f);
+			n++;
+		} while (layout_forward(l, &pos, 1) == 1);
+	}
+	layout_free(l);
+	return n;
 }
 
 /*
@@ -121,12 +149,33 @@ test_json_bidi(void **state)
 	doc_free(d);
 }
 
+/*
+ * Empty table cells have no text buffer: laying them out did arithmetic on
+ * a null pointer (UBSan, found by fuzz_load).
+ */
+static void
+test_empty_cells(void **state)
+{
+	const char	*in = "| a | |\n|---|---|\n| | b |\n|  |  |\n\n"
+			    "|||\n|-|-|\n|||\n";
+	struct doc	*d;
+	int		 w;
+
+	(void)state;
+	d = th_load(in, strlen(in), LOAD_MARKDOWN);
+	assert_true(d->ntables >= 1);
+	for (w = 1; w <= 30; w++)
+		assert_true(th_lay_out(d, w) > 0);
+	doc_free(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_star_runs),
 		cmocka_unit_test(test_json_bidi),
+		cmocka_unit_test(test_empty_cells),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
