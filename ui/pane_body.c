@@ -358,3 +358,25 @@ pane_body_ref_at(struct pane *p, int row, int col)
 	}
 	return -1;
 }
+
+/*
+ * The block being read: the one a third of the way down the screen, or
+ * the last one shown when the end is on screen (a heading in the upper
+ * part of the screen is where the reader is). -1 when empty.
+ */
+int
+pane_body_reading(struct pane *p)
+{
+	struct body		*b = p->data;
+	struct layout_pos	 pos;
+
+	if (b->lay == NULL || b->view.empty)
+		return -1;
+	if (pane_view_at_end(&b->view)) {
+		pane_view_bottom_pos(&b->view, &pos);
+		return pos.block;
+	}
+	pos = b->view.top;
+	layout_forward(b->lay, &pos, b->view.rows / 3);
+	return pos.block;
+}

@@ -110,11 +110,11 @@ toc_reading(struct pane *p)
 {
 	struct toc		*t = p->data;
 	const struct doc	*d = p->app->doc;
-	struct nav_pos		 here = pane_body_pos(p->app->body);
+	int			 at = pane_body_reading(p->app->body);
 	int			 i, best = -1;
 
 	for (i = 0; i < t->nvis; i++) {
-		if (d->headings[t->vis[i]].block <= here.block)
+		if (d->headings[t->vis[i]].block <= at)
 			best = i;
 	}
 	return best;
@@ -157,7 +157,7 @@ toc_paint(struct pane *p)
 	toc_keep(p);
 	draw_erase(p->win);
 	if (t->depth < t->maxlev)
-		snprintf(title, sizeof title, " Outline (to level %d) ",
+		snprintf(title, sizeof title, " Outline: %d levels ",
 		    t->depth);
 	else
 		snprintf(title, sizeof title, " Outline ");

@@ -57,15 +57,15 @@ static void
 status_section(struct app *app, struct buf *out)
 {
 	const struct doc	*d = app->doc;
-	struct nav_pos		 here = pane_body_pos(app->body);
+	int			 at = pane_body_reading(app->body);
 	const struct block	*b;
 	int			 h, art;
 
-	if (here.block < 0)
+	if (at < 0)
 		return;
-	b = &d->blocks[here.block];
+	b = &d->blocks[at];
 	art = b->article;
-	h = pane_toc_current(d, here.block);
+	h = pane_toc_current(d, at);
 	if (art >= 0 && (size_t)art < d->narticles && d->narticles > 1 &&
 	    d->articles[art].title != NULL) {
 		status_sanitise(d->articles[art].title,

@@ -230,6 +230,8 @@ int	 pane_body_where(struct pane *, int *line, int *percent);
 int	 pane_body_last_line(const struct doc *);
 /* The top of the body; off is LAYOUT_NO_OFF for the blank before a block. */
 struct nav_pos	 pane_body_pos(struct pane *);
+/* The block being read, for the outline mark and status; -1: none. */
+int	 pane_body_reading(struct pane *);
 /* The same as a text position (a blank top is its block's start). */
 struct nav_pos	 pane_body_text_pos(struct pane *);
 /* Show pos: at the top, or (visible) scrolled only if off screen. */
