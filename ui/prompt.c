@@ -1,4 +1,5 @@
 /* The prompt: a one-line editor on the status row for searches and go-to. */
+#include <stdio.h>
 #include <string.h>
 
 #include "scholia/text.h"
@@ -105,23 +106,39 @@ prompt_key(struct app *app, int code, int fkey)
 	return prompt_changed(app);
 }
 
-/* The prompt row: its kind, the text (its end if long) and a cursor. */
+/*
+ * The prompt row: its kind, the text (its end if long) and a cursor; for a
+ * search, the current match and the count on the right as they change.
+ */
 void
 prompt_paint(struct app *app, WINDOW *win, int w)
 {
 	struct prompt	*pr = &app->prompt;
-	char		 k[2] = { (char)pr->kind, '\0' };
+	char		 k[2] = { (char)pr->kind, '\0' }, st[96], *sp;
 	size_t		 off = 0;
-	int		 col;
+	int		 col, rw = 0;
 
 	draw_blank(win, 0, 0, w, A_NORMAL);
 	draw_text(win, 0, 0, 1, k, 1, A_BOLD);
+	if (pr->kind != ':' && pr->len > 0) {
+		find_status(app, st, sizeof st);
+		sp = strrchr(st, ' ');
+		if (sp != NULL && strcmp(sp + 1, "0/0") == 0)
+			snprintf(st, sizeof st, "not found ");
+		else if (sp != NULL)
+			snprintf(st, sizeof st, "%s ", sp + 1);
+		rw = (int)strlen(st);
+		if (rw < w / 2)
+			draw_text(win, 0, w - rw, rw, st, (size_t)rw, A_BOLD);
+		else
+			rw = 0;
+	}
 	while (off < pr->len &&
-	    (int)text_width(pr->text + off, pr->len - off) > w - 3)
+	    (int)text_width(pr->text + off, pr->len - off) > w - 3 - rw)
 		off++;
 	while (off < pr->len && ((unsigned char)pr->text[off] & 0xC0) == 0x80)
 		off++;
-	col = 1 + draw_text(win, 0, 1, w - 2, pr->text + off, pr->len - off,
-	    A_NORMAL);
+	col = 1 + draw_text(win, 0, 1, w - 2 - rw, pr->text + off,
+	    pr->len - off, A_NORMAL);
 	draw_blank(win, 0, col, 1, A_REVERSE);
 }
