@@ -22,6 +22,7 @@ buf_grow(struct buf *b, size_t n)
 		cap *= 2;
 	b->data = xrealloc(b->data, cap);
 	b->cap = cap;
+	b->data[b->len] = '\0';	/* a first allocation holds garbage */
 }
 
 void

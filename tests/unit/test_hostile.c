@@ -9,11 +9,13 @@
 #include <time.h>
 
 #include <cmocka.h>
+#include <malloc.h>
 
 #include "scholia/doc.h"
 #include "scholia/export.h"
 #include "scholia/layout.h"
 #include "scholia/load.h"
+#include "scholia/source.h"
 
 static double	 th_seconds(void);
 static char	*th_repeat(const char *, size_t, const char *, const char *);
@@ -169,6 +171,31 @@ test_empty_cells(void **state)
 	doc_free(d);
 }
 
+/*
+ * A file that is only a BOM converts to nothing, through a buffer that was
+ * allocated but never written: its text was not NUL-terminated (found by
+ * fuzz_encoding). M_PERTURB makes fresh memory garbage every time.
+ */
+static void
+test_bom_only(void **state)
+{
+	struct source	*s;
+	struct buf	 b = { 0 };
+	char		*cause = NULL;
+
+	(void)state;
+	mallopt(M_PERTURB, 0x41);
+	buf_grow(&b, 10);
+	assert_int_equal(b.data[0], '\0');
+	buf_free(&b);
+	assert_int_equal(source_from_memory("bom", "\xef\xbb\xbf", 3, NULL,
+	    &s, &cause), 0);
+	assert_int_equal(s->len, 0);
+	assert_int_equal(s->text[0], '\0');
+	source_free(s);
+	mallopt(M_PERTURB, 0);
+}
+
 int
 main(void)
 {
@@ -176,6 +203,7 @@ main(void)
 		cmocka_unit_test(test_star_runs),
 		cmocka_unit_test(test_json_bidi),
 		cmocka_unit_test(test_empty_cells),
+		cmocka_unit_test(test_bom_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
