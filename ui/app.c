@@ -20,6 +20,7 @@ static int	app_arrange(struct app *);
 static int	app_mouse(struct app *);
 static int	app_key(struct app *, int, int);
 static void	app_restore(struct app *, struct state *, const char *);
+static int	app_pos_fits(const struct doc *, const struct state_pos *);
 static char	*app_save(struct app *, struct state *, const char *);
 
 /* Set the one-shot status message (sanitised: it may quote the document). */
@@ -225,6 +226,20 @@ app_key(struct app *app, int code, int fkey)
 	return actions_run(app, a);
 }
 
+/* A saved position still inside its block's text, and the line with it. */
+static int
+app_pos_fits(const struct doc *d, const struct state_pos *sp)
+{
+	const struct block	*b;
+
+	if (sp->pos.block < 0 || (size_t)sp->pos.block >= d->nblocks)
+		return 0;
+	b = &d->blocks[sp->pos.block];
+	return doc_in_flow(d, sp->pos.block) && sp->pos.off >= b->text_off &&
+	    sp->pos.off < b->text_off + b->text_len && sp->line >= b->line &&
+	    sp->line <= b->end_line;
+}
+
 /* Open where the reader left this file last time, if it has not changed. */
 static void
 app_restore(struct app *app, struct state *st, const char *path)
@@ -232,8 +247,14 @@ app_restore(struct app *app, struct state *st, const char *path)
 	struct state_pos	sp;
 	char			msg[80];
 
-	if (st == NULL || path == NULL || !state_get(st, path, &sp) ||
-	    !state_fit(app->doc, &sp))
+	if (st == NULL || path == NULL || !state_get(st, path, &sp))
+		return;
+	/*
+	 * state_fit judges the offset against the next block's start, which
+	 * a healed block's text need not lie before; a position inside its
+	 * own block's text is kept as it is.
+	 */
+	if (!app_pos_fits(app->doc, &sp) && !state_fit(app->doc, &sp))
 		return;
 	if (sp.pos.block == pane_body_pos(app->body).block)
 		return;		/* the start: nothing to say */

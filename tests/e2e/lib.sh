@@ -189,3 +189,17 @@ e2e_paper() {
 		printf '[^c]: Gamma note text, about ABC and the outline.\n'
 	} >"$E2E_TMP/paper.md"
 }
+
+# Mouse events as an xterm sends them (X10 encoding, what the terminfo of
+# tmux asks for): e2e_mouse BUTTON ROW COL, 1-based; BUTTON 0 is a left
+# press, 3 a release, 64 and 65 the wheel up and down.
+e2e_mouse() {
+	e2e_keys -l "$(printf '\033[M%b%b%b' \
+	    "\\0$(printf %o $((32 + $1)))" "\\0$(printf %o $((32 + $3)))" \
+	    "\\0$(printf %o $((32 + $2)))")"
+}
+
+e2e_click() {
+	e2e_mouse 0 "$1" "$2"
+	e2e_mouse 3 "$1" "$2"
+}
