@@ -90,9 +90,11 @@ xstrndup(const char *s, size_t n)
 {
 	char	*p;
 
-	n = strnlen(s, n);
+	/* (NULL, 0) is an empty string: md4c passes empty attributes so. */
+	n = n > 0 ? strnlen(s, n) : 0;
 	p = xmalloc(n + 1);
-	memcpy(p, s, n);
+	if (n > 0)
+		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }

@@ -19,11 +19,14 @@ fails=0 passes=0
 for t in fuzz_load fuzz_fold fuzz_encoding; do
 	corpus=$build/smoke-$t
 	mkdir -p "$corpus"
+	# What fuzzing found before is replayed first (fuzz_load: fuzz-load/).
+	found=$src/tests/pathological/$(echo "$t" | tr _ -)
+	[ -d "$found" ] || found=
 	if "$build/tests/fuzz/$t" -dict="$fuzz/scholia.dict" \
 	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	    -max_total_time="$secs" -print_final_stats=1 \
 	    -artifact_prefix="$build/smoke-$t-" \
-	    "$corpus" "$fuzz/seeds" >"$build/smoke-$t.log" 2>&1; then
+	    "$corpus" "$fuzz/seeds" $found >"$build/smoke-$t.log" 2>&1; then
 		passes=$((passes + 1))
 		echo "$t: $(grep -o 'stat::number_of_executed_units: *[0-9]*' \
 		    "$build/smoke-$t.log" | grep -o '[0-9]*$') runs, clean"

@@ -92,6 +92,13 @@ while read -r name file expect secs mb flags; do
 	esac
 done <"$tmp/cases"
 
+# Inputs that fuzzing found crashes with (their first byte is the fuzzer's).
+for f in "$here"/fuzz-*/*; do
+	run "found $(basename "$f")" either 10 1024 --dump --force "$f"
+	run "found $(basename "$f") json" either 10 1024 --export json \
+	    --force "$f"
+done
+
 # Endless input on stdin is refused past SOURCE_MAX_BYTES, in one line.
 run "stdin /dev/zero" refuse 30 4096 --dump - </dev/zero
 if [ "$mode" = --full ]; then

@@ -196,6 +196,21 @@ test_bom_only(void **state)
 	mallopt(M_PERTURB, 0);
 }
 
+/* An empty link target reaches us as (NULL, 0) from md4c (fuzz_load). */
+static void
+test_empty_href(void **state)
+{
+	const char	*in = "[x]() and [y](<>)\n";
+	struct doc	*d;
+
+	(void)state;
+	d = th_load(in, strlen(in), LOAD_MARKDOWN);
+	assert_true(th_has_span(d, SPAN_LINK, "x"));
+	assert_true(th_has_span(d, SPAN_LINK, "y"));
+	assert_true(th_lay_out(d, 5) > 0);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -204,6 +219,7 @@ main(void)
 		cmocka_unit_test(test_json_bidi),
 		cmocka_unit_test(test_empty_cells),
 		cmocka_unit_test(test_bom_only),
+		cmocka_unit_test(test_empty_href),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
