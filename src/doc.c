@@ -168,8 +168,8 @@ doc_set_link(struct doc *d, size_t first_span, const char *url, size_t n)
 	buf_putc(&d->aux, '\0');
 	for (i = first_span; i < d->nspans; i++) {
 		d->spans[i].flags |= SPAN_LINK;
-		d->spans[i].aux_off = off;
-		d->spans[i].aux_len = n;
+		d->spans[i].aux_off = (uint32_t)off;
+		d->spans[i].aux_len = (uint32_t)n;
 	}
 }
 

@@ -11,6 +11,8 @@
 #include "scholia/source.h"
 #include "scholia/xmalloc.h"
 
+#include "source_map.h"
+
 static int	load_source(struct source *, const struct load_opts *,
 		    struct doc **, char **);
 
@@ -67,10 +69,18 @@ load_source(struct source *src, const struct load_opts *opts,
 		doc_free(d);
 		return -1;
 	}
+	source_release(src, src->len);
 	keywords_recover(d);
 	notes_recover(d);
 	heal_recover(d);
 	outline_recover(d);
+	source_release(src, src->len);
+	if (source_changed(src)) {
+		xasprintf(cause, "%s: the file changed while it was read",
+		    src->name);
+		doc_free(d);
+		return -1;
+	}
 	*out = d;
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "scholia/notes.h"
 #include "scholia/outline.h"
 #include "scholia/source.h"
+#include "source_map.h"
 
 static int	notes_head(const struct doc *, int, char *, size_t);
 static int	notes_enumeration(const struct doc *, int, const char *);
@@ -203,6 +204,8 @@ notes_continuations(struct doc *d)
 	for (i = 1; i < d->nblocks; i++) {
 		struct block *b = &d->blocks[i];
 
+		/* source lines read for indentation go back as we pass */
+		source_release_line(d->source, b->line);
 		if (b->type != BLOCK_PARA || (b->flags & BLOCK_HIDDEN) ||
 		    (b->flags & BLOCK_LISTITEM))
 			continue;
@@ -439,9 +442,12 @@ notes_recover(struct doc *d)
 		if (ni >= 0)
 			doc_link_ref(d, (int)i, ni);
 	}
-	for (i = 0; i < d->nblocks; i++)
+	for (i = 0; i < d->nblocks; i++) {
 		if (doc_in_flow(d, (int)i))
 			notes_maybe(&c, (int)i);
+		/* the source read for markers goes back as we pass */
+		source_release_line(d->source, d->blocks[i].line);
+	}
 	/* a note label at the head of a paragraph that is no note is text */
 	for (i = 0; i < d->nblocks; i++) {
 		struct block *b = &d->blocks[i];

@@ -6,6 +6,7 @@
 #include <md4c.h>
 
 #include "parse_internal.h"
+#include "source_map.h"
 #include "scholia/doc.h"
 #include "scholia/parse.h"
 #include "scholia/source.h"
@@ -195,6 +196,8 @@ md_leaf_end(struct md_state *st)
 	if (parse_page_before(d->source, &st->page, b->line))
 		b->flags |= BLOCK_PAGEBREAK;
 	doc_end_block(d, end);
+	/* what is parsed goes back to the page cache (a mapped file) */
+	source_release_line(d->source, b->line);
 	/* A raw HTML block of nothing but tags leaves no block behind. */
 	if (b->text_len == 0 && b->type == BLOCK_PARA &&
 	    !(b->flags & BLOCK_LISTITEM) && (size_t)st->leaf + 1 == d->nblocks)

@@ -12,10 +12,20 @@
 #include "scholia/xmalloc.h"
 
 #include "internal.h"
+#include "source_map.h"
 #include "utf8.h"
 
 #define SOURCE_SAMPLE	(64 * 1024)	/* bytes looked at for binary data */
 #define SOURCE_CHUNK	(64 * 1024)	/* first read size for streams */
+#define SOURCE_STEP	((size_t)4 << 20)	/* pages given back at once */
+
+/* A source as allocated here: the public part, then how its text is held. */
+struct source_mem {
+	struct source	 s;
+	size_t		 map;		/* text is a file mapping of this
+					   many bytes; 0: allocated */
+	size_t		 released;	/* pages before this given back */
+};
 
 static int	source_read_fd(int, const char *, size_t, char **, size_t *,
 		    char **);
@@ -23,6 +33,7 @@ static int	source_build(const char *, char *, size_t, int,
 		    const struct source_opts *, struct source **, char **);
 static int	source_is_binary(const char *, size_t);
 static void	source_index(struct source *);
+static int	source_mapped(int, const char *, size_t, struct source **);
 
 /* Errors name the file and say why, in one line, for the user to read. */
 int
@@ -67,6 +78,12 @@ source_read_file(const char *path, const struct source_opts *opts,
 		close(fd);
 		return -1;
 	}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size >= SOURCE_MAP_MIN &&
+	    (opts == NULL || opts->encoding == NULL) &&
+	    source_mapped(fd, path, (size_t)st.st_size, out) == 0) {
+		close(fd);
+		return 0;
+	}
 	rc = source_read_fd(fd, name,
 	    S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &n, cause);
 	close(fd);
@@ -86,6 +103,76 @@ source_from_memory(const char *name, const char *p, size_t n,
 		return -1;
 	}
 	return source_build(name, (char *)p, n, 0, opts, out, cause);
+}
+
+/*
+ * A large file that is UTF-8 already (no BOM, no CR) needs no copy: map it,
+ * so that its pages can be given back once parsed (they read again from the
+ * page cache if needed). Returns -1 when it must be read instead.
+ */
+static int
+source_mapped(int fd, const char *path, size_t size, struct source **out)
+{
+	struct source_mem	*m;
+	struct source		*s;
+	char			*text;
+
+	if ((text = map_file(fd, size)) == NULL)
+		return -1;
+	if ((size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) ||
+	    memchr(text, '\r', size) != NULL ||
+	    utf8_valid(text, size) != size ||
+	    encoding_detect(text, SOURCE_SAMPLE) != ENC_UTF8 ||
+	    map_lost(text)) {
+		map_free(text, size);
+		return -1;
+	}
+	m = xcalloc(1, sizeof *m);
+	m->map = size;
+	s = &m->s;
+	s->name = xstrdup(path);
+	s->encoding = ENC_UTF8;
+	s->binary = source_is_binary(text, size);
+	s->text = text;
+	s->len = size;
+	source_index(s);
+	map_release(text, size, 0, size);	/* indexed: read again later */
+	*out = s;
+	return 0;
+}
+
+void
+source_release(const struct source *s, size_t off)
+{
+	struct source_mem	*m = (struct source_mem *)(uintptr_t)s;
+
+	if (s == NULL || m->map == 0)
+		return;
+	if (off >= s->len)
+		off = s->len;	/* all of it, every time asked */
+	else {
+		if (off < m->released)
+			m->released = 0;	/* another pass from the top */
+		if (off < m->released + SOURCE_STEP)
+			return;
+	}
+	map_release(s->text, m->map, 0, off);
+	m->released = off;
+}
+
+void
+source_release_line(const struct source *s, int line)
+{
+	if (s != NULL && line >= 1 && (size_t)line <= s->nlines)
+		source_release(s, s->lines[line - 1]);
+}
+
+int
+source_changed(const struct source *s)
+{
+	const struct source_mem	*m = (const struct source_mem *)s;
+
+	return s != NULL && m->map != 0 && map_lost(s->text);
 }
 
 /*
@@ -171,7 +258,7 @@ source_build(const char *name, char *data, size_t n, int owned,
 	} else
 		enc = encoding_detect(data, n);
 
-	s = xcalloc(1, sizeof *s);
+	s = &((struct source_mem *)xcalloc(1, sizeof(struct source_mem)))->s;
 	s->name = xstrdup(name);
 	s->encoding = enc;
 	if (enc != ENC_UTF16LE && enc != ENC_UTF16BE)
@@ -296,7 +383,10 @@ source_free(struct source *s)
 	if (s == NULL)
 		return;
 	free(s->name);
-	free(s->text);
+	if (((struct source_mem *)s)->map != 0)
+		map_free(s->text, ((struct source_mem *)s)->map);
+	else
+		free(s->text);
 	free(s->lines);
 	free(s->pages);
 	free(s);

@@ -3,6 +3,7 @@
 #define SCHOLIA_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -74,8 +75,9 @@ struct span {
 	size_t		 len;
 	unsigned	 flags;
 	int		 ref;		/* index in doc->refs, or -1 */
-	size_t		 aux_off;	/* SPAN_LINK: target in doc->aux */
-	size_t		 aux_len;
+	uint32_t	 aux_off;	/* SPAN_LINK: target in doc->aux (32 bits:
+					   docs stay under 2 GiB) */
+	uint32_t	 aux_len;
 };
 
 struct table_cell {

@@ -6,12 +6,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <unilbrk.h>
 #include <unistr.h>
 
+#include "scholia/doc.h"
+#include "scholia/export.h"
+#include "scholia/load.h"
+#include "scholia/source.h"
 #include "scholia/text.h"
+#include "source_map.h"
 #include "utf8.h"
 
 static void	test_breaks_reference(const char *, size_t, char *);
@@ -20,6 +26,11 @@ static unsigned	test_rand(unsigned *);
 static void	test_breaks_random(void **);
 static void	test_breaks_han_runs(void **);
 static void	test_utf8_random(void **);
+static char	*test_big_text(size_t *);
+static char	*test_write_temp(const char *, size_t);
+static char	*test_export(const struct doc *, size_t *);
+static void	test_mapped_same(void **);
+static void	test_mapped_truncated(void **);
 
 /* Pieces the random texts are made of: every break class near ideographs. */
 static const char *const pieces[] = {
@@ -167,6 +178,113 @@ test_utf8_random(void **state)
 	}
 }
 
+/* Markdown with notes, references and CJK, past the size that is mapped. */
+static char *
+test_big_text(size_t *n)
+{
+	static const char	 para[] =
+	    "# 标题\n\n正文第一段①，引用[1]和更多文字。Some *Latin* text "
+	    "with a [link](http://x.org/).\n接着的一行。\n\n"
+	    "① 注释的内容。\n\n[1] Smith, A Title, 2020.\n\n";
+	char			*p;
+	size_t			 k, len = sizeof para - 1, total;
+
+	total = (SOURCE_MAP_MIN / len + 2) * len;
+	p = malloc(total + 1);
+	assert_non_null(p);
+	for (k = 0; k + len <= total; k += len)
+		memcpy(p + k, para, len);
+	p[total] = '\0';
+	*n = total;
+	return p;
+}
+
+static char *
+test_write_temp(const char *p, size_t n)
+{
+	char	*path = strdup("/tmp/scholia-perf-XXXXXX");
+	int	 fd;
+
+	assert_non_null(path);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, p, n), (ssize_t)n);
+	close(fd);
+	return path;
+}
+
+/* The JSON export of a doc, in memory. */
+static char *
+test_export(const struct doc *d, size_t *n)
+{
+	char	*out = NULL;
+	FILE	*fp = open_memstream(&out, n);
+
+	assert_non_null(fp);
+	assert_int_equal(export_json(d, fp), 0);
+	fclose(fp);
+	return out;
+}
+
+/* A mapped file gives the same doc as the same bytes read into memory. */
+static void
+test_mapped_same(void **state)
+{
+	struct doc	*a, *b;
+	char		*p, *path, *cause = NULL, *ja, *jb;
+	size_t		 n, na, nb;
+
+	(void)state;
+	p = test_big_text(&n);
+	path = test_write_temp(p, n);
+	assert_int_equal(load_file(path, NULL, &a, &cause), 0);
+	assert_int_equal(load_memory(path, p, n, NULL, &b, &cause), 0);
+	assert_int_equal(a->source->len, n);
+	assert_memory_equal(a->source->text, p, n);
+	assert_int_equal(a->source->text[n], '\0');
+	assert_int_equal(a->text.len, b->text.len);
+	assert_memory_equal(a->text.data, b->text.data, a->text.len);
+	assert_int_equal(a->nblocks, b->nblocks);
+	ja = test_export(a, &na);
+	jb = test_export(b, &nb);
+	assert_int_equal(na, nb);
+	assert_memory_equal(ja, jb, na);
+	assert_true(a->nnotes > 1000 && a->nrefs > 1000);
+	free(ja);
+	free(jb);
+	doc_free(a);
+	doc_free(b);
+	unlink(path);
+	free(path);
+	free(p);
+}
+
+/* A file cut short under its mapping reads as NULs and is reported. */
+static void
+test_mapped_truncated(void **state)
+{
+	struct source	*s;
+	char		*p, *path, *cause = NULL;
+	size_t		 n, i, sum = 0;
+
+	(void)state;
+	p = test_big_text(&n);
+	path = test_write_temp(p, n);
+	assert_int_equal(source_read_file(path, NULL, &s, &cause), 0);
+	assert_false(source_changed(s));
+	assert_int_equal(truncate(path, (off_t)(n / 2)), 0);
+	source_release(s, s->len);	/* pages must come from the file now */
+	for (i = 0; i < n; i++)
+		sum += (unsigned char)s->text[i];
+	assert_true(sum > 0);
+	assert_int_equal(s->text[n - 1], '\0');
+	assert_true(source_changed(s));
+	source_free(s);
+	unlink(path);
+	free(path);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -174,6 +292,8 @@ main(void)
 		cmocka_unit_test(test_breaks_random),
 		cmocka_unit_test(test_breaks_han_runs),
 		cmocka_unit_test(test_utf8_random),
+		cmocka_unit_test(test_mapped_same),
+		cmocka_unit_test(test_mapped_truncated),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

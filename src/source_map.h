@@ -1,0 +1,33 @@
+/* Private to src/: large inputs as read-only file mappings whose pages can be given back. */
+#ifndef SCHOLIA_SOURCE_MAP_H
+#define SCHOLIA_SOURCE_MAP_H
+
+#include <stddef.h>
+
+struct source;
+
+#define SOURCE_MAP_MIN	((size_t)4 << 20)	/* smaller files are read */
+
+/*
+ * Map size bytes of a regular file read-only, followed by at least one NUL.
+ * Returns the text, or NULL (then the caller reads the file instead). Should
+ * the file shrink while mapped, the lost pages read as NULs instead of
+ * killing the process with SIGBUS, and map_lost says so.
+ */
+char	*map_file(int, size_t);
+void	 map_free(char *, size_t);
+int	 map_lost(const char *);
+/* Drop the resident pages of [from, to); they are read again on use. */
+void	 map_release(const char *, size_t, size_t, size_t);
+
+/*
+ * For the pipeline: give back what the parsers have read of a mapped
+ * source (text before off), or all of it. No-ops for a source in memory.
+ */
+void	 source_release(const struct source *, size_t off);
+/* The same, for the text before a 1-based line. */
+void	 source_release_line(const struct source *, int);
+/* Whether a mapped source's file shrank while it was being read. */
+int	 source_changed(const struct source *);
+
+#endif
