@@ -102,7 +102,8 @@ app_arrange(struct app *app)
 	bits |= pane_place(app->toc, &g->outline);
 	bits |= pane_place(app->notes, &g->notes);
 	pane_popup_rect(&g->body, app->help_on ? POPUP_NONE :
-	    pane_popup_kind(app->popup), &pr);
+	    pane_popup_kind(app->popup),
+	    pane_popup_rows(app->popup, g->body.w), &pr);
 	bits |= pane_place(app->popup, &pr);
 	bits |= pane_place(app->status, &g->status);
 	if ((app->focus == app->notes && !pane_shown(app->notes)) ||

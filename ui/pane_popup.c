@@ -10,7 +10,6 @@
 
 #include "ui.h"
 
-#define POPUP_MAX_W	76
 
 struct popup {
 	enum popup_kind	  kind;
@@ -61,24 +60,45 @@ popup_free(struct pane *p)
 	free(pp);
 }
 
-/* Centred in the body, smaller than it, or the body itself when small. */
+/*
+ * As wide as the body, so its edges never cut a wide character of the text
+ * under it in half; two thirds as high, or the whole body when it is small.
+ */
 void
-pane_popup_rect(const struct rect *body, enum popup_kind kind, struct rect *r)
+pane_popup_rect(const struct rect *body, enum popup_kind kind, int rows,
+    struct rect *r)
 {
 	memset(r, 0, sizeof *r);
 	if (kind == POPUP_NONE || body->w <= 0 || body->h <= 0)
 		return;
 	*r = *body;
-	if (body->w >= 24) {
-		r->w = body->w - 4;
-		if (r->w > POPUP_MAX_W)
-			r->w = POPUP_MAX_W;
-		r->x = body->x + (body->w - r->w) / 2;
-	}
 	if (body->h >= 8) {
 		r->h = body->h * 2 / 3;
+		if (rows + 2 < r->h)
+			r->h = rows + 2 > 3 ? rows + 2 : 3;
 		r->y = body->y + (body->h - r->h) / 3;
 	}
+}
+
+/* The rows a popup's contents take at a width (for its height). */
+int
+pane_popup_rows(struct pane *p, int w)
+{
+	struct popup		*pp = p->data;
+	struct layout_opts	 opts = { 0 };
+	int			 n;
+
+	if (pp->kind == POPUP_KEYWORDS)
+		return pp->nwords > 0 ? pp->nwords : 1;
+	if (pp->kind != POPUP_NOTE)
+		return 0;
+	opts.width = w > 5 ? w - 4 : 1;
+	if (pp->lay == NULL || layout_width(pp->lay) != opts.width) {
+		layout_free(pp->lay);
+		pp->lay = layout_new(p->app->doc, &opts);
+	}
+	popup_note_lines(pp, p->app->doc, &n);
+	return n;
 }
 
 static void
@@ -187,6 +207,8 @@ popup_paint_note(struct pane *p, struct popup *pp)
 	l = popup_note_lines(pp, d, &n);
 	for (row = 1; row < p->r.h - 1 && pp->top + row - 1 < n; row++)
 		draw_line(p->win, row, 2, p->r.w - 4, &l[pp->top + row - 1]);
+	/* drawing a line clears to its end: the right edge again */
+	draw_vrule(p->win, p->r.w - 1, 1, p->r.h - 2);
 }
 
 static void
