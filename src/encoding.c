@@ -1,6 +1,7 @@
 /* Charset detection (UTF-8, UTF-16, GB18030, Big5) and conversion to UTF-8. */
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@ static int	encoding_mostly_utf8(const char *, size_t);
 static int	encoding_big5_shape(const unsigned char *, size_t);
 static long	encoding_score(const char *, size_t, enum encoding);
 static int	encoding_common(uint32_t);
+static void	encoding_common_init(void);
 static int	encoding_cmp(const void *, const void *);
 static void	encoding_utf8(const char *, size_t, struct buf *, size_t *);
 static int	encoding_iconv(const char *, size_t, const char *, size_t,
@@ -86,6 +88,7 @@ static const char common_chars[] =
     "，。、；：？！（）「」『』《》“”";
 
 static uint32_t	*common_sorted;		/* common_chars as sorted code points */
+static pthread_once_t	 common_once = PTHREAD_ONCE_INIT;
 static size_t	 ncommon;
 
 const char *
@@ -282,21 +285,27 @@ encoding_cmp(const void *a, const void *b)
 }
 
 /* Whether c is one of common_chars; the table is built on first use. */
+/* Once per process, whichever thread detects an encoding first. */
+static void
+encoding_common_init(void)
+{
+	size_t		i, n = sizeof common_chars - 1;
+	uint32_t	u;
+
+	common_sorted = xreallocarray(NULL, n, sizeof *common_sorted);
+	for (i = 0; i < n; ncommon++) {
+		i += text_decode(common_chars + i, n - i, &u);
+		common_sorted[ncommon] = u;
+	}
+	qsort(common_sorted, ncommon, sizeof *common_sorted, encoding_cmp);
+}
+
 static int
 encoding_common(uint32_t c)
 {
-	size_t		lo, hi, mid, i, n = sizeof common_chars - 1;
-	uint32_t	u;
+	size_t		lo, hi, mid;
 
-	if (common_sorted == NULL) {
-		common_sorted = xreallocarray(NULL, n, sizeof *common_sorted);
-		for (i = 0; i < n; ncommon++) {
-			i += text_decode(common_chars + i, n - i, &u);
-			common_sorted[ncommon] = u;
-		}
-		qsort(common_sorted, ncommon, sizeof *common_sorted,
-		    encoding_cmp);
-	}
+	pthread_once(&common_once, encoding_common_init);
 	lo = 0;
 	hi = ncommon;
 	while (lo < hi) {

@@ -11,10 +11,10 @@
 #include "scholia/source.h"
 #include "scholia/xmalloc.h"
 
+#include "load_int.h"
 #include "source_map.h"
 
-static int	load_source(struct source *, const struct load_opts *,
-		    struct doc **, char **);
+static void	load_stage(int *, int);
 
 int
 load_file(const char *path, const struct load_opts *opts, struct doc **out,
@@ -27,7 +27,7 @@ load_file(const char *path, const struct load_opts *opts, struct doc **out,
 		so.encoding = opts->encoding;
 	if (source_read_file(path, &so, &src, cause) != 0)
 		return -1;
-	return load_source(src, opts, out, cause);
+	return load_source(src, opts, out, cause, NULL);
 }
 
 int
@@ -41,13 +41,20 @@ load_memory(const char *name, const char *p, size_t n,
 		so.encoding = opts->encoding;
 	if (source_from_memory(name, p, n, &so, &src, cause) != 0)
 		return -1;
-	return load_source(src, opts, out, cause);
+	return load_source(src, opts, out, cause, NULL);
+}
+
+static void
+load_stage(int *stage, int v)
+{
+	if (stage != NULL)
+		__atomic_store_n(stage, v, __ATOMIC_RELEASE);
 }
 
 /* Parse and recover the structure of a source; the doc takes it over. */
-static int
+int
 load_source(struct source *src, const struct load_opts *opts,
-    struct doc **out, char **cause)
+    struct doc **out, char **cause, int *stage)
 {
 	struct doc		*d;
 	enum load_format	 fmt = opts != NULL ? opts->format : LOAD_AUTO;
@@ -64,15 +71,21 @@ load_source(struct source *src, const struct load_opts *opts,
 		fmt = parse_is_markdown(src->text, src->len) ?
 		    LOAD_MARKDOWN : LOAD_TEXT;
 	d->markdown = fmt == LOAD_MARKDOWN;
+	load_stage(stage, LOAD_PARSE);
 	rc = d->markdown ? parse_md(d, cause) : parse_text(d, cause);
 	if (rc != 0) {
 		doc_free(d);
 		return -1;
 	}
 	source_release(src, src->len);
+	load_stage(stage, LOAD_KEYWORDS);
 	keywords_recover(d);
+	source_release(src, 0);		/* a new pass: progress from 0 */
+	load_stage(stage, LOAD_NOTES);
 	notes_recover(d);
+	load_stage(stage, LOAD_HEAL);
 	heal_recover(d);
+	load_stage(stage, LOAD_OUTLINE);
 	outline_recover(d);
 	source_release(src, src->len);
 	if (source_changed(src)) {
@@ -83,4 +96,25 @@ load_source(struct source *src, const struct load_opts *opts,
 	}
 	*out = d;
 	return 0;
+}
+
+void
+load_shift_lines(struct doc *d, int delta)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		d->blocks[i].line += delta;
+		d->blocks[i].end_line += delta;
+	}
+	for (i = 0; i < d->nnotes; i++)
+		d->notes[i].line += delta;
+	for (i = 0; i < d->nrefs; i++)
+		d->refs[i].line += delta;
+	for (i = 0; i < d->nheadings; i++)
+		d->headings[i].line += delta;
+	for (i = 0; i < d->nkeywords; i++)
+		d->keywords[i].line += delta;
+	for (i = 0; i < d->narticles; i++)
+		d->articles[i].line += delta;
 }

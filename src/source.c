@@ -19,12 +19,13 @@
 #define SOURCE_CHUNK	(64 * 1024)	/* first read size for streams */
 #define SOURCE_STEP	((size_t)4 << 20)	/* pages given back at once */
 
-/* A source as allocated here: the public part, then how its text is held. */
-struct source_mem {
-	struct source	 s;
+/* What source.c keeps of a source it made (source->priv). */
+struct source_priv {
 	size_t		 map;		/* text is a file mapping of this
 					   many bytes; 0: allocated */
 	size_t		 released;	/* pages before this given back */
+	size_t		 progress;	/* where the current pass is (atomic) */
+	size_t		*sink;		/* also told here, if set */
 };
 
 static int	source_read_fd(int, const char *, size_t, char **, size_t *,
@@ -113,7 +114,7 @@ source_from_memory(const char *name, const char *p, size_t n,
 static int
 source_mapped(int fd, const char *path, size_t size, struct source **out)
 {
-	struct source_mem	*m;
+	struct source_priv	*m;
 	struct source		*s;
 	char			*text;
 
@@ -127,9 +128,9 @@ source_mapped(int fd, const char *path, size_t size, struct source **out)
 		map_free(text, size);
 		return -1;
 	}
-	m = xcalloc(1, sizeof *m);
+	s = xcalloc(1, sizeof *s);
+	s->priv = m = xcalloc(1, sizeof *m);
 	m->map = size;
-	s = &m->s;
 	s->name = xstrdup(path);
 	s->encoding = ENC_UTF8;
 	s->binary = source_is_binary(text, size);
@@ -144,9 +145,14 @@ source_mapped(int fd, const char *path, size_t size, struct source **out)
 void
 source_release(const struct source *s, size_t off)
 {
-	struct source_mem	*m = (struct source_mem *)(uintptr_t)s;
+	struct source_priv	*m;
 
-	if (s == NULL || m->map == 0)
+	if (s == NULL || (m = s->priv) == NULL)
+		return;
+	__atomic_store_n(&m->progress, off, __ATOMIC_RELAXED);
+	if (m->sink != NULL)
+		__atomic_store_n(m->sink, off, __ATOMIC_RELAXED);
+	if (m->map == 0)
 		return;
 	if (off >= s->len)
 		off = s->len;	/* all of it, every time asked */
@@ -167,12 +173,33 @@ source_release_line(const struct source *s, int line)
 		source_release(s, s->lines[line - 1]);
 }
 
+size_t
+source_progress(const struct source *s)
+{
+	struct source_priv	*m;
+
+	if (s == NULL || (m = s->priv) == NULL)
+		return 0;
+	return __atomic_load_n(&m->progress, __ATOMIC_RELAXED);
+}
+
+void
+source_progress_to(struct source *s, size_t *sink)
+{
+	struct source_priv	*m = s->priv;
+
+	if (m != NULL)
+		m->sink = sink;
+}
+
 int
 source_changed(const struct source *s)
 {
-	const struct source_mem	*m = (const struct source_mem *)s;
+	struct source_priv	*m;
 
-	return s != NULL && m->map != 0 && map_lost(s->text);
+	if (s == NULL || (m = s->priv) == NULL)
+		return 0;
+	return m->map != 0 && map_lost(s->text);
 }
 
 /*
@@ -258,7 +285,8 @@ source_build(const char *name, char *data, size_t n, int owned,
 	} else
 		enc = encoding_detect(data, n);
 
-	s = &((struct source_mem *)xcalloc(1, sizeof(struct source_mem)))->s;
+	s = xcalloc(1, sizeof *s);
+	s->priv = xcalloc(1, sizeof(struct source_priv));
 	s->name = xstrdup(name);
 	s->encoding = enc;
 	if (enc != ENC_UTF16LE && enc != ENC_UTF16BE)
@@ -383,10 +411,11 @@ source_free(struct source *s)
 	if (s == NULL)
 		return;
 	free(s->name);
-	if (((struct source_mem *)s)->map != 0)
-		map_free(s->text, ((struct source_mem *)s)->map);
+	if (s->priv != NULL && ((struct source_priv *)s->priv)->map != 0)
+		map_free(s->text, ((struct source_priv *)s->priv)->map);
 	else
 		free(s->text);
+	free(s->priv);
 	free(s->lines);
 	free(s->pages);
 	free(s);

@@ -22,11 +22,16 @@ void	 map_release(const char *, size_t, size_t, size_t);
 
 /*
  * For the pipeline: give back what the parsers have read of a mapped
- * source (text before off), or all of it. No-ops for a source in memory.
+ * source (text before off), or all of it; nothing to give back for a
+ * source in memory. Either way off is noted as the progress of the pass.
  */
 void	 source_release(const struct source *, size_t off);
 /* The same, for the text before a 1-based line. */
 void	 source_release_line(const struct source *, int);
+/* Where the last call above was, for progress (safe from any thread). */
+size_t	 source_progress(const struct source *);
+/* Tell the progress to *sink too (it must outlive the source's passes). */
+void	 source_progress_to(struct source *, size_t *);
 /* Whether a mapped source's file shrank while it was being read. */
 int	 source_changed(const struct source *);
 

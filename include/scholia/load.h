@@ -24,4 +24,58 @@ int	load_file(const char *, const struct load_opts *, struct doc **,
 int	load_memory(const char *name, const char *, size_t,
 	    const struct load_opts *, struct doc **, char **cause);
 
+/*
+ * Progressive loading: the first screen of a large file need not wait for
+ * the whole pipeline.
+ *
+ * load_begin() reads only the start of the file and returns at once (a few
+ * ms) with a job whose head doc is the first LOAD_HEAD_BYTES or so, cut at a
+ * blank line before a plain paragraph (outside fenced code, after a sentence
+ * end when there is one), parsed and recovered on its own. Its lines are
+ * lines of the file, and its blocks, spans and refs are those of the full
+ * doc for the same lines, except that a reference whose note lies past the
+ * cut is unlinked (note -1) and the outline and articles only know what
+ * the head holds. When the head is all of the file, or the file is not
+ * progressive (stdin, not UTF-8 at its start, too small to gain), there is
+ * no head and no tail: load_job_head() returns NULL and the caller waits
+ * for the full doc.
+ *
+ * The full load (the same as load_file) runs in a background thread started
+ * by load_begin(). load_job_progress() says how far it is, as done out of
+ * total (total 0 until known); it may be called from any thread.
+ * load_job_ready() tells without blocking whether load_job_finish() would
+ * return at once; load_job_finish() waits and hands over the full doc (or
+ * -1 and the cause). load_job_tail() builds, on first call and in the
+ * calling thread, a doc of the last LOAD_HEAD_BYTES or so of the file, cut
+ * the same way, for a jump to the end before the full doc is ready; its
+ * lines are lines of the file too (it waits for the file to be read and
+ * indexed, ~0.1 s for 100 MB, not for the parse).
+ *
+ * Head and tail docs belong to the job: keep the job until they are no
+ * longer shown. load_job_free() waits for the thread and frees all it
+ * still owns. The job's functions are for one thread (the UI's), except
+ * load_job_progress().
+ *
+ * load_map() carries a place (block, offset in doc->text) of a head or tail
+ * doc to the same text in another doc of the same file (the full one): the
+ * block starting on the same source line, and the same offset in it when
+ * the two blocks read the same, else its start. Returns 0, or -1 when the
+ * other doc has no block in the flow at or after that line.
+ */
+#define LOAD_HEAD_BYTES	(128 * 1024)
+
+struct load_job;
+
+int	load_begin(const char *, const struct load_opts *, struct load_job **,
+	    char **cause);
+const struct doc *load_job_head(const struct load_job *);
+const struct doc *load_job_tail(struct load_job *);
+void	load_job_progress(const struct load_job *, size_t *done,
+	    size_t *total);
+int	load_job_ready(const struct load_job *);
+int	load_job_finish(struct load_job *, struct doc **, char **cause);
+void	load_job_free(struct load_job *);
+int	load_map(const struct doc *, int block, size_t off,
+	    const struct doc *, int *to_block, size_t *to_off);
+
 #endif

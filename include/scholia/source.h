@@ -19,6 +19,8 @@ struct source {
 	size_t		 nlines;	/* 0 if empty; lines[0] is 0 */
 	size_t		*pages;		/* offsets of form feeds (page breaks) */
 	size_t		 npages;
+	void		*priv;		/* source.c's: how the text is held;
+					   NULL in a source made elsewhere */
 };
 
 struct source_opts {

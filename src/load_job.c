@@ -1,0 +1,480 @@
+/* Progressive loading: a head doc at once, a tail doc on demand, the full doc in a thread. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "load_int.h"
+#include "scholia/doc.h"
+#include "scholia/encoding.h"
+#include "scholia/load.h"
+#include "scholia/parse.h"
+#include "scholia/source.h"
+#include "scholia/xmalloc.h"
+#include "source_map.h"
+#include "utf8.h"
+
+struct load_job {
+	char			*path;
+	struct load_opts	 opts;
+	enum load_format	 format;	/* decided on the head */
+	struct doc		*head;
+	struct doc		*tail;
+	int			 tail_tried;
+	pthread_t		 tail_thread;
+	int			 tail_running;	/* tail thread not joined */
+	struct doc		*tail_early;	/* made by the tail thread */
+	pthread_t		 thread;
+	int			 running;	/* thread not joined yet */
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	int			 read;		/* source read (under lock) */
+	char			*tail_text;	/* the last part, copied from the
+					   source once read (under lock) */
+	size_t			 tail_len;
+	int			 tail_line;	/* its first line in the file */
+	int			 stage;		/* LOAD_* (atomic) */
+	size_t			 len;		/* source length (atomic) */
+	size_t			 at;		/* progress in the stage (atomic) */
+	size_t			 shown;		/* progress last told */
+	int			 finished;	/* worker done (under lock) */
+	struct doc		*full;
+	char			*cause;
+	int			 rc;
+};
+
+static void	*load_worker(void *);
+static void	*load_tail_worker(void *);
+static size_t	 load_count_lines(const char *, size_t);
+static void	 load_tail_copy(struct load_job *, const struct source *);
+static int	 load_plain_start(const char *, size_t);
+static int	 load_ends_sentence(const char *, size_t);
+static size_t	 load_cut(const char *, size_t, size_t, int);
+static int	 load_head_read(struct load_job *, const char *);
+static struct doc *load_part(const struct load_job *, const char *,
+		    size_t, int);
+
+/* Whether a line can open a paragraph that nothing before it changes. */
+static int
+load_plain_start(const char *s, size_t n)
+{
+	unsigned char	c;
+
+	if (n == 0)
+		return 0;
+	c = (unsigned char)s[0];
+	if (c == ' ' || c == '\t' || c == '\n' || c == '>' || c == '|' ||
+	    c == '-' || c == '*' || c == '+' || c == '=' || c == '`' ||
+	    c == '~' || c == '<' || c == '[' || c == '^' || c == '\f' ||
+	    (c >= '0' && c <= '9'))
+		return 0;
+	return 1;
+}
+
+/* Whether a line (without its newline) ends a sentence. */
+static int
+load_ends_sentence(const char *s, size_t n)
+{
+	static const char *const ends[] = {
+		"\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f", ".", "!", "?",
+		"\xe2\x80\x9d", "\xe3\x80\x8d",
+	};
+	size_t	j, el;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	for (j = 0; j < sizeof ends / sizeof ends[0]; j++) {
+		el = strlen(ends[j]);
+		if (n >= el && memcmp(s + n - el, ends[j], el) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Where to cut text s (n bytes) near want: the start of a line opening a
+ * plain paragraph after a blank line, outside fenced code, preferably after
+ * a line ending a sentence (so that no healing joins across). The last such
+ * place at or before want (last = 1) or the first at or after it (last = 0).
+ * Returns 0 when there is none.
+ */
+static size_t
+load_cut(const char *s, size_t n, size_t want, int last)
+{
+	const char	*e;
+	size_t		 i = 0, le, best = 0, any = 0;
+	int		 fence = 0, blank = 0, seen = 0, sentence = 0;
+
+	while (i < n) {
+		e = memchr(s + i, '\n', n - i);
+		le = e != NULL ? (size_t)(e - s) : n;
+		if (le == i || (le == i + 1 && s[i] == '\r')) {
+			blank = 1;
+			i = le + 1;
+			continue;
+		}
+		if (blank && seen && !fence && load_plain_start(s + i, le - i)) {
+			if (last) {
+				if (i > want)
+					break;
+				any = i;
+				if (sentence)
+					best = i;
+			} else if (i >= want) {
+				if (sentence)
+					return i;
+				if (any == 0)
+					any = i;
+			}
+		}
+		if (le - i >= 3 && (memcmp(s + i, "```", 3) == 0 ||
+		    memcmp(s + i, "~~~", 3) == 0))
+			fence = !fence;
+		blank = 0;
+		seen = 1;
+		sentence = load_ends_sentence(s + i, le - i);
+		i = le + 1;
+	}
+	return last && best != 0 ? best : any;
+}
+
+/* A doc of part of the file, parsed and recovered on its own. */
+static struct doc *
+load_part(const struct load_job *job, const char *p, size_t n, int line0)
+{
+	struct load_opts	 o = job->opts;
+	struct doc		*d;
+	char			*cause = NULL;
+
+	o.format = job->format;
+	if (load_memory(job->path, p, n, &o, &d, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	if (line0 > 1)
+		load_shift_lines(d, line0 - 1);
+	return d;
+}
+
+/* Read the start of the file; make the head doc when it is worth it. */
+static int
+load_head_read(struct load_job *job, const char *path)
+{
+	struct stat	 st;
+	char		*buf;
+	size_t		 want = 2 * LOAD_HEAD_BYTES, cut;
+	ssize_t		 r;
+	int		 fd;
+
+	if (strcmp(path, "-") == 0)
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;	/* the worker says why */
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size < 2 * want) {
+		close(fd);
+		return 0;
+	}
+	buf = xmalloc(want + 1);
+	r = pread(fd, buf, want, 0);
+	close(fd);
+	if (r != (ssize_t)want || utf8_valid(buf, want) + 4 < want ||
+	    encoding_detect(buf, want) != ENC_UTF8 ||
+	    (job->opts.encoding != NULL &&
+	    strcasecmp(job->opts.encoding, "utf-8") != 0)) {
+		free(buf);
+		return 0;
+	}
+	cut = load_cut(buf, want, LOAD_HEAD_BYTES, 1);
+	if (cut == 0) {
+		free(buf);
+		return 0;
+	}
+	/* Markdown in the head is Markdown in the file (evidence only adds). */
+	if (job->format == LOAD_AUTO)
+		job->format = parse_is_markdown(buf, cut) ? LOAD_MARKDOWN :
+		    LOAD_TEXT;
+	job->head = load_part(job, buf, cut, 1);
+	free(buf);
+	return 0;
+}
+
+/* The last part of a source, cut as the head is, for a jump to the end. */
+static void
+load_tail_copy(struct load_job *job, const struct source *src)
+{
+	size_t	cut, from;
+
+	if (src->len < 2 * LOAD_HEAD_BYTES)
+		return;
+	from = src->len - LOAD_HEAD_BYTES;
+	cut = load_cut(src->text + from, src->len - from, 0, 0);
+	if (cut == 0)
+		return;
+	job->tail_len = src->len - from - cut;
+	job->tail_text = xmalloc(job->tail_len + 1);
+	memcpy(job->tail_text, src->text + from + cut, job->tail_len);
+	job->tail_text[job->tail_len] = '\0';
+	job->tail_line = source_line_of(src, from + cut);
+}
+
+/* Newlines in s: one memchr per line, which is fast for text. */
+static size_t
+load_count_lines(const char *s, size_t n)
+{
+	const char	*p = s, *end = s + n;
+	size_t		 k = 0;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
+/*
+ * The tail doc without waiting for the full read: map the file, count the
+ * lines before the cut, parse the last part. Gives up (the tail then comes
+ * from the worker's copy) when the file has CRs, which the source turns
+ * into line ends, or is not UTF-8 there.
+ */
+static void *
+load_tail_worker(void *arg)
+{
+	struct load_job	*job = arg;
+	struct stat	 st;
+	char		*text;
+	size_t		 len, from, cut;
+	int		 fd;
+
+	if ((fd = open(job->path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size < 2 * LOAD_HEAD_BYTES ||
+	    (text = map_file(fd, (size_t)st.st_size)) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	len = (size_t)st.st_size;
+	from = len - LOAD_HEAD_BYTES;
+	cut = load_cut(text + from, len - from, 0, 0);
+	if (cut != 0 && memchr(text, '\r', len) == NULL &&
+	    utf8_valid(text + from + cut, len - from - cut) ==
+	    len - from - cut && !map_lost(text))
+		job->tail_early = load_part(job, text + from + cut,
+		    len - from - cut,
+		    (int)load_count_lines(text, from + cut) + 1);
+	if (map_lost(text)) {
+		doc_free(job->tail_early);
+		job->tail_early = NULL;
+	}
+	map_free(text, len);
+	return NULL;
+}
+
+/* The full pipeline, as load_file, telling where it is. */
+static void *
+load_worker(void *arg)
+{
+	struct load_job		*job = arg;
+	struct source		*src;
+	struct source_opts	 so = { 0 };
+	struct doc		*d = NULL;
+	char			*cause = NULL;
+	int			 rc;
+
+	so.encoding = job->opts.encoding;
+	rc = source_read_file(job->path, &so, &src, &cause);
+	pthread_mutex_lock(&job->lock);
+	if (rc == 0) {
+		__atomic_store_n(&job->len, src->len, __ATOMIC_RELAXED);
+		if (job->head != NULL)
+			load_tail_copy(job, src);
+		source_progress_to(src, &job->at);
+	}
+	job->read = 1;
+	pthread_cond_broadcast(&job->cond);
+	pthread_mutex_unlock(&job->lock);
+	if (rc == 0)
+		rc = load_source(src, &job->opts, &d, &cause, &job->stage);
+	if (rc == 0)
+		source_progress_to(d->owned, NULL);	/* the job may go first */
+	pthread_mutex_lock(&job->lock);
+	job->rc = rc;
+	job->full = rc == 0 ? d : NULL;
+	job->cause = cause;
+	job->finished = 1;
+	__atomic_store_n(&job->stage, LOAD_DONE, __ATOMIC_RELEASE);
+	pthread_cond_broadcast(&job->cond);
+	pthread_mutex_unlock(&job->lock);
+	return NULL;
+}
+
+int
+load_begin(const char *path, const struct load_opts *opts,
+    struct load_job **out, char **cause)
+{
+	struct load_job	*job;
+	int		 e;
+
+	job = xcalloc(1, sizeof *job);
+	job->path = xstrdup(path != NULL ? path : "-");
+	if (opts != NULL)
+		job->opts = *opts;
+	job->format = job->opts.format;
+	pthread_mutex_init(&job->lock, NULL);
+	pthread_cond_init(&job->cond, NULL);
+	load_head_read(job, job->path);
+	if ((e = pthread_create(&job->thread, NULL, load_worker, job)) != 0) {
+		xasprintf(cause, "%s: cannot start loading: %s", job->path,
+		    strerror(e));
+		load_job_free(job);
+		return -1;
+	}
+	job->running = 1;
+	if (job->head != NULL &&
+	    pthread_create(&job->tail_thread, NULL, load_tail_worker, job) == 0)
+		job->tail_running = 1;
+	*out = job;
+	return 0;
+}
+
+const struct doc *
+load_job_head(const struct load_job *job)
+{
+	return job->head;
+}
+
+/* Needs the source read and indexed, for the lines: waits for that only. */
+const struct doc *
+load_job_tail(struct load_job *job)
+{
+	if (job->head == NULL || job->tail_tried)
+		return job->tail;
+	job->tail_tried = 1;
+	if (job->tail_running) {
+		pthread_join(job->tail_thread, NULL);
+		job->tail_running = 0;
+	}
+	if (job->tail_early != NULL) {
+		job->tail = job->tail_early;
+		job->tail_early = NULL;
+		return job->tail;
+	}
+	pthread_mutex_lock(&job->lock);
+	while (!job->read)
+		pthread_cond_wait(&job->cond, &job->lock);
+	pthread_mutex_unlock(&job->lock);
+	if (job->tail_text == NULL)
+		return NULL;
+	job->tail = load_part(job, job->tail_text, job->tail_len,
+	    job->tail_line);
+	return job->tail;
+}
+
+void
+load_job_progress(const struct load_job *job, size_t *done, size_t *total)
+{
+	struct load_job	*j = (struct load_job *)job;
+	size_t		 len = __atomic_load_n(&j->len, __ATOMIC_RELAXED);
+	int		 stage = __atomic_load_n(&j->stage, __ATOMIC_ACQUIRE);
+	size_t		 at = 0;
+
+	*total = len * LOAD_DONE;
+	if (stage >= LOAD_DONE || len == 0) {
+		*done = stage >= LOAD_DONE ? *total : 0;
+		return;
+	}
+	/* the parse and the notes pass say where they are in the source */
+	if (stage == LOAD_PARSE || stage == LOAD_NOTES)
+		at = __atomic_load_n(&j->at, __ATOMIC_RELAXED);
+	if (at > len)
+		at = len;
+	*done = len * (size_t)stage + at;
+	/* a pass may walk the source twice: never tell less than before */
+	if (*done < j->shown)
+		*done = j->shown;
+	j->shown = *done;
+}
+
+int
+load_job_ready(const struct load_job *job)
+{
+	return __atomic_load_n(&((struct load_job *)job)->stage,
+	    __ATOMIC_ACQUIRE) >= LOAD_DONE;
+}
+
+int
+load_job_finish(struct load_job *job, struct doc **out, char **cause)
+{
+	if (job->running) {
+		pthread_join(job->thread, NULL);
+		job->running = 0;
+	}
+	if (job->rc != 0 || job->full == NULL) {
+		*cause = job->cause != NULL ? job->cause :
+		    xstrdup("loading failed");
+		job->cause = NULL;
+		return -1;
+	}
+	*out = job->full;
+	job->full = NULL;
+	return 0;
+}
+
+void
+load_job_free(struct load_job *job)
+{
+	if (job == NULL)
+		return;
+	if (job->running)
+		pthread_join(job->thread, NULL);
+	if (job->tail_running)
+		pthread_join(job->tail_thread, NULL);
+	doc_free(job->tail_early);
+	doc_free(job->full);
+	doc_free(job->head);
+	doc_free(job->tail);
+	free(job->tail_text);
+	free(job->cause);
+	free(job->path);
+	pthread_mutex_destroy(&job->lock);
+	pthread_cond_destroy(&job->cond);
+	free(job);
+}
+
+int
+load_map(const struct doc *from, int block, size_t off, const struct doc *to,
+    int *to_block, size_t *to_off)
+{
+	const struct block	*a, *b;
+	size_t			 i;
+	int			 line;
+
+	if (block < 0 || (size_t)block >= from->nblocks)
+		return -1;
+	a = &from->blocks[block];
+	line = a->line;
+	for (i = 0; i < to->nblocks; i++) {
+		b = &to->blocks[i];
+		if (b->line >= line && doc_in_flow(to, (int)i))
+			break;
+	}
+	if (i == to->nblocks)
+		return -1;
+	b = &to->blocks[i];
+	*to_block = (int)i;
+	*to_off = b->text_off;
+	if (b->line == line && b->text_len == a->text_len &&
+	    off >= a->text_off && off <= a->text_off + a->text_len &&
+	    memcmp(doc_text(to, b->text_off), doc_text(from, a->text_off),
+	    a->text_len) == 0)
+		*to_off = b->text_off + (off - a->text_off);
+	return 0;
+}
