@@ -10,7 +10,7 @@
 #define BODY_MIN_ROWS	3
 #define NOTES_MIN	2
 #define NOTES_MAX	12
-#define SIDE_MIN	30	/* a notes column narrower than this is no use */
+#define SIDE_MIN	30	/* a narrower notes column is no use */
 #define SIDE_MAX	64
 
 static void	arrange_set(struct rect *, int, int, int, int);

@@ -181,8 +181,8 @@ find_step(struct app *app, int forward)
 {
 	const struct search_match	*m;
 	long				 next;
-	int				 fw = app->backward ? !forward : forward;
-	int				 tries;
+	struct nav_pos			 np;
+	int				 fw, tries;
 
 	if (app->search == NULL) {
 		app_message(app, "No search yet: / searches");
@@ -192,11 +192,11 @@ find_step(struct app *app, int forward)
 		app_message(app, "Pattern not found");
 		return RE_STATUS;
 	}
+	fw = app->backward ? !forward : forward;
 	next = app->match;
 	for (tries = 0; tries < 1000; tries++) {
 		if (next < 0) {
-			struct nav_pos	np = pane_body_text_pos(app->body);
-
+			np = pane_body_text_pos(app->body);
 			next = search_next(app->search, np.block, np.off, fw);
 		} else {
 			m = search_match_at(app->search, (size_t)next);

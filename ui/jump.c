@@ -230,10 +230,11 @@ int
 jump_next_heading(struct app *app, int forward)
 {
 	const struct doc	*d = app->doc;
-	struct nav_pos		 here = pane_body_text_pos(app->body), pos;
+	struct nav_pos		 here, pos;
 	size_t			 i;
 	int			 best = -1, b;
 
+	here = pane_body_text_pos(app->body);
 	for (i = 0; i < d->nheadings; i++) {
 		b = d->headings[i].block;
 		if (b < 0 || !doc_in_flow(d, b))
@@ -291,9 +292,9 @@ jump_select_ref(struct app *app, int forward)
 {
 	const struct doc	*d = app->doc;
 	int			 refs[JUMP_SCREEN_REFS], rows[JUMP_SCREEN_REFS];
-	int			 n, i, sel = pane_body_sel(app->body), next = -1;
-	int			 on = 0;
+	int			 n, i, sel, next = -1, on = 0;
 
+	sel = pane_body_sel(app->body);
 	n = pane_body_refs(app->body, refs, rows, JUMP_SCREEN_REFS);
 	for (i = 0; i < n; i++)
 		on |= refs[i] == sel;
@@ -339,8 +340,9 @@ jump_peek(struct app *app)
 {
 	const struct doc	*d = app->doc;
 	int			 refs[1], rows[1];
-	int			 ref = pane_body_sel(app->body), bits = RE_PAINT;
+	int			 ref, bits = RE_PAINT;
 
+	ref = pane_body_sel(app->body);
 	if (app->focus == app->notes && pane_notes_sel(app->notes) >= 0) {
 		pane_popup_note(app->popup, pane_notes_sel(app->notes));
 		return RE_PAINT;
