@@ -15,6 +15,7 @@ static int	text_grapheme_joins(uint32_t, int, uint32_t, int, int, size_t);
 static int	text_in(uint32_t, const uint32_t *, size_t);
 static void	text_breaks_lib(const char *, size_t, size_t, char *);
 static inline int text_is_han3(const unsigned char *, size_t);
+static inline int text_is_closer3(const unsigned char *, size_t);
 static inline size_t	text_next(const char *, size_t, uint32_t *);
 
 static int	ambiguous_wide;		/* ambiguous characters are wide */
@@ -318,11 +319,32 @@ text_is_han3(const unsigned char *p, size_t n)
 }
 
 /*
+ * CJK closing punctuation that no break may precede, whatever comes before
+ * (UAX #14 LB13 "x CL", "x EX", LB21 "x NS"), and after which an ideograph
+ * may always start a line: 、。，！：；？」』）》〉】〕.
+ */
+static inline int
+text_is_closer3(const unsigned char *p, size_t n)
+{
+	if (n < 3)
+		return 0;
+	if (p[0] == 0xE3 && p[1] == 0x80)
+		return p[2] == 0x81 || p[2] == 0x82 || p[2] == 0x8D ||
+		    p[2] == 0x8F || p[2] == 0x89 || p[2] == 0x8B ||
+		    p[2] == 0x91 || p[2] == 0x95;
+	if (p[0] == 0xEF && p[1] == 0xBC)
+		return p[2] == 0x8C || p[2] == 0x81 || p[2] == 0x9A ||
+		    p[2] == 0x9B || p[2] == 0x9F || p[2] == 0x89;
+	return 0;
+}
+
+/*
  * UAX #14 is costly (libunistring ~255 MB/s) and Chinese text is mostly
- * ideographs. Between two ideographs (class ID) a break is always possible,
- * and no rule looks back past an ideograph, so the text is cut there and
- * only the stretches between cuts go through libunistring: a stretch that
- * is one ideograph needs no call at all. The results are the same as one
+ * ideographs and closing punctuation. Before an ideograph that follows an
+ * ideograph or a closer a break is always possible, and no rule looks back
+ * past an ideograph, so the text is cut there; a stretch that is one
+ * ideograph and closers (no break before a closer) needs no libunistring
+ * call, the others are given to it whole. The results are the same as one
  * call over the whole text (tests/unit/test_perf.c compares them).
  */
 void
@@ -331,43 +353,48 @@ text_breaks(const char *s, size_t n, char *out)
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i = 0, seg = 0, l;
 	uint32_t		 c;
-	int			 prevhan = 0;
+	int			 prev = 0, simple = 0;	/* prev: 1 han, 2 closer */
 
 	if (n == 0)
 		return;
 	while (i < n) {
 		if (p[i] < 0x80) {
-			prevhan = 0;
+			prev = simple = 0;
 			i++;
 			continue;
 		}
-		if (!text_is_han3(p + i, n - i)) {
-			prevhan = 0;
-			i += text_next(s + i, n - i, &c);
+		if (text_is_han3(p + i, n - i)) {
+			if (prev != 0) {
+				/* a cut before i: finish [seg, i) */
+				if (!simple) {
+					text_breaks_lib(s, seg, i, out);
+					if (seg > 0)
+						out[seg] = TEXT_BREAK_POSSIBLE;
+				}
+				seg = i;
+				simple = 1;
+				out[i] = TEXT_BREAK_POSSIBLE;
+				out[i + 1] = out[i + 2] = TEXT_BREAK_UNDEFINED;
+			}
+			prev = 1;
+			i += 3;
 			continue;
 		}
-		if (prevhan) {
-			/* a cut before i: finish the stretch [seg, i) */
-			if (seg > 0 && i - seg == 3) {
-				out[seg] = TEXT_BREAK_POSSIBLE;
-				out[seg + 1] = out[seg + 2] =
-				    TEXT_BREAK_UNDEFINED;
-			} else {
-				text_breaks_lib(s, seg, i, out);
-				if (seg > 0)
-					out[seg] = TEXT_BREAK_POSSIBLE;
+		if (text_is_closer3(p + i, n - i)) {
+			if (simple) {
+				out[i] = TEXT_BREAK_PROHIBITED;
+				out[i + 1] = out[i + 2] = TEXT_BREAK_UNDEFINED;
 			}
-			seg = i;
+			prev = prev != 0 ? 2 : 0;
+			i += 3;
+			continue;
 		}
-		prevhan = 1;
-		i += 3;
+		prev = simple = 0;
+		i += text_next(s + i, n - i, &c);
 	}
-	l = n - seg;
-	if (seg > 0 && l == 3 && text_is_han3(p + seg, l)) {
-		out[seg] = TEXT_BREAK_POSSIBLE;
-		out[seg + 1] = out[seg + 2] = TEXT_BREAK_UNDEFINED;
-	} else {
-		text_breaks_lib(s, seg, n, out);
+	if (!simple) {
+		l = n - seg;
+		text_breaks_lib(s, seg, seg + l, out);
 		if (seg > 0)
 			out[seg] = TEXT_BREAK_POSSIBLE;
 	}
