@@ -5,14 +5,13 @@
 
 #include "scholia/doc.h"
 #include "scholia/nav.h"
+#include "scholia/refs.h"
 
 #include "ui.h"
 
 #define JUMP_SCREEN_REFS 256	/* references looked at on one screen */
 
 static int	jump_notes_on(struct app *);
-static int	jump_before(const struct ref *, const struct ref *);
-static int	jump_ref_neighbour(const struct doc *, int, int);
 static void	jump_label(struct app *, const char *, const char *,
 		    const char *);
 
@@ -254,35 +253,6 @@ jump_next_heading(struct app *app, int forward)
 	return pane_body_goto(app->body, pos, BODY_TOP);
 }
 
-/* Reading order of two references. */
-static int
-jump_before(const struct ref *a, const struct ref *b)
-{
-	if (a->block != b->block)
-		return a->block < b->block;
-	return a->text_off < b->text_off;
-}
-
-/* The reference in the flow next after (or before) ref in reading order. */
-static int
-jump_ref_neighbour(const struct doc *d, int ref, int forward)
-{
-	size_t	i;
-	int	best = -1;
-
-	for (i = 0; i < d->nrefs; i++) {
-		if ((int)i == ref || !doc_in_flow(d, d->refs[i].block))
-			continue;
-		if (forward ? !jump_before(&d->refs[ref], &d->refs[i]) :
-		    !jump_before(&d->refs[i], &d->refs[ref]))
-			continue;
-		if (best < 0 || (forward ? jump_before(&d->refs[i],
-		    &d->refs[best]) : jump_before(&d->refs[best], &d->refs[i])))
-			best = (int)i;
-	}
-	return best;
-}
-
 /*
  * ] and [: the next reference after the selected one, scrolling to it; with
  * none selected on screen, the first (last) one on screen.
@@ -291,6 +261,7 @@ int
 jump_select_ref(struct app *app, int forward)
 {
 	const struct doc	*d = app->doc;
+	struct nav_pos		 here;
 	int			 refs[JUMP_SCREEN_REFS], rows[JUMP_SCREEN_REFS];
 	int			 n, i, sel, next = -1, on = 0;
 
@@ -299,29 +270,14 @@ jump_select_ref(struct app *app, int forward)
 	for (i = 0; i < n; i++)
 		on |= refs[i] == sel;
 	if (sel >= 0 && on)
-		next = jump_ref_neighbour(d, sel, forward);
+		next = refs_next(d, d->refs[sel].block, d->refs[sel].text_off,
+		    forward);
 	else if (n > 0)
 		next = forward ? refs[0] : refs[n - 1];
 	else {
 		/* none on screen: the nearest past the screen's top */
-		struct nav_pos	here = pane_body_text_pos(app->body);
-		struct ref	probe;
-		size_t		k;
-
-		memset(&probe, 0, sizeof probe);
-		probe.block = here.block;
-		probe.text_off = here.off;
-		for (k = 0; k < d->nrefs; k++) {
-			if (!doc_in_flow(d, d->refs[k].block))
-				continue;
-			if (forward ? jump_before(&d->refs[k], &probe) :
-			    !jump_before(&d->refs[k], &probe))
-				continue;
-			if (next < 0 || (forward ? jump_before(&d->refs[k],
-			    &d->refs[next]) : jump_before(&d->refs[next],
-			    &d->refs[k])))
-				next = (int)k;
-		}
+		here = pane_body_text_pos(app->body);
+		next = refs_next(d, here.block, here.off, forward);
 	}
 	if (next < 0) {
 		app_message(app, forward ? "No reference after this" :
