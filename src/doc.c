@@ -352,6 +352,9 @@ doc_link_ref(struct doc *d, int ri, int ni)
 	if (ni < 0)
 		return;
 	n = &d->notes[ni];
-	n->refs = xreallocarray(n->refs, (size_t)n->nrefs + 1, sizeof *n->refs);
+	/* Room doubles at each power of two: one note may have 10^5 refs. */
+	if ((n->nrefs & (n->nrefs - 1)) == 0)
+		n->refs = xreallocarray(n->refs, n->nrefs > 0 ?
+		    (size_t)n->nrefs * 2 : 1, sizeof *n->refs);
 	n->refs[n->nrefs++] = ri;
 }

@@ -211,6 +211,32 @@ test_empty_href(void **state)
 	doc_free(d);
 }
 
+/*
+ * One note, 10^5 references: its list of references grew one element at a
+ * time, quadratic copying where realloc cannot grow in place (ASan: 10 s).
+ */
+static void
+test_many_refs_one_note(void **state)
+{
+	struct doc	*d;
+	int		 i, ni, ri;
+
+	(void)state;
+	d = th_load("x\n", 2, LOAD_TEXT);
+	ni = doc_add_note(d, "1", 1, 0);
+	doc_begin_block(d, BLOCK_PARA, 2);
+	for (i = 0; i < 100000; i++) {
+		ri = doc_append_ref(d, "1", 1, "1", 2, 0);
+		doc_link_ref(d, ri, ni);
+	}
+	doc_end_block(d, 2);
+	assert_int_equal(d->notes[ni].nrefs, 100000);
+	for (i = 0; i < 100000; i++)
+		assert_int_equal(d->notes[ni].refs[i],
+		    (int)d->nrefs - 100000 + i);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -220,6 +246,7 @@ main(void)
 		cmocka_unit_test(test_empty_cells),
 		cmocka_unit_test(test_bom_only),
 		cmocka_unit_test(test_empty_href),
+		cmocka_unit_test(test_many_refs_one_note),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
