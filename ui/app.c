@@ -14,9 +14,11 @@
 #include "ui.h"
 
 #define APP_WHEEL	3	/* lines a wheel step scrolls */
+#define APP_SCREEN_REFS	256	/* references looked at on one screen */
 
 static void	app_update(struct app *, int);
 static int	app_arrange(struct app *);
+static int	app_sel_row(struct app *);
 static int	app_mouse(struct app *);
 static int	app_key(struct app *, int, int);
 static void	app_restore(struct app *, struct state *, const char *);
@@ -61,6 +63,23 @@ app_focus_step(struct app *app, int forward)
 	return RE_PAINT | RE_STATUS;
 }
 
+/* The body row of the selected reference, for a note popup; -1: none. */
+static int
+app_sel_row(struct app *app)
+{
+	int	refs[APP_SCREEN_REFS], rows[APP_SCREEN_REFS], n, i, sel;
+
+	sel = pane_body_sel(app->body);
+	if (sel < 0 || pane_popup_kind(app->popup) != POPUP_NOTE)
+		return -1;
+	n = pane_body_refs(app->body, refs, rows, APP_SCREEN_REFS);
+	for (i = 0; i < n; i++) {
+		if (refs[i] == sel)
+			return rows[i];
+	}
+	return -1;
+}
+
 /* Give every pane its rectangle for the current terminal size. */
 static int
 app_arrange(struct app *app)
@@ -103,7 +122,7 @@ app_arrange(struct app *app)
 	bits |= pane_place(app->notes, &g->notes);
 	pane_popup_rect(&g->body, app->help_on ? POPUP_NONE :
 	    pane_popup_kind(app->popup),
-	    pane_popup_rows(app->popup, g->body.w), &pr);
+	    pane_popup_rows(app->popup, g->body.w), app_sel_row(app), &pr);
 	bits |= pane_place(app->popup, &pr);
 	bits |= pane_place(app->status, &g->status);
 	if ((app->focus == app->notes && !pane_shown(app->notes)) ||

@@ -62,22 +62,39 @@ popup_free(struct pane *p)
 
 /*
  * As wide as the body, so its edges never cut a wide character of the text
- * under it in half; two thirds as high, or the whole body when it is small.
+ * under it in half; two thirds as high at most, or the whole body when it
+ * is small; above or below the row avoid (-1: none) when there is room.
  */
 void
 pane_popup_rect(const struct rect *body, enum popup_kind kind, int rows,
-    struct rect *r)
+    int avoid, struct rect *r)
 {
+	int	room;
+
 	memset(r, 0, sizeof *r);
 	if (kind == POPUP_NONE || body->w <= 0 || body->h <= 0)
 		return;
 	*r = *body;
-	if (body->h >= 8) {
-		r->h = body->h * 2 / 3;
-		if (rows + 2 < r->h)
-			r->h = rows + 2 > 3 ? rows + 2 : 3;
-		r->y = body->y + (body->h - r->h) / 3;
+	if (body->h < 8)
+		return;
+	r->h = body->h * 2 / 3;
+	if (rows + 2 < r->h)
+		r->h = rows + 2 > 3 ? rows + 2 : 3;
+	r->y = body->y + (body->h - r->h) / 3;
+	if (avoid < 0 || avoid >= body->h)
+		return;
+	/* keep the row of the reference peeked at in sight */
+	if (avoid < body->h / 2) {
+		room = body->h - avoid - 1;
+		r->y = body->y + avoid + 1;
+	} else {
+		room = avoid;
+		r->y = body->y + avoid - (r->h < room ? r->h : room);
 	}
+	if (room >= 3 && r->h > room)
+		r->h = room;
+	if (room < 3)
+		r->y = body->y + (body->h - r->h) / 3;
 }
 
 /* The rows a popup's contents take at a width (for its height). */

@@ -268,7 +268,7 @@ void	 pane_popup_keywords(struct pane *);
 enum popup_kind	 pane_popup_kind(struct pane *);
 /* The rectangle of a popup over the body for rows of contents. */
 void	 pane_popup_rect(const struct rect *body, enum popup_kind, int rows,
-	    struct rect *);
+	    int avoid, struct rect *);
 int	 pane_popup_rows(struct pane *, int w);
 
 /* prompt.c: the one-line editor for / ? and :, on the status row. */
