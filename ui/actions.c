@@ -3,7 +3,7 @@
 
 #include "ui.h"
 
-#define ACT_SCREEN_REFS	1
+#define ACT_SCREEN_REFS	256	/* references looked at on one screen */
 
 static int	actions_toggle_pane(struct app *, int *, struct pane *,
 		    const char *);
@@ -34,13 +34,17 @@ actions_toggle_pane(struct app *app, int *on, struct pane *p, const char *what)
 static int
 actions_enter(struct app *app)
 {
-	int	refs[ACT_SCREEN_REFS], rows[ACT_SCREEN_REFS], ref;
+	int	refs[ACT_SCREEN_REFS], rows[ACT_SCREEN_REFS], ref, n, i;
 
 	if (app->focus != app->body)
 		return app->focus->ops->key(app->focus, ACT_ENTER);
+	/* the selected reference while it is on screen, else the first */
 	ref = pane_body_sel(app->body);
-	if (ref < 0) {
-		if (pane_body_refs(app->body, refs, rows, 1) == 0) {
+	n = pane_body_refs(app->body, refs, rows, ACT_SCREEN_REFS);
+	for (i = 0; i < n && refs[i] != ref; i++)
+		;
+	if (i == n) {
+		if (n == 0) {
 			app_message(app, "No reference on screen (] selects "
 			    "the next one)");
 			return RE_STATUS;

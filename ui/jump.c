@@ -295,16 +295,20 @@ int
 jump_peek(struct app *app)
 {
 	const struct doc	*d = app->doc;
-	int			 refs[1], rows[1];
-	int			 ref, bits = RE_PAINT;
+	int			 refs[JUMP_SCREEN_REFS], rows[JUMP_SCREEN_REFS];
+	int			 ref, n, i, bits = RE_PAINT;
 
 	ref = pane_body_sel(app->body);
 	if (app->focus == app->notes && pane_notes_sel(app->notes) >= 0) {
 		pane_popup_note(app->popup, pane_notes_sel(app->notes));
 		return RE_PAINT;
 	}
-	if (ref < 0) {
-		if (pane_body_refs(app->body, refs, rows, 1) == 0) {
+	n = pane_body_refs(app->body, refs, rows, JUMP_SCREEN_REFS);
+	for (i = 0; i < n && refs[i] != ref; i++)
+		;
+	if (i == n) {
+		/* nothing selected on screen: the first reference there */
+		if (n == 0) {
 			app_message(app, "No reference on screen");
 			return RE_STATUS;
 		}
