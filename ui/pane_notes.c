@@ -24,6 +24,8 @@ struct notes {
 	int		 pin;		/* note to bring into view, or -1 */
 	int		*rowmap;	/* note painted on each row, or -1 */
 	int		 nrows;
+	int		*start;		/* beside the body: row of each note */
+	int		 nstart;
 };
 
 static void	notes_layout(struct pane *);
@@ -96,6 +98,7 @@ notes_free(struct pane *p)
 	free(ns->list);
 	free(ns->want);
 	free(ns->rowmap);
+	free(ns->start);
 	free(ns);
 }
 
@@ -320,34 +323,44 @@ notes_draw_line(struct pane *p, int row, int note, int hl,
 }
 
 /*
- * Beside the body, following: each note level with its reference when the
- * notes fit that way; returns 0 (paint packed) when they do not.
+ * Beside the body, following: each note level with its reference, or as
+ * near as the notes below it allow (they are pulled up from the bottom);
+ * returns 0 (paint packed) when they do not all fit.
  */
 static int
 notes_paint_level(struct pane *p)
 {
 	struct notes			*ns = p->data;
 	const struct layout_line	*l;
-	int				 i, k, n, row = 1, start, hl;
+	int				 i, k, n, row = 1, end, hl;
 
-	if (ns->all || ns->item != 0 || ns->line != 0)
+	if (ns->all || ns->item != 0 || ns->line != 0 || ns->nlist == 0)
 		return 0;
+	if (ns->nstart < ns->nlist) {
+		ns->start = xreallocarray(ns->start, (size_t)ns->nlist,
+		    sizeof *ns->start);
+		ns->nstart = ns->nlist;
+	}
 	for (i = 0; i < ns->nlist; i++) {
 		notes_lines(p, i, &n);
-		start = ns->want[i] > row ? ns->want[i] : row;
-		row = start + n;
-		if (row > p->r.h)
-			return 0;
+		ns->start[i] = ns->want[i] > row ? ns->want[i] : row;
+		row = ns->start[i] + n;
 	}
+	end = p->r.h;
+	for (i = ns->nlist - 1; i >= 0; i--) {
+		notes_lines(p, i, &n);
+		if (ns->start[i] + n > end)
+			ns->start[i] = end - n;
+		end = ns->start[i];
+	}
+	if (ns->start[0] < 1)
+		return 0;
 	hl = notes_highlight(p);
-	row = 1;
 	for (i = 0; i < ns->nlist; i++) {
 		l = notes_lines(p, i, &n);
-		start = ns->want[i] > row ? ns->want[i] : row;
 		for (k = 0; k < n; k++)
-			notes_draw_line(p, start + k, ns->list[i], hl, &l[k],
-			    k == 0);
-		row = start + n;
+			notes_draw_line(p, ns->start[i] + k, ns->list[i], hl,
+			    &l[k], k == 0);
 	}
 	return 1;
 }
