@@ -203,6 +203,10 @@ app_mouse(struct app *app)
 	if (p == NULL)
 		return 0;
 	if (hit.kind == MOUSE_WHEEL_UP || hit.kind == MOUSE_WHEEL_DOWN) {
+		/* the outline's list scrolls with its cursor, which follows
+		   the reading unless the outline has the focus */
+		if (p == app->toc)
+			app->focus = p;
 		for (i = 0; i < APP_WHEEL; i++)
 			bits |= p->ops->key(p, hit.kind == MOUSE_WHEEL_UP ?
 			    ACT_LINE_UP : ACT_LINE_DOWN);
@@ -388,6 +392,8 @@ app_run(struct doc *doc, const struct app_opts *opts)
 		search_free(app.search);
 	if (app.saved != NULL && app.saved != app.search)
 		search_free(app.saved);
+	if (app.saved_query != app.query)
+		free(app.saved_query);
 	free(app.query);
 	search_index_free(app.sidx);
 	nav_free(app.nav);
