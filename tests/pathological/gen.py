@@ -16,7 +16,8 @@ def put(name, data, expect='ok', secs=10, mb=1024, flags=('',)):
     with open(path, 'wb') as f:
         f.write(data if isinstance(data, bytes) else data.encode('utf-8'))
     for fl in flags:
-        cases.append((name + (fl and ':' + fl.strip('-')), path, expect,
+        cases.append((name + (fl and ':' + fl.strip('-').replace(' ', '')),
+                      path, expect,
                       secs, mb, fl))
 
 
@@ -33,6 +34,9 @@ put('line-words', rep('word ', 10 * M) + '\n', flags=('--text',))
 put('line-words-md', rep('word ', 10 * M // K) + '\n', flags=('--markdown',))
 put('line-nobreak', 'x' * (10 * M // K) + '\n', flags=both)
 put('line-cjk', rep('中文段落，', 10 * M // K) + '\n', flags=both)
+# A narrow screen multiplies display lines: one per character.
+put('narrow', rep('中', 10 * M // K) + '\n' + rep('a ', 10 * M // K) + '\n',
+    secs=20, mb=2048, flags=('--width 1', '--width 2 --markdown'))
 put('lines-empty', '\n' * (10 * M // K), flags=auto)
 put('lines-short', rep('a\n', 10 * M // K // 2), secs=60, mb=4096,
     flags=auto)
