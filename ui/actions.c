@@ -60,6 +60,9 @@ actions_move(struct app *app, enum action a)
 {
 	if (app->focus == app->body && (a == ACT_TOP || a == ACT_BOTTOM))
 		jump_push(app);
+	if (app->focus == app->body && a == ACT_BOTTOM && app->job != NULL)
+		app_message(app, "Still loading: this is the end of what is "
+		    "read so far");
 	return app->focus->ops->key(app->focus, a);
 }
 

@@ -21,7 +21,7 @@ static int	app_arrange(struct app *);
 static int	app_sel_row(struct app *);
 static int	app_mouse(struct app *);
 static int	app_key(struct app *, int, int);
-static void	app_restore(struct app *, struct state *, const char *);
+static int	app_restore(struct app *, struct state *, const char *);
 static int	app_pos_fits(const struct doc *, const struct state_pos *);
 static char	*app_save(struct app *, struct state *, const char *);
 
@@ -264,29 +264,36 @@ app_pos_fits(const struct doc *d, const struct state_pos *sp)
 	    sp->line <= b->end_line;
 }
 
-/* Open where the reader left this file last time, if it has not changed. */
-static void
+/*
+ * Open where the reader left this file last time, if it has not changed.
+ * Returns 1 when the place is past the head of a file still loading: it is
+ * tried again on the full doc.
+ */
+static int
 app_restore(struct app *app, struct state *st, const char *path)
 {
 	struct state_pos	sp;
 	char			msg[80];
 
 	if (st == NULL || path == NULL || !state_get(st, path, &sp))
-		return;
+		return 0;
+	if (app->job != NULL && !app_pos_fits(app->doc, &sp))
+		return 1;
 	/*
 	 * state_fit judges the offset against the next block's start, which
 	 * a healed block's text need not lie before; a position inside its
 	 * own block's text is kept as it is.
 	 */
 	if (!app_pos_fits(app->doc, &sp) && !state_fit(app->doc, &sp))
-		return;
+		return 0;
 	if (sp.pos.block == pane_body_pos(app->body).block)
-		return;		/* the start: nothing to say */
+		return 0;	/* the start: nothing to say */
 	if (pane_body_goto(app->body, sp.pos, BODY_TOP) == 0)
-		return;
+		return 0;
 	snprintf(msg, sizeof msg, "Back where you left off (line %d)",
 	    sp.line);
 	app_message(app, msg);
+	return 0;
 }
 
 /* Remember where the reader is in this file; a failure to tell, or NULL. */
@@ -309,17 +316,19 @@ app_save(struct app *app, struct state *st, const char *path)
 
 /* Input side of the loop: a key becomes an action, the action reaction bits. */
 int
-app_run(struct doc *doc, const struct app_opts *opts)
+app_run(const struct doc *doc, struct load_job *job,
+    const struct app_opts *opts)
 {
 	struct app	 app;
 	struct buf	 name = { 0 };
 	struct state	*st = NULL;
 	const char	*base;
 	char		*cause = NULL;
-	int		 bits, code, fkey;
+	int		 bits, code, fkey, done;
 
 	memset(&app, 0, sizeof app);
 	app.doc = doc;
+	app.job = job;
 	app.match = -1;
 	app.cycle_note = -1;
 	base = strrchr(opts->name, '/');
@@ -360,13 +369,27 @@ app_run(struct doc *doc, const struct app_opts *opts)
 		app_message(&app, opts->warning);
 
 	app_update(&app, RE_ARRANGE | RE_LAYOUT);
-	app_restore(&app, st, opts->path);
+	app.restore = app_restore(&app, st, opts->path);
 	bits = RE_PAINT | RE_STATUS;
 	while (!term_signalled()) {
+		if (app.job != NULL) {
+			done = loading_poll(&app);
+			bits |= done;
+			if (done != 0 && app.job == NULL && app.restore &&
+			    !app.moved)
+				app_restore(&app, st, opts->path);
+		}
 		app_update(&app, bits);
 		bits = 0;
-		if (!term_getkey(&code, &fkey))
+		/* while loading, wake up to show progress and take the doc */
+		term_timeout(app.job != NULL ? 100 : -1);
+		if (!term_getkey(&code, &fkey)) {
+			if (app.job != NULL)
+				bits = RE_STATUS;
 			continue;
+		}
+		if (!(fkey && code == KEY_RESIZE))
+			app.moved = 1;
 		if (fkey && code == KEY_RESIZE) {
 			bits = RE_ARRANGE;
 			continue;
@@ -397,6 +420,7 @@ app_run(struct doc *doc, const struct app_opts *opts)
 	free(app.query);
 	search_index_free(app.sidx);
 	nav_free(app.nav);
+	doc_free(app.full);
 	term_done();
 	free(app.name);
 	if (cause != NULL) {

@@ -297,3 +297,23 @@ find_count_word(struct app *app, const char *w)
 	search_free(s);
 	return n;
 }
+
+/* After a new doc: the prompt's place to return to is where the reader is. */
+void
+find_begin_again(struct app *app)
+{
+	app->origin = pane_body_pos(app->body);
+}
+
+/* After a new doc: the search shown, again, its current hit the next one. */
+void
+find_again(struct app *app, const char *q)
+{
+	struct nav_pos	here = pane_body_text_pos(app->body);
+
+	find_index(app);
+	app->search = search_new_indexed(app->sidx, q, strlen(q));
+	app->query = xstrdup(q);
+	app->match = here.block < 0 ? -1 :
+	    search_next(app->search, here.block, here.off, 1);
+}

@@ -87,6 +87,7 @@ static const char	*main_default_file(void);
 static int		 main_print(const struct doc *, enum mode, const char *,
 			    int);
 static int		 main_finish_output(void);
+static int		 main_load_error(const char *, char *);
 
 /* A wrong command line: one line on stderr and status 2. */
 static int
@@ -150,6 +151,15 @@ main_default_file(void)
 #endif
 }
 
+/* A file that cannot be loaded: its cause on stderr, status 1. */
+static int
+main_load_error(const char *file, char *cause)
+{
+	fprintf(stderr, "scholia: %s\n", cause != NULL ? cause : file);
+	free(cause);
+	return 1;
+}
+
 /* Flush stdout; a closed pipe is a quiet failure, other errors are told. */
 static int
 main_finish_output(void)
@@ -192,7 +202,9 @@ main(int argc, char **argv)
 {
 	struct load_opts	 lo = { 0 };
 	struct app_opts		 ao = { 0 };
-	struct doc		*d;
+	struct doc		*d = NULL;
+	struct load_job		*job = NULL;
+	const struct doc	*head;
 	enum mode		 mode = MODE_AUTO;
 	enum encoding		 enc;
 	const char		*format = NULL, *file, *name, *warning = NULL;
@@ -270,13 +282,9 @@ main(int argc, char **argv)
 
 	if (mode == MODE_AUTO && !isatty(STDOUT_FILENO))
 		mode = MODE_DUMP;
-	if (load_file(file, &lo, &d, &cause) != 0) {
-		fprintf(stderr, "scholia: %s\n",
-		    cause != NULL ? cause : file);
-		free(cause);
-		return 1;
-	}
 	if (mode != MODE_AUTO) {
+		if (load_file(file, &lo, &d, &cause) != 0)
+			return main_load_error(file, cause);
 		if (width == 0)
 			width = isatty(STDOUT_FILENO) ? main_term_width() : 80;
 		rc = main_print(d, mode, format, width);
@@ -285,21 +293,37 @@ main(int argc, char **argv)
 	}
 
 	if (!utf8) {
-		/* curses needs a UTF-8 locale to draw the text at all */
+		/* curses needs a UTF-8 locale to draw the text at all; set
+		   before the loading thread starts */
 		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 			setlocale(LC_CTYPE, "en_US.UTF-8");
 		warning = "warning: the locale is not UTF-8";
+	}
+	/* a large file shows its head at once while the rest loads */
+	if (load_begin(file, &lo, &job, &cause) != 0)
+		return main_load_error(file, cause);
+	head = load_job_head(job);
+	if (head == NULL && load_job_finish(job, &d, &cause) != 0) {
+		load_job_free(job);
+		return main_load_error(file, cause);
 	}
 	name = strcmp(file, "-") == 0 ? "(standard input)" : file;
 	ao.name = name;
 	ao.path = strcmp(file, "-") == 0 ? NULL : file;
 	ao.warning = warning;
 	ao.max_width = width;
-	rc = app_run(d, &ao);
-	doc_free(d);
+	rc = app_run(head != NULL ? head : d, head != NULL ? job : NULL, &ao);
 	if ((sig = term_signalled()) != 0) {
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}
+	if (job != NULL && !load_job_ready(job)) {
+		/* quit before the rest was read: no waiting for it */
+		fflush(stdout);
+		fflush(stderr);
+		_exit(rc);
+	}
+	doc_free(d);
+	load_job_free(job);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* The body pane: the document's reading flow laid out to the pane width. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "scholia/doc.h"
 #include "scholia/layout.h"
@@ -22,6 +23,7 @@ static void	body_paint(struct pane *);
 static int	body_key(struct pane *, enum action);
 static void	body_resize(struct pane *);
 static void	body_free(struct pane *);
+static void	body_reset(struct pane *);
 static int	body_pos_of(struct body *, struct nav_pos,
 		    struct layout_pos *);
 
@@ -31,6 +33,7 @@ const struct pane_ops pane_body_ops = {
 	.paint = body_paint,
 	.key = body_key,
 	.resize = body_resize,
+	.reset = body_reset,
 	.free = body_free,
 };
 
@@ -132,6 +135,19 @@ body_key(struct pane *p, enum action a)
 	default:
 		return 0;
 	}
+}
+
+/* A new doc: nothing of the old layout, selection or place is kept. */
+static void
+body_reset(struct pane *p)
+{
+	struct body	*b = p->data;
+
+	layout_free(b->lay);
+	b->lay = NULL;
+	b->sel = -1;
+	b->last_line = 0;
+	memset(&b->view, 0, sizeof b->view);
 }
 
 static void

@@ -32,6 +32,7 @@ static void	notes_layout(struct pane *);
 static void	notes_paint(struct pane *);
 static int	notes_key(struct pane *, enum action);
 static void	notes_free(struct pane *);
+static void	notes_reset(struct pane *);
 static int	notes_count(struct pane *);
 static int	notes_at(struct pane *, int);
 static int	notes_index(struct pane *, int);
@@ -53,6 +54,7 @@ const struct pane_ops pane_notes_ops = {
 	.layout = notes_layout,
 	.paint = notes_paint,
 	.key = notes_key,
+	.reset = notes_reset,
 	.free = notes_free,
 };
 
@@ -100,6 +102,19 @@ notes_free(struct pane *p)
 	free(ns->rowmap);
 	free(ns->start);
 	free(ns);
+}
+
+/* A new doc: no layout, list, place or selection from the old one. */
+static void
+notes_reset(struct pane *p)
+{
+	struct notes	*ns = p->data;
+
+	layout_free(ns->lay);
+	ns->lay = NULL;
+	ns->nlist = 0;
+	ns->item = ns->line = 0;
+	ns->sel = ns->pin = -1;
 }
 
 static int

@@ -26,6 +26,7 @@ static void	popup_layout(struct pane *);
 static void	popup_paint(struct pane *);
 static int	popup_key(struct pane *, enum action);
 static void	popup_free(struct pane *);
+static void	popup_reset(struct pane *);
 static void	popup_paint_note(struct pane *, struct popup *);
 static void	popup_paint_words(struct pane *, struct popup *);
 static const struct layout_line *popup_note_lines(struct popup *,
@@ -36,6 +37,7 @@ const struct pane_ops pane_popup_ops = {
 	.layout = popup_layout,
 	.paint = popup_paint,
 	.key = popup_key,
+	.reset = popup_reset,
 	.free = popup_free,
 };
 
@@ -58,6 +60,23 @@ popup_free(struct pane *p)
 	free(pp->words);
 	free(pp->counts);
 	free(pp);
+}
+
+/* A new doc: the popup closes, its keywords are gathered again. */
+static void
+popup_reset(struct pane *p)
+{
+	struct popup	*pp = p->data;
+
+	layout_free(pp->lay);
+	pp->lay = NULL;
+	free(pp->words);
+	free(pp->counts);
+	pp->words = NULL;
+	pp->counts = NULL;
+	pp->nwords = 0;
+	pp->kind = POPUP_NONE;
+	pp->note = -1;
 }
 
 /*

@@ -24,6 +24,7 @@ struct toc {
 static void	toc_paint(struct pane *);
 static int	toc_key(struct pane *, enum action);
 static void	toc_free(struct pane *);
+static void	toc_reset(struct pane *);
 static void	toc_build(struct pane *);
 static int	toc_reading(struct pane *);
 static void	toc_keep(struct pane *);
@@ -32,6 +33,7 @@ const struct pane_ops pane_toc_ops = {
 	.name = "outline",
 	.paint = toc_paint,
 	.key = toc_key,
+	.reset = toc_reset,
 	.free = toc_free,
 };
 
@@ -53,6 +55,20 @@ toc_free(struct pane *p)
 
 	free(t->vis);
 	free(t);
+}
+
+/* A new doc: its headings are counted and listed again. */
+static void
+toc_reset(struct pane *p)
+{
+	struct toc	*t = p->data;
+
+	free(t->vis);
+	t->vis = NULL;
+	t->nvis = 0;
+	t->maxlev = -1;
+	t->depth = TOC_LEVELS;
+	t->cur = t->top = 0;
 }
 
 /* The last heading in the flow at or before a block: the section read. */

@@ -105,6 +105,8 @@ status_paint(struct pane *p)
 	else
 		snprintf(where, sizeof where, "empty");
 	find_status(app, srch, sizeof srch);
+	if (srch[0] == '\0')
+		loading_status(app, srch, sizeof srch);
 	if (app->focus == app->notes)
 		focus = "[notes] ";
 	else if (app->focus == app->toc)

@@ -171,6 +171,12 @@ term_getkey(int *code, int *fkey)
 	return 1;
 }
 
+void
+term_timeout(int ms)
+{
+	wtimeout(stdscr, ms);
+}
+
 /* The mouse event behind a KEY_MOUSE: 1 with its cell and buttons. */
 int
 term_mouse(int *y, int *x, unsigned long *bstate)

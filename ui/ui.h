@@ -21,6 +21,7 @@ struct app;
 struct search;
 struct search_index;
 struct state;
+struct load_job;
 
 /* A screen rectangle; w == 0 or h == 0 means the pane is not shown. */
 struct rect {
@@ -122,6 +123,7 @@ int	 term_getkey(int *code, int *fkey);
 int	 term_signalled(void);	/* the terminating signal, or 0 */
 void	 term_clear(void);	/* next doupdate repaints everything */
 int	 term_mouse(int *y, int *x, unsigned long *bstate);
+void	 term_timeout(int ms);	/* input waits at most ms; -1: for ever */
 
 /* Colour pairs term.c sets up. */
 enum {
@@ -170,6 +172,7 @@ struct pane_ops {
 	void		(*paint)(struct pane *);	/* draw into win */
 	int		(*key)(struct pane *, enum action);	/* RE_* */
 	void		(*resize)(struct pane *);	/* rect changed */
+	void		(*reset)(struct pane *);	/* a new doc */
 	void		(*free)(struct pane *);
 };
 
@@ -296,6 +299,8 @@ void	 find_status(struct app *, char *, size_t);	/* "/word 3/17" */
 int	 find_marks(struct app *, int block, size_t off, size_t end,
 	    struct draw_mark *, int max);
 size_t	 find_count_word(struct app *, const char *);
+void	 find_begin_again(struct app *);	/* a new doc under the prompt */
+void	 find_again(struct app *, const char *);	/* a new doc */
 
 /* jump.c: jumps between body, notes and outline, and the jump list. */
 struct nav_pos	 jump_here(struct app *);
@@ -309,6 +314,10 @@ int	 jump_goto(struct app *, const char *);	/* ":" : "40%" or a line */
 int	 jump_next_heading(struct app *, int forward);
 int	 jump_select_ref(struct app *, int forward);
 int	 jump_peek(struct app *);
+
+/* loading.c: the full doc replaces the head when the job is done. */
+int	loading_poll(struct app *);	/* RE_* bits; 0 while loading */
+void	loading_status(struct app *, char *, size_t);	/* "loading 40%" */
 
 /* mouse.c: mouse events to panes, pure so it can be tested. */
 enum mouse_kind {
@@ -345,7 +354,11 @@ struct app_opts {
 };
 
 struct app {
-	struct doc	*doc;
+	const struct doc *doc;		/* the head of a file still loading */
+	struct load_job	*job;		/* loading the rest, or NULL */
+	struct doc	*full;		/* the full doc it gave, ours to free */
+	int		 moved;		/* a key was pressed */
+	int		 restore;	/* a saved place waits for the full doc */
 	char		*name;		/* sanitised */
 	struct pane	*body;
 	struct pane	*notes;
@@ -375,8 +388,11 @@ struct app {
 	int		 cycle_k;	/* and which of its refs */
 	char		 msg[256];	/* one-shot status message */
 };
-/* Run the reader until q or a signal; returns the exit status. */
-int	app_run(struct doc *, const struct app_opts *);
+/*
+ * Run the reader until q or a signal; returns the exit status. With a job,
+ * doc is its head, shown until the full doc is ready.
+ */
+int	app_run(const struct doc *, struct load_job *, const struct app_opts *);
 void	app_message(struct app *, const char *);
 /* The panes a mouse event or Tab can reach, in focus order. */
 int	app_focus_step(struct app *, int forward);
