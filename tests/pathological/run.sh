@@ -70,6 +70,7 @@ run() {
 
 verbose=$PATHO_VERBOSE
 if [ "$mode" = --full ]; then verbose=1; fi
+# shellcheck disable=SC2086 # $mode and $flags are empty or words
 python3 "$here/gen.py" "$tmp" $mode >"$tmp/cases" || exit 1
 last=
 while read -r name file expect secs mb flags; do
@@ -113,8 +114,20 @@ python3 -c "import sys; sys.stdout.write('grow ' * 1000000 + '\n')" \
 done ) &
 run "growing file" either 10 1024 --dump "$tmp/changing"
 wait
-( sleep 0.05; : >"$tmp/changing" ) &
-run "truncated file" either 10 1024 --dump "$tmp/changing"
+for t in 0.05 0.3; do
+	head -c 10000000 "$tmp/changing" >"$tmp/cut"
+	( sleep $t; : >"$tmp/cut" ) &
+	run "truncated file after ${t}s" either 10 1024 --dump "$tmp/cut"
+	wait
+done
+# Rewritten in place (same size) with random bytes, while it is read.
+head -c 10000000 "$tmp/changing" >"$tmp/cut"
+( for t in 1 2 3 4 5 6 7 8 9 10; do
+	sleep 0.05
+	dd if=/dev/urandom of="$tmp/cut" bs=1000000 count=1 seek=$t \
+	    conv=notrunc 2>/dev/null
+done ) &
+run "rewritten file" either 10 1024 --dump "$tmp/cut"
 wait
 
 echo "$passes passed, $fails failed"
