@@ -79,8 +79,8 @@ doc_begin_block(struct doc *d, enum block_type type, int line)
 
 /* The text range and span range being appended to: a cell or a block. */
 static void
-doc_target(struct doc *d, size_t **text_len, size_t **span_first,
-    size_t **span_count, size_t *text_off)
+doc_target(struct doc *d, uint32_t **text_len, uint32_t **span_first,
+    uint32_t **span_count, size_t *text_off)
 {
 	if (d->open_cell != -1) {
 		struct table_cell *c = &d->cells[d->open_cell];
@@ -105,7 +105,8 @@ doc_target(struct doc *d, size_t **text_len, size_t **span_first,
 static struct span *
 doc_push_span(struct doc *d, const char *s, size_t n, unsigned flags, int ref)
 {
-	size_t		*text_len, *span_first, *span_count, text_off;
+	uint32_t	*text_len, *span_first, *span_count;
+	size_t		 text_off;
 	struct span	*sp;
 
 	doc_target(d, &text_len, &span_first, &span_count, &text_off);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doc_compact.h"
 #include "internal.h"
 #include "recover.h"
 #include "scholia/doc.h"
@@ -11,6 +12,7 @@
 
 #define HEAL_RUNNING_MAX	40	/* characters of a running head */
 #define HEAL_RUNNING_MIN	3	/* occurrences that make one */
+#define HEAL_GARBAGE		((size_t)4 << 20)	/* compaction */
 #define HEAL_SHORT_MD		20	/* shorter lines cut mid-sentence may */
 #define HEAL_SHORT_TEXT		40	/* be headings: joined at breaks only */
 
@@ -333,7 +335,7 @@ static void
 heal_joins(struct doc *d, const char *brk)
 {
 	int		*chain = NULL;
-	size_t		 i, n, cap = 0, len;
+	size_t		 i, n, cap = 0, len, garbage = 0;
 	int		 crossed, next, tail, comma, first;
 	uint32_t	 c;
 
@@ -377,8 +379,19 @@ heal_joins(struct doc *d, const char *brk)
 				    d->blocks[next].text_len);
 			tail = next;
 		}
-		if (n > 0)
+		if (n > 0) {
 			recover_join_many(d, (int)i, chain, n);
+			/*
+			 * The old copies are garbage: give them back now
+			 * and then, or they add up to a quarter of the text.
+			 */
+			garbage += d->blocks[i].text_len;
+			if (garbage >= HEAL_GARBAGE &&
+			    garbage >= d->text.len / 8) {
+				doc_compact(d);
+				garbage = 0;
+			}
+		}
 	}
 	free(chain);
 }

@@ -19,6 +19,7 @@ struct layout {
 	int			  tab;
 	int			  first_flow;	/* -2 until known, -1 none */
 	struct lblock		***pages;	/* per block, made on use */
+	unsigned short		 *inpage;	/* blocks cached per page */
 	size_t			  npages;
 	size_t			  cached;
 };
@@ -61,6 +62,7 @@ layout_free(struct layout *l)
 		free(l->pages[i]);
 	}
 	free(l->pages);
+	free(l->inpage);
 	free(l);
 }
 
@@ -95,6 +97,11 @@ layout_forget(struct layout *l, int bi)
 	free(page[bi & (PAGE_SIZE - 1)]);
 	page[bi & (PAGE_SIZE - 1)] = NULL;
 	l->cached--;
+	/* an empty page goes too: a dump forgets every block it wrote */
+	if (--l->inpage[bi >> PAGE_SHIFT] == 0) {
+		free(page);
+		l->pages[bi >> PAGE_SHIFT] = NULL;
+	}
 }
 
 const struct layout_line *
@@ -110,6 +117,7 @@ layout_block(struct layout *l, int bi, int *nlines)
 	if (l->pages == NULL) {
 		l->npages = (l->doc->nblocks + PAGE_SIZE - 1) >> PAGE_SHIFT;
 		l->pages = xcalloc(l->npages, sizeof *l->pages);
+		l->inpage = xcalloc(l->npages, sizeof *l->inpage);
 	}
 	if (l->pages[pi] == NULL)
 		l->pages[pi] = xcalloc(PAGE_SIZE, sizeof *l->pages[pi]);
@@ -118,6 +126,7 @@ layout_block(struct layout *l, int bi, int *nlines)
 		blk = layout_wrap(l, bi);
 		page[bi & (PAGE_SIZE - 1)] = blk;
 		l->cached++;
+		l->inpage[pi]++;
 	}
 	*nlines = blk->nlines;
 	return blk->lines;

@@ -206,7 +206,9 @@ again:
 	/* Never let an unsafe character hide inside a cluster. */
 	for (k = l; k < g; k += l) {
 		l = text_decode(it->s + it->i + k, g - k, &c2);
-		if (text_is_unsafe(c2) || c2 == '\n' || c2 == '\t') {
+		/* nor an invalid byte (a Prepend character takes anything) */
+		if (text_is_unsafe(c2) || c2 == '\n' || c2 == '\t' ||
+		    (c2 == 0xFFFD && l == 1)) {
 			g = k;
 			break;
 		}

@@ -11,6 +11,7 @@
 #include "scholia/source.h"
 #include "scholia/xmalloc.h"
 
+#include "doc_compact.h"
 #include "load_int.h"
 #include "source_map.h"
 
@@ -87,6 +88,7 @@ load_source(struct source *src, const struct load_opts *opts,
 	heal_recover(d);
 	load_stage(stage, LOAD_OUTLINE);
 	outline_recover(d);
+	doc_compact(d);
 	source_release(src, src->len);
 	if (source_changed(src)) {
 		xasprintf(cause, "%s: the file changed while it was read",

@@ -10,6 +10,7 @@
 
 static void	recover_copy_spans(struct doc *, int, size_t, size_t, int);
 static int	recover_abbrev(const char *, size_t, uint32_t);
+static void	recover_move_text(struct doc *, int, size_t);
 
 /* Step back over up to three continuation bytes to the last character. */
 size_t
@@ -237,6 +238,23 @@ recover_copy_spans(struct doc *d, int src, size_t base, size_t old_off,
 	}
 }
 
+/*
+ * The hidden piece of a join reads its text (and spans) from the joined
+ * copy at, the same bytes: its old copy is then used by no one, and
+ * compaction can give it back.
+ */
+static void
+recover_move_text(struct doc *d, int bi, size_t at)
+{
+	struct block	*b = &d->blocks[bi];
+	size_t		 i;
+
+	for (i = 0; i < b->span_count; i++)
+		d->spans[b->span_first + i].off = (uint32_t)(at +
+		    (d->spans[b->span_first + i].off - b->text_off));
+	b->text_off = at;
+}
+
 /* Whether joining text ending in ca to text starting with cb needs a space. */
 static int
 recover_join_space(const struct doc *d, const struct block *a,
@@ -268,7 +286,7 @@ recover_join_many(struct doc *d, int ai, const int *next, size_t count)
 {
 	struct block	*a;
 	struct span	*np;
-	size_t		 base, first, total, i;
+	size_t		 base, first, total, i, at;
 	int		 prev, bi;
 
 	total = d->blocks[ai].text_len;
@@ -293,8 +311,10 @@ recover_join_many(struct doc *d, int ai, const int *next, size_t count)
 		}
 		recover_copy_spans(d, bi, d->text.len, d->blocks[bi].text_off,
 		    ai);
+		at = d->text.len;
 		buf_append(&d->text, d->text.data + d->blocks[bi].text_off,
 		    d->blocks[bi].text_len);
+		recover_move_text(d, bi, at);
 		d->blocks[bi].flags |= BLOCK_HIDDEN;
 		if (d->blocks[bi].end_line > d->blocks[ai].end_line)
 			d->blocks[ai].end_line = d->blocks[bi].end_line;

@@ -26,6 +26,7 @@ struct source_priv {
 	size_t		 released;	/* pages before this given back */
 	size_t		 progress;	/* where the current pass is (atomic) */
 	size_t		*sink;		/* also told here, if set */
+	struct stat	 st;		/* the mapped file when mapped */
 };
 
 static int	source_read_fd(int, const char *, size_t, char **, size_t *,
@@ -34,7 +35,8 @@ static int	source_build(const char *, char *, size_t, int,
 		    const struct source_opts *, struct source **, char **);
 static int	source_is_binary(const char *, size_t);
 static void	source_index(struct source *);
-static int	source_mapped(int, const char *, size_t, struct source **);
+static int	source_mapped(int, const char *, const struct stat *,
+		    struct source **);
 
 /* Errors name the file and say why, in one line, for the user to read. */
 int
@@ -81,7 +83,7 @@ source_read_file(const char *path, const struct source_opts *opts,
 	}
 	if (S_ISREG(st.st_mode) && (size_t)st.st_size >= SOURCE_MAP_MIN &&
 	    (opts == NULL || opts->encoding == NULL) &&
-	    source_mapped(fd, path, (size_t)st.st_size, out) == 0) {
+	    source_mapped(fd, path, &st, out) == 0) {
 		close(fd);
 		return 0;
 	}
@@ -112,11 +114,13 @@ source_from_memory(const char *name, const char *p, size_t n,
  * page cache if needed). Returns -1 when it must be read instead.
  */
 static int
-source_mapped(int fd, const char *path, size_t size, struct source **out)
+source_mapped(int fd, const char *path, const struct stat *st,
+    struct source **out)
 {
 	struct source_priv	*m;
 	struct source		*s;
 	char			*text;
+	size_t			 size = (size_t)st->st_size;
 
 	if ((text = map_file(fd, size)) == NULL)
 		return -1;
@@ -131,6 +135,7 @@ source_mapped(int fd, const char *path, size_t size, struct source **out)
 	s = xcalloc(1, sizeof *s);
 	s->priv = m = xcalloc(1, sizeof *m);
 	m->map = size;
+	m->st = *st;
 	s->name = xstrdup(path);
 	s->encoding = ENC_UTF8;
 	s->binary = source_is_binary(text, size);
@@ -196,10 +201,25 @@ int
 source_changed(const struct source *s)
 {
 	struct source_priv	*m;
+	struct stat		 now;
 
-	if (s == NULL || (m = s->priv) == NULL)
+	if (s == NULL || (m = s->priv) == NULL || m->map == 0)
 		return 0;
-	return m->map != 0 && map_lost(s->text);
+	if (map_lost(s->text))
+		return 1;
+	/*
+	 * A mapping shows what is written to the file while it is parsed:
+	 * the text checked as UTF-8 may no longer be. Any write since it was
+	 * mapped changes the size or the time of the last change.
+	 */
+	if (stat(s->name, &now) != 0)
+		return 0;	/* gone or renamed: the mapping is intact */
+	return now.st_ino == m->st.st_ino && now.st_dev == m->st.st_dev &&
+	    (now.st_size != m->st.st_size ||
+	    now.st_mtim.tv_sec != m->st.st_mtim.tv_sec ||
+	    now.st_mtim.tv_nsec != m->st.st_mtim.tv_nsec ||
+	    now.st_ctim.tv_sec != m->st.st_ctim.tv_sec ||
+	    now.st_ctim.tv_nsec != m->st.st_ctim.tv_nsec);
 }
 
 /*

@@ -34,16 +34,21 @@ enum block_type {
 #define BLOCK_PAGEBREAK	0x04	/* a page break precedes it in the source */
 #define BLOCK_LISTITEM	0x08	/* first block of a list item: has a marker */
 
+/*
+ * Counts and offsets are 32 bits where a doc (at most 2 GiB of source, so
+ * less than 4 GiB of text) allows it: a 100 MB paper has 300k blocks and
+ * 800k spans, and their size is a good part of the memory the reader needs.
+ */
 struct block {
+	size_t		 text_off;	/* display text in doc->text */
+	uint32_t	 text_len;
+	uint32_t	 span_first;	/* style runs covering the text, in order */
+	uint32_t	 span_count;
 	enum block_type	 type;
 	unsigned	 flags;
 	int		 line;		/* 1-based source line of its start */
 	int		 end_line;	/* last source line */
 	int		 level;		/* heading level (outline level once recovered) */
-	size_t		 text_off;	/* display text in doc->text */
-	size_t		 text_len;
-	size_t		 span_first;	/* style runs covering the text, in order */
-	size_t		 span_count;
 	int		 indent;	/* columns of container indentation */
 	int		 quote_depth;	/* enclosing block quotes */
 	int		 list_depth;	/* enclosing lists */
@@ -71,20 +76,19 @@ struct block {
 #define SPAN_HEADING	0x0800	/* run-in bold paragraph head */
 
 struct span {
-	size_t		 off;		/* in doc->text */
-	size_t		 len;
+	uint32_t	 off;		/* in doc->text */
+	uint32_t	 len;
 	unsigned	 flags;
 	int		 ref;		/* index in doc->refs, or -1 */
-	uint32_t	 aux_off;	/* SPAN_LINK: target in doc->aux (32 bits:
-					   docs stay under 2 GiB) */
+	uint32_t	 aux_off;	/* SPAN_LINK: target in doc->aux */
 	uint32_t	 aux_len;
 };
 
 struct table_cell {
 	size_t		 text_off;
-	size_t		 text_len;
-	size_t		 span_first;
-	size_t		 span_count;
+	uint32_t	 text_len;
+	uint32_t	 span_first;
+	uint32_t	 span_count;
 };
 
 struct table {

@@ -17,6 +17,13 @@
 #include "scholia/load.h"
 #include "scholia/source.h"
 #include "scholia/text.h"
+#include "doc_compact.h"
+#include "scholia/heal.h"
+#include "scholia/layout.h"
+#include "scholia/keywords.h"
+#include "scholia/notes.h"
+#include "scholia/outline.h"
+#include "scholia/parse.h"
 #include "source_map.h"
 #include "utf8.h"
 
@@ -27,10 +34,14 @@ static void	test_breaks_random(void **);
 static void	test_breaks_han_runs(void **);
 static void	test_utf8_random(void **);
 static char	*test_big_text(size_t *);
+static char	*test_corpus_file_text(size_t *);
 static char	*test_write_temp(const char *, size_t);
 static char	*test_export(const struct doc *, size_t *);
 static void	test_mapped_same(void **);
 static void	test_mapped_truncated(void **);
+static char	*test_snapshot(const struct doc *, size_t *);
+static void	test_compact_same(void **);
+static void	test_layout_invalid(void **);
 
 /* Pieces the random texts are made of: every break class near ideographs. */
 static const char *const pieces[] = {
@@ -178,6 +189,41 @@ test_utf8_random(void **state)
 	}
 }
 
+/* The corpus papers one after another, as the benchmark joins them. */
+static char *
+test_corpus_file_text(size_t *n)
+{
+	static const char *const names[] = {
+		"000_00de59a97d2e8414.txt", "001_fd6d2281a506ce26.txt",
+		"002_3eb26aec672eccd6.txt", "003_a796eb0e20fb7cc6.txt",
+		"004_f368d1273f3871b0.txt",
+	};
+	char	 path[1024], *out = NULL;
+	size_t	 len = 0, k, r;
+	FILE	*fp;
+	long	 sz;
+
+	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+		snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, names[k]);
+		fp = fopen(path, "rb");
+		assert_non_null(fp);
+		fseek(fp, 0, SEEK_END);
+		sz = ftell(fp);
+		fseek(fp, 0, SEEK_SET);
+		out = realloc(out, len + (size_t)sz + 3);
+		assert_non_null(out);
+		r = fread(out + len, 1, (size_t)sz, fp);
+		fclose(fp);
+		while (r > 0 && out[len + r - 1] == '\n')
+			r--;
+		memcpy(out + len + r, "\n\n", 2);
+		len += r + 2;
+	}
+	out[len] = '\0';
+	*n = len;
+	return out;
+}
+
 /* Markdown with notes, references and CJK, past the size that is mapped. */
 static char *
 test_big_text(size_t *n)
@@ -285,6 +331,116 @@ test_mapped_truncated(void **state)
 	free(p);
 }
 
+/* Every block's text and spans, and every ref, as one string. */
+static char *
+test_snapshot(const struct doc *d, size_t *n)
+{
+	char			*out = NULL;
+	FILE			*fp = open_memstream(&out, n);
+	const struct block	*b;
+	const struct span	*sp;
+	size_t			 i, k;
+
+	assert_non_null(fp);
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		fprintf(fp, "B%zu %d %u %d-%d [", i, b->type, b->flags, b->line,
+		    b->end_line);
+		fwrite(doc_text(d, b->text_off), 1, b->text_len, fp);
+		fputs("]\n", fp);
+		for (k = 0; k < b->span_count; k++) {
+			sp = &d->spans[b->span_first + k];
+			fprintf(fp, " S%zu+%u %x %d %u/%u\n",
+			    (size_t)sp->off - b->text_off, sp->len, sp->flags,
+			    sp->ref, sp->aux_off, sp->aux_len);
+		}
+	}
+	for (i = 0; i < d->ncells; i++) {
+		fputs("C[", fp);
+		fwrite(doc_text(d, d->cells[i].text_off), 1,
+		    d->cells[i].text_len, fp);
+		fprintf(fp, "] %u\n", d->cells[i].span_count);
+	}
+	for (i = 0; i < d->nrefs; i++) {
+		fprintf(fp, "R%zu %s %d %d [", i, d->refs[i].label,
+		    d->refs[i].line, d->refs[i].note);
+		fwrite(doc_text(d, d->refs[i].text_off), 1,
+		    d->refs[i].text_len, fp);
+		fputs("]\n", fp);
+	}
+	fclose(fp);
+	return out;
+}
+
+/* Compaction changes no text, span or ref anyone reads, and frees some. */
+static void
+test_compact_same(void **state)
+{
+	struct source	*src;
+	struct doc	*d;
+	char		*p, *cause = NULL, *before, *after;
+	size_t		 n, nb, na, len;
+
+	(void)state;
+	p = test_corpus_file_text(&n);
+	assert_int_equal(source_from_memory("t", p, n, NULL, &src, &cause), 0);
+	d = doc_new(src);
+	d->owned = src;
+	d->markdown = 1;
+	assert_int_equal(parse_md(d, &cause), 0);
+	keywords_recover(d);
+	notes_recover(d);
+	heal_recover(d);
+	outline_recover(d);
+	before = test_snapshot(d, &nb);
+	len = d->text.len;
+	doc_compact(d);
+	after = test_snapshot(d, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(before, after, nb);
+	assert_true(d->text.len < len);
+	doc_compact(d);		/* again: nothing left to squeeze */
+	free(after);
+	after = test_snapshot(d, &na);
+	assert_memory_equal(before, after, nb);
+	free(before);
+	free(after);
+	doc_free(d);
+	free(p);
+}
+
+/* A doc holding invalid bytes (a file changed under its mapping) lays out
+ * as valid UTF-8: a Prepend character does not take an invalid byte along. */
+static void
+test_layout_invalid(void **state)
+{
+	static const char	 bad[] = "a\xd8\x81\x92" "b \xe4\xb8\xad\x80 c";
+	struct source		*src;
+	struct doc		*d;
+	struct layout		*l;
+	struct layout_opts	 o = { 40, 0 };
+	const struct layout_line *lines;
+	char			*cause = NULL;
+	int			 n, i;
+
+	(void)state;
+	assert_int_equal(source_from_memory("t", "x\n", 2, NULL, &src,
+	    &cause), 0);
+	d = doc_new(src);
+	d->owned = src;
+	doc_begin_block(d, BLOCK_PARA, 1);
+	doc_append(d, bad, sizeof bad - 1, 0);
+	doc_end_block(d, 1);
+	l = layout_new(d, &o);
+	lines = layout_block(l, 0, &n);
+	assert_true(n >= 1);
+	for (i = 0; i < n; i++)
+		assert_int_equal(utf8_valid(lines[i].text, lines[i].len),
+		    lines[i].len);
+	layout_free(l);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -294,6 +450,8 @@ main(void)
 		cmocka_unit_test(test_utf8_random),
 		cmocka_unit_test(test_mapped_same),
 		cmocka_unit_test(test_mapped_truncated),
+		cmocka_unit_test(test_compact_same),
+		cmocka_unit_test(test_layout_invalid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
