@@ -91,7 +91,7 @@ status_paint(struct pane *p)
 	struct buf	 mid = { 0 };
 	char		 right[160], where[40], srch[80];
 	const char	*focus = "";
-	int		 w = p->r.w, rw, nw, line, percent, x;
+	int		 w = p->r.w, rw = 0, nw, line, percent, x, i;
 	attr_t		 ma = A_REVERSE;
 
 	if (app->prompt.active) {
@@ -111,15 +111,19 @@ status_paint(struct pane *p)
 		focus = "[notes] ";
 	else if (app->focus == app->toc)
 		focus = "[outline] ";
-	snprintf(right, sizeof right, "%s%s%s%s ", srch, srch[0] ? "  " : "",
-	    focus, where);
-	rw = (int)strlen(right);
-	if (rw > w / 2) {
-		snprintf(right, sizeof right, "%s ", where);
-		rw = (int)strlen(right);
-		if (rw > w / 2)
-			rw = 0;
+	else if (pane_shown(app->notes) || pane_shown(app->toc))
+		focus = "[text] ";
+	/* the focus goes first when room is short, then the search */
+	for (i = 0; i < 3; i++) {
+		snprintf(right, sizeof right, "%s%s%s%s ",
+		    i < 2 ? srch : "", i < 2 && srch[0] ? "  " : "",
+		    i == 0 ? focus : "", where);
+		rw = (int)text_width(right, strlen(right));
+		if (rw <= w * 2 / 3)
+			break;
 	}
+	if (rw > w * 2 / 3)
+		rw = 0;
 	if (app->msg[0] != '\0') {
 		buf_puts(&mid, app->msg);
 		ma = A_REVERSE | A_BOLD;
@@ -145,5 +149,6 @@ status_paint(struct pane *p)
 	}
 	buf_free(&mid);
 	if (rw > 0)
-		draw_text(p->win, 0, w - rw, rw, right, (size_t)rw, A_REVERSE);
+		draw_text(p->win, 0, w - rw, rw, right, strlen(right),
+		    A_REVERSE);
 }
