@@ -1,4 +1,4 @@
-/* Private to src/: squeeze out the text and spans recovery left behind. */
+/* Private to src/: doc surgery for memory: compaction, long paragraphs cut. */
 #ifndef SCHOLIA_DOC_COMPACT_H
 #define SCHOLIA_DOC_COMPACT_H
 
@@ -12,5 +12,14 @@ struct doc;
  * what any of them reads stays the same.
  */
 void	doc_compact(struct doc *);
+
+/*
+ * A paragraph of more than a megabyte (a book on one line) is cut into
+ * pieces of about 64 KB at sentence ends: each pass and the layout then
+ * hold one piece at a time. Pieces after the first are BLOCK_TIGHT and on
+ * the same source lines; references follow their markers. Run after the
+ * parse, before recovery.
+ */
+void	doc_split_long(struct doc *);
 
 #endif

@@ -78,6 +78,7 @@ load_source(struct source *src, const struct load_opts *opts,
 		doc_free(d);
 		return -1;
 	}
+	doc_split_long(d);
 	source_release(src, src->len);
 	load_stage(stage, LOAD_KEYWORDS);
 	keywords_recover(d);

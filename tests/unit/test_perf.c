@@ -42,6 +42,7 @@ static void	test_mapped_truncated(void **);
 static char	*test_snapshot(const struct doc *, size_t *);
 static void	test_compact_same(void **);
 static void	test_layout_invalid(void **);
+static void	test_split_long(void **);
 
 /* Pieces the random texts are made of: every break class near ideographs. */
 static const char *const pieces[] = {
@@ -441,6 +442,66 @@ test_layout_invalid(void **state)
 	doc_free(d);
 }
 
+/* A book on one line loads as pieces that read, joined, as the line. */
+static void
+test_split_long(void **state)
+{
+	static const char	 sent[] = "这是一个很长的句子<sup>1</sup>，"
+	    "没有换行。And a Latin one<sup>2</sup> too. ";
+	struct doc		*d;
+	struct buf		 all = { 0 };
+	char			*p, *cause = NULL;
+	size_t			 n = 0, cap = 3 << 20, i, k, len = sizeof sent - 1;
+	const struct block	*b;
+	const struct ref	*r;
+	struct load_opts	 md = { NULL, LOAD_MARKDOWN, 0 };
+
+	(void)state;
+	p = malloc(cap + 1);
+	assert_non_null(p);
+	while (n + len <= cap) {
+		memcpy(p + n, sent, len);
+		n += len;
+	}
+	p[n] = '\0';
+	assert_int_equal(load_memory("t", p, n, &md, &d, &cause), 0);
+	assert_true(d->nblocks > 20);
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		assert_int_equal(b->type, BLOCK_PARA);
+		assert_int_equal(b->line, 1);
+		assert_true(b->text_len < 200 << 10);
+		if (i > 0)
+			assert_true(b->flags & BLOCK_TIGHT);
+		for (k = 0; k < b->span_count; k++) {
+			const struct span *sp = &d->spans[b->span_first + k];
+
+			assert_true(sp->off >= b->text_off && sp->off +
+			    sp->len <= b->text_off + b->text_len);
+		}
+		buf_append(&all, doc_text(d, b->text_off), b->text_len);
+	}
+	/* each piece ends a sentence: 。 or ". " */
+	b = &d->blocks[0];
+	assert_true(memcmp(doc_text(d, b->text_off + b->text_len - 2), ". ",
+	    2) == 0 || memcmp(doc_text(d, b->text_off + b->text_len - 3),
+	    "\xe3\x80\x82", 3) == 0);
+	for (i = 0; i < d->nrefs; i++) {
+		r = &d->refs[i];
+		b = &d->blocks[r->block];
+		assert_true(r->text_off >= b->text_off &&
+		    r->text_off + r->text_len <= b->text_off + b->text_len);
+	}
+	assert_true(d->nrefs > 1000);
+	assert_true(d->blocks[d->nblocks - 1].line == 1);
+	/* the pieces joined are the text of the one paragraph */
+	assert_true(all.len > n / 2);
+	assert_non_null(memmem(all.data, all.len, "没有换行。And a Latin", 24));
+	buf_free(&all);
+	doc_free(d);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -452,6 +513,7 @@ main(void)
 		cmocka_unit_test(test_mapped_truncated),
 		cmocka_unit_test(test_compact_same),
 		cmocka_unit_test(test_layout_invalid),
+		cmocka_unit_test(test_split_long),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
