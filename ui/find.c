@@ -3,11 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scholia/buf.h"
 #include "scholia/doc.h"
 #include "scholia/search.h"
 #include "scholia/xmalloc.h"
 
 #include "ui.h"
+
+#define FIND_SHOW_MAX	40	/* bytes of a query the status shows */
 
 static void	find_drop(struct app *);
 static void	find_index(struct app *);
@@ -250,14 +253,26 @@ find_clear(struct app *app)
 void
 find_status(struct app *app, char *s, size_t n)
 {
-	size_t	count;
+	struct buf	q = { 0 };
+	size_t		count;
 
 	*s = '\0';
 	if (app->search == NULL || app->query == NULL)
 		return;
 	count = search_count(app->search);
-	snprintf(s, n, "%c%.40s %ld/%zu", app->backward ? '?' : '/',
-	    app->query, app->match >= 0 ? app->match + 1 : 0, count);
+	/* a keyword chosen from the paper may hold anything: sanitised */
+	status_sanitise(app->query, strlen(app->query), &q);
+	if (q.len > FIND_SHOW_MAX) {
+		/* cut long queries at a character boundary */
+		q.len = FIND_SHOW_MAX;
+		while (q.len > 0 && (q.data[q.len] & 0xC0) == 0x80)
+			q.len--;
+		q.data[q.len] = '\0';
+	}
+	snprintf(s, n, "%c%s %ld/%zu", app->backward ? '?' : '/',
+	    q.data != NULL ? q.data : "", app->match >= 0 ? app->match + 1 : 0,
+	    count);
+	buf_free(&q);
 }
 
 /* The hits of the search in [off, end) of a block, as marks to draw. */
