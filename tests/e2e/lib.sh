@@ -56,6 +56,16 @@ e2e_start() {
 		e2e_fail "tmux could not start"
 }
 
+# Wait until the screen stops changing (keys sent have all been handled).
+e2e_settle() {
+	_a=$(e2e_screen)
+	sleep 0.15
+	while [ "$_a" != "$(e2e_screen)" ]; do
+		_a=$(e2e_screen)
+		sleep 0.15
+	done
+}
+
 # Hide the notes pane (on by default when the paper has notes), for tests
 # of the body alone.
 e2e_notes_off() {

@@ -38,7 +38,7 @@ e2e_wait "big.txt"
 e2e_wait_gone "loading"
 e2e_keys : 9 0 % Enter
 e2e_wait "line "
-sleep 0.2
+e2e_settle
 top=$(e2e_row 1)
 line=$(e2e_row 24 | sed -n 's/.*line \([0-9]*\).*/\1/p')
 [ "$line" -gt 10000 ] || e2e_fail "90% is line $line"

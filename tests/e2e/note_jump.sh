@@ -32,14 +32,6 @@ e2e_keys q
 e2e_wait_done 0
 
 # Several levels of jumps, back and forward, each checked by the top row.
-settle() {
-	_a=$(e2e_screen)
-	sleep 0.15
-	while [ "$_a" != "$(e2e_screen)" ]; do
-		_a=$(e2e_screen)
-		sleep 0.15
-	done
-}
 # (a fresh state: the first run saved where it quit)
 e2e_start 80 24 "XDG_STATE_HOME=$E2E_TMP/s2 \"$E2E_BIN\" \"$E2E_TMP/paper.md\""
 e2e_wait "Notes: 2 on screen"
@@ -52,7 +44,7 @@ e2e_wait_gone "Alpha note"
 # no reference on this screen: ] selects the next one, c, scrolling to it
 e2e_keys ']'
 e2e_wait "Later text mentions"
-settle
+e2e_settle
 r2=$(e2e_row 1)
 e2e_keys Enter
 e2e_wait "▌ [c] Gamma"

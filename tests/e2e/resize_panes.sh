@@ -8,11 +8,11 @@ e2e_wait "Notes:"
 e2e_keys : 4 0 % Enter
 e2e_wait "line "
 e2e_keys j j j
-sleep 0.3
+e2e_settle
 # a top row with text in it
 while [ -z "$(e2e_row 1)" ]; do
 	e2e_keys j
-	sleep 0.2
+	e2e_settle
 done
 top=$(e2e_row 1)
 head=$(printf '%s' "$top" | sed 's/^ *//' | cut -c1-4)

@@ -11,7 +11,7 @@ e2e_lacks "Back where you left off" || e2e_fail "a first open claims a saved pla
 e2e_keys : 5 0 % Enter
 e2e_wait_gone "$first"
 e2e_keys j j
-sleep 0.2
+e2e_settle
 top=$(e2e_row 1)
 e2e_keys q
 e2e_wait_done 0
