@@ -18,8 +18,9 @@ void	doc_compact(struct doc *);
  * pieces of about 64 KB at sentence ends: each pass and the layout then
  * hold one piece at a time. Pieces after the first are BLOCK_TIGHT and on
  * the same source lines; references follow their markers. Run after the
- * parse, before recovery.
+ * parse, before recovery. With last set, the last paragraph is cut too,
+ * whatever its length (it is the start of a long one cut short).
  */
-void	doc_split_long(struct doc *);
+void	doc_split_long(struct doc *, int last);
 
 #endif

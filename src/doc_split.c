@@ -10,6 +10,7 @@
 #define SPLIT_PIECE	((size_t)64 << 10)	/* into pieces about this long */
 #define SPLIT_LOOK	((size_t)16 << 10)	/* how far to look for an end */
 
+static int	split_due(const struct doc *, size_t, int);
 static size_t	split_next(const struct doc *, const struct block *, size_t,
 		    size_t *);
 static int	split_in_ref(const struct doc *, const struct block *, size_t,
@@ -79,8 +80,19 @@ split_next(const struct doc *d, const struct block *b, size_t from,
 	return end;
 }
 
+/* Whether block i is to be cut. */
+static int
+split_due(const struct doc *d, size_t i, int last)
+{
+	const struct block	*b = &d->blocks[i];
+
+	if (b->type != BLOCK_PARA)
+		return 0;
+	return b->text_len > SPLIT_OVER || (last && i + 1 == d->nblocks);
+}
+
 void
-doc_split_long(struct doc *d)
+doc_split_long(struct doc *d, int last)
 {
 	struct block	*nb = NULL, *b, *p;
 	struct span	*sp;
@@ -89,15 +101,14 @@ doc_split_long(struct doc *d)
 	int		 any = 0;
 
 	for (i = 0; i < d->nblocks && !any; i++)
-		any = d->blocks[i].type == BLOCK_PARA &&
-		    d->blocks[i].text_len > SPLIT_OVER;
+		any = split_due(d, i, last);
 	if (!any)
 		return;
 	newi = xcalloc(d->nblocks + 1, sizeof *newi);
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		newi[i] = (int)nnb;
-		if (b->type != BLOCK_PARA || b->text_len <= SPLIT_OVER) {
+		if (!split_due(d, i, last)) {
 			*ARRAY_PUSH(nb, nnb, cap) = *b;
 			continue;
 		}

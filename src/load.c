@@ -28,7 +28,7 @@ load_file(const char *path, const struct load_opts *opts, struct doc **out,
 		so.encoding = opts->encoding;
 	if (source_read_file(path, &so, &src, cause) != 0)
 		return -1;
-	return load_source(src, opts, out, cause, NULL);
+	return load_source(src, opts, out, cause, NULL, 0);
 }
 
 int
@@ -42,7 +42,7 @@ load_memory(const char *name, const char *p, size_t n,
 		so.encoding = opts->encoding;
 	if (source_from_memory(name, p, n, &so, &src, cause) != 0)
 		return -1;
-	return load_source(src, opts, out, cause, NULL);
+	return load_source(src, opts, out, cause, NULL, 0);
 }
 
 static void
@@ -55,7 +55,7 @@ load_stage(int *stage, int v)
 /* Parse and recover the structure of a source; the doc takes it over. */
 int
 load_source(struct source *src, const struct load_opts *opts,
-    struct doc **out, char **cause, int *stage)
+    struct doc **out, char **cause, int *stage, int cut)
 {
 	struct doc		*d;
 	enum load_format	 fmt = opts != NULL ? opts->format : LOAD_AUTO;
@@ -78,7 +78,7 @@ load_source(struct source *src, const struct load_opts *opts,
 		doc_free(d);
 		return -1;
 	}
-	doc_split_long(d);
+	doc_split_long(d, cut);
 	source_release(src, src->len);
 	load_stage(stage, LOAD_KEYWORDS);
 	keywords_recover(d);

@@ -19,10 +19,12 @@ enum {
 
 /*
  * Parse and recover a source; the doc takes it over. Stores the stage in
- * *stage (if not NULL) as it goes, atomically.
+ * *stage (if not NULL) as it goes, atomically. With cut set, the source is
+ * the start of a file cut inside its last paragraph: that paragraph is
+ * split into pieces as a long one is (doc_split_long).
  */
 int	load_source(struct source *, const struct load_opts *, struct doc **,
-	    char **, int *stage);
+	    char **, int *stage, int cut);
 /* Add delta to every source line the doc records (a doc of a later part). */
 void	load_shift_lines(struct doc *, int);
 

@@ -19,6 +19,8 @@
 #include "source_map.h"
 #include "utf8.h"
 
+#define LOAD_LINE_MIN	((size_t)2 << 20)	/* a first line this long is cut */
+
 struct load_job {
 	char			*path;
 	struct load_opts	 opts;
@@ -57,7 +59,9 @@ static int	 load_ends_sentence(const char *, size_t);
 static size_t	 load_cut(const char *, size_t, size_t, int);
 static int	 load_head_read(struct load_job *, const char *);
 static struct doc *load_part(const struct load_job *, const char *,
-		    size_t, int);
+		    size_t, int, int);
+static size_t	 load_cut_line(const char *, const char *, size_t);
+static size_t	 load_cut_sentence(const char *, size_t);
 
 /* Whether a line can open a paragraph that nothing before it changes. */
 static int
@@ -143,16 +147,24 @@ load_cut(const char *s, size_t n, size_t want, int last)
 	return last && best != 0 ? best : any;
 }
 
-/* A doc of part of the file, parsed and recovered on its own. */
+/*
+ * A doc of part of the file, parsed and recovered on its own; cut says the
+ * part ends inside a long paragraph.
+ */
 static struct doc *
-load_part(const struct load_job *job, const char *p, size_t n, int line0)
+load_part(const struct load_job *job, const char *p, size_t n, int line0,
+    int cut)
 {
 	struct load_opts	 o = job->opts;
+	struct source		*src;
+	struct source_opts	 so = { 0 };
 	struct doc		*d;
 	char			*cause = NULL;
 
 	o.format = job->format;
-	if (load_memory(job->path, p, n, &o, &d, &cause) != 0) {
+	so.encoding = o.encoding;
+	if (source_from_memory(job->path, p, n, &so, &src, &cause) != 0 ||
+	    load_source(src, &o, &d, &cause, NULL, cut) != 0) {
 		free(cause);
 		return NULL;
 	}
@@ -169,7 +181,7 @@ load_head_read(struct load_job *job, const char *path)
 	char		*buf;
 	size_t		 want = 2 * LOAD_HEAD_BYTES, cut;
 	ssize_t		 r;
-	int		 fd;
+	int		 fd, inline_cut = 0;
 
 	if (strcmp(path, "-") == 0)
 		return 0;
@@ -191,6 +203,8 @@ load_head_read(struct load_job *job, const char *path)
 		return 0;
 	}
 	cut = load_cut(buf, want, LOAD_HEAD_BYTES, 1);
+	if (cut == 0 && (cut = load_cut_line(path, buf, want)) != 0)
+		inline_cut = 1;
 	if (cut == 0) {
 		free(buf);
 		return 0;
@@ -199,8 +213,63 @@ load_head_read(struct load_job *job, const char *path)
 	if (job->format == LOAD_AUTO)
 		job->format = parse_is_markdown(buf, cut) ? LOAD_MARKDOWN :
 		    LOAD_TEXT;
-	job->head = load_part(job, buf, cut, 1);
+	job->head = load_part(job, buf, cut, 1, inline_cut);
 	free(buf);
+	return 0;
+}
+
+/* After the first sentence end of s (a tail inside one long line), or 0. */
+static size_t
+load_cut_sentence(const char *s, size_t n)
+{
+	size_t	i;
+
+	if (n < 2 || memchr(s, '\n', n - 1) != NULL)	/* but a last one */
+		return 0;
+	for (i = 0; i + 3 < n; i++) {
+		if ((unsigned char)s[i] == 0xe3 && (unsigned char)s[i + 1] ==
+		    0x80 && (unsigned char)s[i + 2] == 0x82)
+			return i + 3;
+		if (s[i] == '.' && s[i + 1] == ' ')
+			return i + 2;
+	}
+	return 0;
+}
+
+/*
+ * A file that opens with one line of megabytes (a book on one line): the
+ * head ends after the last sentence in buf, and its paragraph is cut into
+ * pieces as the full load cuts that line, the last piece excepted. Only
+ * when the line is long enough for the full load to cut it (no newline in
+ * the first LOAD_LINE_MIN bytes). Returns the cut, or 0.
+ */
+static size_t
+load_cut_line(const char *path, const char *buf, size_t n)
+{
+	char	*more;
+	size_t	 i;
+	ssize_t	 r;
+	int	 fd, nl;
+
+	if (memchr(buf, '\n', n) != NULL)
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	more = xmalloc(LOAD_LINE_MIN);
+	r = pread(fd, more, LOAD_LINE_MIN, 0);
+	close(fd);
+	nl = r != (ssize_t)LOAD_LINE_MIN ||
+	    memchr(more, '\n', LOAD_LINE_MIN) != NULL;
+	free(more);
+	if (nl)
+		return 0;
+	for (i = n - 4; i > n / 2; i--) {
+		if ((unsigned char)buf[i] == 0xe3 && (unsigned char)buf[i + 1] ==
+		    0x80 && (unsigned char)buf[i + 2] == 0x82)
+			return i + 3;
+		if (buf[i] == '.' && buf[i + 1] == ' ')
+			return i + 2;
+	}
 	return 0;
 }
 
@@ -214,6 +283,8 @@ load_tail_copy(struct load_job *job, const struct source *src)
 		return;
 	from = src->len - LOAD_HEAD_BYTES;
 	cut = load_cut(src->text + from, src->len - from, 0, 0);
+	if (cut == 0)
+		cut = load_cut_sentence(src->text + from, src->len - from);
 	if (cut == 0)
 		return;
 	job->tail_len = src->len - from - cut;
@@ -264,12 +335,14 @@ load_tail_worker(void *arg)
 	len = (size_t)st.st_size;
 	from = len - LOAD_HEAD_BYTES;
 	cut = load_cut(text + from, len - from, 0, 0);
+	if (cut == 0)
+		cut = load_cut_sentence(text + from, len - from);
 	if (cut != 0 && memchr(text, '\r', len) == NULL &&
 	    utf8_valid(text + from + cut, len - from - cut) ==
 	    len - from - cut && !map_lost(text))
 		job->tail_early = load_part(job, text + from + cut,
 		    len - from - cut,
-		    (int)load_count_lines(text, from + cut) + 1);
+		    (int)load_count_lines(text, from + cut) + 1, 0);
 	if (map_lost(text)) {
 		doc_free(job->tail_early);
 		job->tail_early = NULL;
@@ -302,7 +375,7 @@ load_worker(void *arg)
 	pthread_cond_broadcast(&job->cond);
 	pthread_mutex_unlock(&job->lock);
 	if (rc == 0)
-		rc = load_source(src, &job->opts, &d, &cause, &job->stage);
+		rc = load_source(src, &job->opts, &d, &cause, &job->stage, 0);
 	if (rc == 0)
 		source_progress_to(d->owned, NULL);	/* the job may go first */
 	pthread_mutex_lock(&job->lock);
@@ -374,7 +447,7 @@ load_job_tail(struct load_job *job)
 	if (job->tail_text == NULL)
 		return NULL;
 	job->tail = load_part(job, job->tail_text, job->tail_len,
-	    job->tail_line);
+	    job->tail_line, 0);
 	return job->tail;
 }
 

@@ -35,10 +35,15 @@ int	load_memory(const char *name, const char *, size_t,
  * lines of the file, and its blocks, spans and refs are those of the full
  * doc for the same lines, except that a reference whose note lies past the
  * cut is unlinked (note -1) and the outline and articles only know what
- * the head holds. When the head is all of the file, or the file is not
- * progressive (stdin, not UTF-8 at its start, too small to gain), there is
- * no head and no tail: load_job_head() returns NULL and the caller waits
- * for the full doc.
+ * the head holds. A file that opens with one line of megabytes (a book on
+ * one line) is cut after a sentence instead: the full load cuts such a
+ * paragraph into pieces of ~64 KB (BLOCK_TIGHT, all on that line) and the
+ * head holds the same pieces but its last, which is shorter. A head in
+ * plain text may differ from a full doc that more Markdown further on
+ * makes Markdown (set opts->format to be sure). When the head is all of the
+ * file, or the file is not progressive (stdin, not UTF-8 at its start, too
+ * small to gain), there is no head and no tail: load_job_head() returns
+ * NULL and the caller waits for the full doc.
  *
  * The full load (the same as load_file) runs in a background thread started
  * by load_begin(). load_job_progress() says how far it is, as done out of

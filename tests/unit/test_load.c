@@ -27,6 +27,7 @@ static void	 test_tail_matches_full(void **);
 static void	 test_finish_is_load_file(void **);
 static void	 test_small_has_no_head(void **);
 static void	 test_missing_file(void **);
+static void	 test_one_line(void **);
 
 /* The corpus papers one after another (as the benchmark does), min bytes. */
 static char *
@@ -318,6 +319,46 @@ test_missing_file(void **state)
 	load_job_free(job);
 }
 
+/* A book on one line: the head is its first pieces, the same as the full doc's. */
+static void
+test_one_line(void **state)
+{
+	static const char	 sent[] = "这是一个很长的句子，没有换行。"
+	    "And a Latin sentence follows. ";
+	struct load_job		*job;
+	const struct doc	*head, *tail;
+	struct doc		*full;
+	char			*p, *path, *cause = NULL;
+	size_t			 n = 0, cap = 5 << 20, len = sizeof sent - 1, i;
+
+	(void)state;
+	p = malloc(cap + 2);
+	assert_non_null(p);
+	while (n + len <= cap) {
+		memcpy(p + n, sent, len);
+		n += len;
+	}
+	p[n++] = '\n';
+	path = test_write_temp(p, n);
+	assert_int_equal(load_begin(path, NULL, &job, &cause), 0);
+	head = load_job_head(job);
+	assert_non_null(head);
+	assert_true(head->nblocks >= 2);
+	assert_int_equal(load_file(path, NULL, &full, &cause), 0);
+	assert_true(full->nblocks > head->nblocks);
+	/* all pieces of the head but its last are pieces of the full doc */
+	for (i = 0; i + 1 < head->nblocks; i++)
+		assert_true(test_same_block(head, (int)i, full, (int)i));
+	tail = load_job_tail(job);
+	assert_non_null(tail);
+	assert_int_equal(tail->blocks[0].line, 1);
+	load_job_free(job);
+	doc_free(full);
+	unlink(path);
+	free(path);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -327,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_finish_is_load_file),
 		cmocka_unit_test(test_small_has_no_head),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_one_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
