@@ -30,7 +30,7 @@ both = ('--text', '--markdown')
 auto = ('',)
 
 # Long lines: with spaces, without any break opportunity, CJK without spaces.
-put('line-words', rep('word ', 10 * M) + '\n', flags=('--text',))
+put('line-words', rep('word ', 10 * M // K) + '\n', flags=('--text',))
 put('line-words-md', rep('word ', 10 * M // K) + '\n', flags=('--markdown',))
 put('line-nobreak', 'x' * (10 * M // K) + '\n', flags=both)
 put('line-cjk', rep('中文段落，', 10 * M // K) + '\n', flags=both)
