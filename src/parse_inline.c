@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "parse_internal.h"
+#include "source_map.h"
 #include "scholia/doc.h"
 #include "scholia/marker.h"
 #include "scholia/source.h"
@@ -22,6 +23,9 @@ static int	inl_may_mark(const char *, size_t);
 static int	inl_is_space_end(const char *, size_t);
 static int	parse_is_cjk_punct(uint32_t);
 static int	parse_is_quote(uint32_t);
+static int	inl_ends_sentence(const char *, size_t);
+
+#define INL_HOLD	((size_t)1 << 20)	/* pending text past this goes */
 
 /* Bytes where inl_emit has work: '*', and where inl_may_mark may hold. */
 static const unsigned char inl_lead[256] = {
@@ -120,6 +124,23 @@ inl_text(struct inl *i, const char *s, size_t n, size_t off, unsigned flags)
 	c->pos = i->pend.len;
 	c->off = off;
 	buf_append(&i->pend, s, n);
+	/*
+	 * A paragraph of megabytes (a book on one line) is not held whole:
+	 * past INL_HOLD it goes out after a sentence end, where no marker
+	 * can be cut; the source read so far goes back (every 4 MB).
+	 */
+	if (i->pend.len > INL_HOLD && inl_ends_sentence(s, n))
+		inl_flush(i);
+	if (off != INL_NOOFF)
+		source_release(i->d->source, off);
+}
+
+/* Whether text ends with 。 or a period and a blank: a safe place to cut. */
+static int
+inl_ends_sentence(const char *s, size_t n)
+{
+	return (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x82", 3) == 0) ||
+	    (n >= 2 && s[n - 2] == '.' && s[n - 1] == ' ');
 }
 
 void
