@@ -1,4 +1,5 @@
 /* Labelled front matter (【关键词】, Author:) becomes META blocks; keyword lines become lists. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -75,6 +76,10 @@ keywords_label_kind(const char *s, size_t n)
 		char	 x[64];
 		size_t	 j, m = 0;
 
+		/* the first letters differ: no need to compare the rest */
+		if (tolower((unsigned char)w[0]) !=
+		    tolower((unsigned char)(*p)[0]))
+			continue;
 		for (j = 0; (*p)[j] != '\0' && m + 1 < sizeof x; j++)
 			if ((*p)[j] != ' ')
 				x[m++] = (*p)[j];
@@ -83,10 +88,12 @@ keywords_label_kind(const char *s, size_t n)
 			return KW_KEYWORDS;
 	}
 	for (p = headwords; *p != NULL; p++)
-		if (strcasecmp(w, *p) == 0)
+		if (tolower((unsigned char)w[0]) ==
+		    tolower((unsigned char)(*p)[0]) && strcasecmp(w, *p) == 0)
 			return KW_HEADWORD;
 	for (p = metawords; *p != NULL; p++)
-		if (strcasecmp(w, *p) == 0)
+		if (tolower((unsigned char)w[0]) ==
+		    tolower((unsigned char)(*p)[0]) && strcasecmp(w, *p) == 0)
 			return KW_META;
 	return KW_NONE;
 }

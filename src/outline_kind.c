@@ -1,4 +1,5 @@
 /* Reading one line as a heading: its numbering kind and its shape. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -171,11 +172,14 @@ outline_word(const char *s, size_t n)
 	w[k] = '\0';
 	if (k == 0)
 		return OUTLINE_NONE;
+	/* a first letter that differs settles it without strcasecmp */
 	for (p = outline_words; *p != NULL; p++)
-		if (strcasecmp(w, *p) == 0)
+		if (tolower((unsigned char)w[0]) ==
+		    tolower((unsigned char)(*p)[0]) && strcasecmp(w, *p) == 0)
 			return OUTLINE_WORD;
 	for (p = outline_abstracts; *p != NULL; p++)
-		if (strcasecmp(w, *p) == 0)
+		if (tolower((unsigned char)w[0]) ==
+		    tolower((unsigned char)(*p)[0]) && strcasecmp(w, *p) == 0)
 			return OUTLINE_ABSTRACT;
 	return OUTLINE_NONE;
 }

@@ -41,8 +41,9 @@ src_blank(char c)
 char *
 parse_mask_notes(const char *s, size_t n)
 {
-	char	*copy = NULL;
-	size_t	 i = 0, j, k;
+	char		*copy = NULL;
+	const char	*nl;
+	size_t		 i = 0, j, k;
 
 	if (memchr(s, '\f', n) != NULL) {
 		copy = xmalloc(n + 1);
@@ -69,9 +70,9 @@ parse_mask_notes(const char *s, size_t n)
 				copy[j] = 'X';
 			}
 		}
-		while (i < n && s[i] != '\n')
-			i++;
-		i++;
+		if ((nl = memchr(s + i, '\n', n - i)) == NULL)
+			break;
+		i = (size_t)(nl - s) + 1;
 	}
 	return copy;
 }
