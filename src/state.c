@@ -461,14 +461,14 @@ int
 state_fit(const struct doc *d, struct state_pos *sp)
 {
 	const struct block	*b;
-	size_t			 i, end;
+	size_t			 i;
 
+	/* A healed block's text lies elsewhere: judge by its own range. */
 	if (sp->pos.block >= 0 && (size_t)sp->pos.block < d->nblocks) {
 		b = &d->blocks[sp->pos.block];
-		end = (size_t)sp->pos.block + 1 < d->nblocks ?
-		    d->blocks[sp->pos.block + 1].text_off : d->text.len;
 		if (!(b->flags & BLOCK_HIDDEN) && sp->pos.off >= b->text_off &&
-		    sp->pos.off <= end && sp->line >= b->line &&
+		    sp->pos.off <= (size_t)b->text_off + b->text_len &&
+		    sp->line >= b->line &&
 		    sp->line <= b->end_line)
 			return 1;
 	}
