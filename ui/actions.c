@@ -147,6 +147,8 @@ actions_run(struct app *app, enum action a)
 		return RE_ARRANGE | RE_PAINT;
 	case ACT_FOLD:
 	case ACT_UNFOLD:
+	case ACT_FOLD_ENTRY:
+	case ACT_UNFOLD_ENTRY:
 		if (!app->toc_on) {
 			app->toc_on = 1;
 			return RE_ARRANGE | RE_PAINT | RE_STATUS;

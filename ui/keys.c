@@ -48,6 +48,8 @@ const struct keys_binding keys_table[] = {
 	{ 'K',		0, "K",		ACT_KEYWORDS },
 	{ '-',		0, "-",		ACT_FOLD },
 	{ '+',		0, "+",		ACT_UNFOLD },
+	{ KEY_LEFT,	1, "Left",	ACT_FOLD_ENTRY },
+	{ KEY_RIGHT,	1, "Right",	ACT_UNFOLD_ENTRY },
 	{ 27,		0, "Esc",	ACT_CANCEL },
 	{ CTRL('l'),	0, "Ctrl-L",	ACT_REDRAW },
 	{ 'h',		0, "h",		ACT_HELP },
@@ -87,6 +89,10 @@ static const char *const keys_helps[ACT__COUNT] = {
 	[ACT_KEYWORDS] =	"Open the keyword index.",
 	[ACT_FOLD] =		"Outline: show one heading level less.",
 	[ACT_UNFOLD] =		"Outline: show one heading level more.",
+	[ACT_FOLD_ENTRY] =	"Outline: fold the entry's subentries, "
+				"or go to its parent.",
+	[ACT_UNFOLD_ENTRY] =	"Outline: unfold the entry's subentries, "
+				"or go to its first.",
 	[ACT_CANCEL] =		"Close a popup or prompt; clear the search.",
 	[ACT_REDRAW] =		"Redraw the screen.",
 	[ACT_HELP] =		"Show or hide this list of keys.",

@@ -11,11 +11,20 @@
 
 #define TOC_LEVELS	9
 
+/* Per-entry folding, over the fold depth. */
+#define TOC_DEFAULT	0	/* subentries shown down to the depth */
+#define TOC_FOLDED	1	/* subentries hidden */
+#define TOC_OPEN	2	/* subentries shown whatever the depth */
+
 struct toc {
 	int	 depth;		/* deepest level shown */
 	int	 maxlev;	/* deepest level in the doc */
 	int	*vis;		/* headings shown, in order */
 	int	 nvis;
+	int	*stack;		/* toc_build: the entries above one */
+	unsigned char *fold;	/* TOC_* per heading */
+	unsigned char *kids;	/* per heading: it has subentries */
+	unsigned char *shown;	/* per heading: it is listed */
 	int	 cur;		/* cursor: index in vis */
 	int	 top;		/* first index shown */
 	int	 moved;		/* the cursor was moved by hand */
@@ -28,6 +37,8 @@ static void	toc_reset(struct pane *);
 static void	toc_build(struct pane *);
 static int	toc_reading(struct pane *);
 static void	toc_keep(struct pane *);
+static int	toc_open(struct pane *, int);
+static int	toc_fold_entry(struct pane *, int unfold);
 
 const struct pane_ops pane_toc_ops = {
 	.name = "outline",
@@ -54,6 +65,10 @@ toc_free(struct pane *p)
 	struct toc	*t = p->data;
 
 	free(t->vis);
+	free(t->stack);
+	free(t->fold);
+	free(t->kids);
+	free(t->shown);
 	free(t);
 }
 
@@ -64,7 +79,12 @@ toc_reset(struct pane *p)
 	struct toc	*t = p->data;
 
 	free(t->vis);
-	t->vis = NULL;
+	free(t->stack);
+	free(t->fold);
+	free(t->kids);
+	free(t->shown);
+	t->vis = t->stack = NULL;
+	t->fold = t->kids = t->shown = NULL;
 	t->nvis = 0;
 	t->maxlev = -1;
 	t->depth = TOC_LEVELS;
@@ -88,17 +108,26 @@ pane_toc_current(const struct doc *d, int block)
 	return best;
 }
 
-/* The headings shown at the fold depth. */
+/*
+ * The headings shown: an entry is listed when every entry above it is and
+ * lets it show, by its own fold or else by the fold depth. Top entries
+ * (the articles of an issue, a paper's title) are always listed.
+ */
 static void
 toc_build(struct pane *p)
 {
 	struct toc		*t = p->data;
 	const struct doc	*d = p->app->doc;
 	size_t			 i;
-	int			 b;
+	int			 b, sp = 0, up, lev;
 
-	if (t->vis == NULL)
+	if (t->vis == NULL) {
 		t->vis = xcalloc(d->nheadings + 1, sizeof *t->vis);
+		t->stack = xcalloc(d->nheadings + 1, sizeof *t->stack);
+		t->fold = xcalloc(d->nheadings + 1, 1);
+		t->kids = xcalloc(d->nheadings + 1, 1);
+		t->shown = xcalloc(d->nheadings + 1, 1);
+	}
 	t->nvis = 0;
 	if (t->maxlev < 0) {
 		t->maxlev = 1;
@@ -110,14 +139,76 @@ toc_build(struct pane *p)
 			t->depth = t->maxlev;
 	}
 	for (i = 0; i < d->nheadings; i++) {
+		t->kids[i] = t->shown[i] = 0;
 		b = d->headings[i].block;
-		if (b < 0 || !doc_in_flow(d, b) ||
-		    d->headings[i].level > t->depth)
+		if (b < 0 || !doc_in_flow(d, b))
 			continue;
-		t->vis[t->nvis++] = (int)i;
+		lev = d->headings[i].level;
+		while (sp > 0 && d->headings[t->stack[sp - 1]].level >= lev)
+			sp--;
+		if (sp == 0)
+			t->shown[i] = 1;
+		else {
+			up = t->stack[sp - 1];
+			t->kids[up] = 1;
+			t->shown[i] = t->shown[up] &&
+			    (t->fold[up] == TOC_OPEN ||
+			    (t->fold[up] == TOC_DEFAULT && lev <= t->depth));
+		}
+		t->stack[sp++] = (int)i;
+		if (t->shown[i])
+			t->vis[t->nvis++] = (int)i;
 	}
 	if (t->cur >= t->nvis)
 		t->cur = t->nvis > 0 ? t->nvis - 1 : 0;
+}
+
+/* Whether the entry at index i of the list shows its subentries. */
+static int
+toc_open(struct pane *p, int i)
+{
+	struct toc		*t = p->data;
+	const struct doc	*d = p->app->doc;
+
+	return i + 1 < t->nvis && d->headings[t->vis[i + 1]].level >
+	    d->headings[t->vis[i]].level;
+}
+
+/*
+ * Left and Right on an entry, as in a file tree: Left folds an open entry
+ * or else goes to the entry above it; Right unfolds a folded one or else
+ * goes to its first subentry.
+ */
+static int
+toc_fold_entry(struct pane *p, int unfold)
+{
+	struct toc		*t = p->data;
+	const struct doc	*d = p->app->doc;
+	int			 h, i, open;
+
+	if (t->cur < 0 || t->cur >= t->nvis)
+		return 0;
+	h = t->vis[t->cur];
+	open = toc_open(p, t->cur);
+	if (!unfold && open)
+		t->fold[h] = TOC_FOLDED;
+	else if (!unfold) {
+		for (i = t->cur - 1; i >= 0; i--) {
+			if (d->headings[t->vis[i]].level <
+			    d->headings[h].level)
+				break;
+		}
+		if (i < 0)
+			return 0;
+		t->cur = i;
+	} else if (t->kids[h] && !open)
+		t->fold[h] = TOC_OPEN;
+	else if (open)
+		t->cur++;
+	else
+		return 0;
+	t->moved = 1;
+	return RE_PAINT;
 }
 
 /* The shown entry of the section being read (or what folds it), or -1. */
@@ -190,6 +281,9 @@ toc_paint(struct pane *p)
 		if (x > w / 2)
 			x = w / 2;
 		a = h->level <= 1 ? A_BOLD : A_NORMAL;
+		/* subentries folded away */
+		if (t->kids[t->vis[i]] && !toc_open(p, i))
+			draw_text(p->win, row, x - 1, 1, "+", 1, A_DIM);
 		if (i == t->cur && focused)
 			a |= A_REVERSE;
 		if (i == reading) {
@@ -241,15 +335,18 @@ toc_key(struct pane *p, enum action a)
 		t->cur = t->nvis - 1;
 		break;
 	case ACT_FOLD:
-		if (t->depth > 1)
-			t->depth--;
-		t->moved = 0;
-		return RE_PAINT;
 	case ACT_UNFOLD:
-		if (t->depth < t->maxlev)
+		/* by level: the folds of single entries are undone */
+		if (a == ACT_FOLD && t->depth > 1)
+			t->depth--;
+		if (a == ACT_UNFOLD && t->depth < t->maxlev)
 			t->depth++;
+		memset(t->fold, TOC_DEFAULT, p->app->doc->nheadings + 1);
 		t->moved = 0;
 		return RE_PAINT;
+	case ACT_FOLD_ENTRY:
+	case ACT_UNFOLD_ENTRY:
+		return toc_fold_entry(p, a == ACT_UNFOLD_ENTRY);
 	case ACT_ENTER:
 		if (t->cur < 0 || t->cur >= t->nvis)
 			return 0;
