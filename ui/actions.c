@@ -58,11 +58,20 @@ actions_enter(struct app *app)
 static int
 actions_move(struct app *app, enum action a)
 {
+	int	bits;
+
 	if (app->focus == app->body && (a == ACT_TOP || a == ACT_BOTTOM))
 		jump_push(app);
-	if (app->focus == app->body && a == ACT_BOTTOM && app->job != NULL)
+	/* a file still loading: its end, or its head again, at once */
+	if (app->focus == app->body && a == ACT_BOTTOM && app->job != NULL) {
+		if ((bits = loading_end(app)) >= 0)
+			return bits;
 		app_message(app, "Still loading: this is the end of what is "
 		    "read so far");
+	}
+	if (app->focus == app->body && a == ACT_TOP &&
+	    (bits = loading_start(app)) >= 0)
+		return bits;
 	return app->focus->ops->key(app->focus, a);
 }
 

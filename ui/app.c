@@ -329,6 +329,7 @@ app_run(const struct doc *doc, struct load_job *job,
 	memset(&app, 0, sizeof app);
 	app.doc = doc;
 	app.job = job;
+	app.head = job != NULL ? doc : NULL;
 	app.match = -1;
 	app.cycle_note = -1;
 	base = strrchr(opts->name, '/');

@@ -159,7 +159,7 @@ find_accept(struct app *app)
 	}
 	here = pane_body_pos(app->body);
 	if (here.block != app->origin.block || here.off != app->origin.off)
-		nav_push(app->nav, app->origin);
+		jump_remember(app, app->origin);
 	return RE_PAINT | RE_STATUS;
 }
 
@@ -215,7 +215,7 @@ find_step(struct app *app, int forward)
 	if (app->match >= 0 && (fw ? next <= app->match : next >= app->match))
 		app_message(app, fw ? "Search hit the end, went on from the "
 		    "start" : "Search hit the start, went on from the end");
-	nav_push(app->nav, jump_here(app));
+	jump_remember(app, jump_here(app));
 	app->match = next;
 	return find_show(app);
 }
@@ -236,7 +236,7 @@ find_word(struct app *app, const char *w)
 		app_message(app, "Pattern not found");
 		return RE_PAINT | RE_STATUS;
 	}
-	nav_push(app->nav, jump_here(app));
+	jump_remember(app, jump_here(app));
 	return find_show(app);
 }
 

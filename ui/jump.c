@@ -74,27 +74,37 @@ jump_to(struct app *app, struct nav_pos pos)
 int
 jump_push(struct app *app)
 {
-	nav_push(app->nav, jump_here(app));
+	jump_remember(app, jump_here(app));
 	return 0;
+}
+
+/* A place into the jump list, saying which part of a loading file it is in. */
+void
+jump_remember(struct app *app, struct nav_pos pos)
+{
+	nav_push(app->nav, loading_mark(app, pos));
 }
 
 /* Backspace, Ctrl-O, Ctrl-N: walk the jump list. */
 int
 jump_back(struct app *app, int forward)
 {
-	struct nav_pos	pos;
-	int		ok;
+	struct nav_pos	pos, here;
+	int		ok, bits;
 
+	here = loading_mark(app, jump_here(app));
 	if (forward)
-		ok = nav_forward(app->nav, jump_here(app), &pos);
+		ok = nav_forward(app->nav, here, &pos);
 	else
-		ok = nav_back(app->nav, jump_here(app), &pos);
+		ok = nav_back(app->nav, here, &pos);
 	if (!ok) {
 		app_message(app, forward ? "No later jump" :
 		    "No earlier jump to go back to");
 		return RE_STATUS;
 	}
-	return jump_to(app, pos);
+	/* a place in the head or the end of a loading file shows that part */
+	bits = loading_place(app, pos, &pos);
+	return bits | jump_to(app, pos);
 }
 
 /* A message naming a reference or note label (sanitised by app_message). */
@@ -156,7 +166,7 @@ jump_note_to_ref(struct app *app, int note)
 	app->cycle_note = note;
 	app->cycle_k = k;
 	/* the body is what moves: back brings it where it was */
-	nav_push(app->nav, pane_body_pos(app->body));
+	jump_remember(app, pane_body_pos(app->body));
 	if (n->nrefs > 1) {
 		snprintf(msg, sizeof msg, "Reference %d of %d", k + 1,
 		    n->nrefs);

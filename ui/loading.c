@@ -1,4 +1,4 @@
-/* Progressive loading in the reader: the head of a large file is shown until the full doc replaces it in place. */
+/* Progressive loading in the reader: the head (or the end) of a large file is shown until the full doc replaces it in place. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +12,15 @@
 #include "ui.h"
 
 static void	loading_forget_search(struct app *, char **);
+static int	loading_swap(struct app *, const struct doc *,
+		    struct nav_pos);
+static const struct doc *loading_decode(struct app *, struct nav_pos,
+		    struct nav_pos *);
+static int	loading_carry(const struct doc *, struct nav_pos,
+		    const struct doc *, struct nav_pos *);
+static int	loading_carry_entry(struct app *, struct nav_pos,
+		    const struct doc *, struct nav_pos *);
+static struct nav *loading_carry_nav(struct app *, const struct doc *);
 
 /* Searches index the old doc: drop them, keeping the query to run again. */
 static void
@@ -33,56 +42,30 @@ loading_forget_search(struct app *app, char **query)
 }
 
 /*
- * When the job is done: the full doc replaces the head, every pane starts
- * over on it, and the reader stays on the same text (load_map). The jump
- * list held places in the head: it starts afresh. A search shown or being
- * typed is run again on the whole text. Returns RE_* bits, 0 while the job
- * is still working.
+ * Show another doc of the same file: every pane starts over on it at pos
+ * (block -1: its start), and a search shown or being typed runs again on it.
  */
-int
-loading_poll(struct app *app)
+static int
+loading_swap(struct app *app, const struct doc *d, struct nav_pos pos)
 {
 	struct pane	*panes[] = { app->body, app->notes, app->toc,
 			    app->popup };
-	struct nav_pos	 here, there;
-	struct doc	*full;
-	char		*cause = NULL, *query;
+	char		*query;
 	size_t		 i;
-	int		 mapped = 0, block;
 
-	if (app->job == NULL || !load_job_ready(app->job))
-		return 0;
-	if (load_job_finish(app->job, &full, &cause) != 0) {
-		app->job = NULL;
-		app_message(app, cause != NULL ? cause :
-		    "Could not read the rest of the file");
-		free(cause);
-		return RE_STATUS;
-	}
-	app->job = NULL;	/* main frees it, with the head */
-	here = pane_body_text_pos(app->body);
-	if (here.block >= 0 && load_map(app->doc, here.block, here.off, full,
-	    &block, &there.off) == 0) {
-		there.block = block;
-		mapped = 1;
-	}
 	loading_forget_search(app, &query);
-	nav_free(app->nav);
-	app->nav = nav_new();
 	app->cycle_note = -1;
 	for (i = 0; i < sizeof panes / sizeof panes[0]; i++) {
 		if (panes[i]->ops->reset != NULL)
 			panes[i]->ops->reset(panes[i]);
 	}
-	app->doc = app->full = full;
-	if (!app->notes_on && full->nnotes > 0 && !app->moved)
-		app->notes_on = 1;
+	app->doc = d;
 	for (i = 0; i < sizeof panes / sizeof panes[0]; i++) {
 		if (pane_shown(panes[i]) && panes[i]->ops->layout != NULL)
 			panes[i]->ops->layout(panes[i]);
 	}
-	if (mapped)
-		pane_body_goto(app->body, there, BODY_TOP);
+	if (pos.block >= 0)
+		pane_body_goto(app->body, pos, BODY_TOP);
 	if (app->prompt.active && app->prompt.kind != ':') {
 		find_begin_again(app);
 		find_update(app, app->prompt.text, app->prompt.len);
@@ -90,6 +73,212 @@ loading_poll(struct app *app)
 		find_again(app, query);
 	free(query);
 	return RE_ARRANGE | RE_PAINT | RE_STATUS;
+}
+
+/*
+ * While the end of the file is shown, its jump list entries are numbered
+ * after the head's blocks, so an entry tells which part it is in.
+ */
+struct nav_pos
+loading_mark(struct app *app, struct nav_pos pos)
+{
+	if (app->head != NULL && app->tail != NULL && app->doc == app->tail &&
+	    pos.block >= 0)
+		pos.block += (int)app->head->nblocks;
+	return pos;
+}
+
+/* The part a jump list entry is in, and the place in it; NULL: none. */
+static const struct doc *
+loading_decode(struct app *app, struct nav_pos e, struct nav_pos *pos)
+{
+	const struct doc	*d = app->head != NULL ? app->head : app->doc;
+
+	*pos = e;
+	if (e.block < 0)
+		return NULL;
+	if (app->head != NULL && (size_t)e.block >= app->head->nblocks) {
+		if (app->tail == NULL)
+			return NULL;
+		d = app->tail;
+		pos->block -= (int)app->head->nblocks;
+	}
+	if ((size_t)pos->block >= d->nblocks)
+		return NULL;
+	return d;
+}
+
+/* Back or forward to an entry: its part of a loading file comes on screen. */
+int
+loading_place(struct app *app, struct nav_pos e, struct nav_pos *pos)
+{
+	const struct doc	*d;
+
+	d = loading_decode(app, e, pos);
+	if (d == NULL) {
+		pos->block = -1;
+		return 0;
+	}
+	if (d == app->doc)
+		return 0;
+	return loading_swap(app, d, *pos);
+}
+
+/* A place of one doc in another of the same file; -1 when it has none. */
+static int
+loading_carry(const struct doc *from, struct nav_pos pos,
+    const struct doc *to, struct nav_pos *out)
+{
+	size_t	off;
+	int	blank;
+
+	if (pos.block < 0 || (size_t)pos.block >= from->nblocks)
+		return -1;
+	/* the blank line before a block stays the blank before its match */
+	blank = pos.off == LAYOUT_NO_OFF;
+	off = blank ? from->blocks[pos.block].text_off : pos.off;
+	if (load_map(from, pos.block, off, to, &out->block, &out->off) != 0)
+		return -1;
+	if (blank)
+		out->off = LAYOUT_NO_OFF;
+	return 0;
+}
+
+/* A jump list entry of the head or the end as a place in the full doc. */
+static int
+loading_carry_entry(struct app *app, struct nav_pos e, const struct doc *to,
+    struct nav_pos *out)
+{
+	const struct doc	*from;
+	struct nav_pos		 pos;
+
+	if ((from = loading_decode(app, e, &pos)) == NULL)
+		return -1;
+	return loading_carry(from, pos, to, out);
+}
+
+/*
+ * The jump list carried to the full doc, entry by entry, back and forward
+ * alike. nav has no walk: stepping all the way back and then all the way
+ * forward reads both stacks (the steps back leave dummies in forward).
+ */
+static struct nav *
+loading_carry_nav(struct app *app, const struct doc *to)
+{
+	struct nav	*nav = nav_new();
+	struct nav_pos	*back = NULL, *fwd = NULL, p, dummy = { -1, 0 };
+	size_t		 nb = 0, nf = 0, cap = 0, i, skip;
+	int		 nd = 0;
+
+	while (nav_back(app->nav, dummy, &p)) {
+		back = xreallocarray(back, nb + 1, sizeof *back);
+		back[nb++] = p;		/* newest first */
+	}
+	skip = nb;
+	while (nav_forward(app->nav, dummy, &p)) {
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
+		if (nf == cap) {
+			cap = cap * 2 + 8;
+			fwd = xreallocarray(fwd, cap, sizeof *fwd);
+		}
+		fwd[nf++] = p;		/* the next one forward first */
+	}
+	for (i = nb; i > 0; i--) {
+		if (loading_carry_entry(app, back[i - 1], to, &p) == 0)
+			nav_push(nav, p);
+	}
+	/* forward is rebuilt by stepping back over distinct dummies */
+	for (i = 0; i < nf; i++) {
+		if (loading_carry_entry(app, fwd[i], to, &fwd[i]) != 0)
+			fwd[i].block = -1;
+		else {
+			dummy.block = -2 - nd++;
+			nav_push(nav, dummy);
+		}
+	}
+	for (i = nf; i > 0; i--) {
+		if (fwd[i - 1].block >= 0)
+			nav_back(nav, fwd[i - 1], &p);
+	}
+	free(back);
+	free(fwd);
+	return nav;
+}
+
+/*
+ * When the job is done: the full doc replaces the head (or the end), every
+ * pane starts over on it, and the reader stays on the same text, as does
+ * every entry of the jump list (load_map). A search shown or being typed
+ * is run again on the whole text. Returns RE_* bits, 0 while the job is
+ * still working.
+ */
+int
+loading_poll(struct app *app)
+{
+	struct nav_pos	 here, there = { -1, 0 };
+	struct nav	*nav;
+	struct doc	*full;
+	char		*cause = NULL;
+
+	if (app->job == NULL || !load_job_ready(app->job))
+		return 0;
+	if (load_job_finish(app->job, &full, &cause) != 0) {
+		/* head and end stay, and so does the jump list over them */
+		app->job = NULL;
+		app_message(app, cause != NULL ? cause :
+		    "Could not read the rest of the file");
+		free(cause);
+		return RE_STATUS;
+	}
+	app->job = NULL;	/* main frees it, with the head and end */
+	here = pane_body_text_pos(app->body);
+	if (loading_carry(app->doc, here, full, &there) != 0)
+		there.block = -1;
+	nav = loading_carry_nav(app, full);
+	nav_free(app->nav);
+	app->nav = nav;
+	app->head = app->tail = NULL;
+	app->full = full;
+	if (!app->notes_on && full->nnotes > 0 && !app->moved)
+		app->notes_on = 1;
+	return loading_swap(app, full, there);
+}
+
+/* G while loading: the end of the file, read apart, then its last line. */
+int
+loading_end(struct app *app)
+{
+	const struct doc	*tail;
+	struct nav_pos		 start = { -1, 0 };
+	int			 bits = 0;
+
+	if (app->job == NULL || app->head == NULL)
+		return -1;
+	if (app->tail == NULL) {
+		if ((tail = load_job_tail(app->job)) == NULL)
+			return -1;
+		app->tail = tail;
+	}
+	if (app->doc != app->tail)
+		bits = loading_swap(app, app->tail, start);
+	app_message(app, "The end of the file (the middle is still loading)");
+	return bits | RE_STATUS | app->body->ops->key(app->body, ACT_BOTTOM);
+}
+
+/* g while the end is shown: the head again, at its start. */
+int
+loading_start(struct app *app)
+{
+	struct nav_pos	start = { -1, 0 };
+	int		bits;
+
+	if (app->head == NULL || app->tail == NULL || app->doc != app->tail)
+		return -1;
+	bits = loading_swap(app, app->head, start);
+	return bits | app->body->ops->key(app->body, ACT_TOP);
 }
 
 /* "loading 40%" while the full doc is being made, else nothing. */

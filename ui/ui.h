@@ -308,6 +308,7 @@ void	 find_again(struct app *, const char *);	/* a new doc */
 struct nav_pos	 jump_here(struct app *);
 int	 jump_to(struct app *, struct nav_pos);	/* no history */
 int	 jump_push(struct app *);	/* remember here before a jump */
+void	 jump_remember(struct app *, struct nav_pos);	/* a place */
 int	 jump_back(struct app *, int forward);
 int	 jump_ref_to_note(struct app *, int ref);
 int	 jump_note_to_ref(struct app *, int note);
@@ -320,6 +321,17 @@ int	 jump_peek(struct app *);
 /* loading.c: the full doc replaces the head when the job is done. */
 int	loading_poll(struct app *);	/* RE_* bits; 0 while loading */
 void	loading_status(struct app *, char *, size_t);	/* "loading 40%" */
+/* G while loading: the end of the file at once (RE_* bits, -1: none). */
+int	loading_end(struct app *);
+/* g while the end is shown: the head again (RE_* bits, -1: not shown). */
+int	loading_start(struct app *);
+/*
+ * While the head or the end is shown, a jump list entry says which of the
+ * two it is in: a place as an entry, and an entry back as a place, showing
+ * the part it is in (RE_* bits; pos->block -1 when it is in neither).
+ */
+struct nav_pos	 loading_mark(struct app *, struct nav_pos);
+int	loading_place(struct app *, struct nav_pos, struct nav_pos *);
 
 /* mouse.c: mouse events to panes, pure so it can be tested. */
 enum mouse_kind {
@@ -359,6 +371,8 @@ struct app {
 	const struct doc *doc;		/* the head of a file still loading */
 	struct load_job	*job;		/* loading the rest, or NULL */
 	struct doc	*full;		/* the full doc it gave, ours to free */
+	const struct doc *head;		/* the head, while loading */
+	const struct doc *tail;		/* the end of the file, once shown */
 	int		 moved;		/* a key was pressed */
 	int		 restore;	/* a saved place waits for the full doc */
 	char		*name;		/* sanitised */
