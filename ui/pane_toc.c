@@ -177,7 +177,8 @@ toc_open(struct pane *p, int i)
 /*
  * Left and Right on an entry, as in a file tree: Left folds an open entry
  * or else goes to the entry above it; Right unfolds a folded one or else
- * goes to its first subentry.
+ * goes to its first subentry. Unfocused, the entry is the section being
+ * read, and Left there folds the entry above it.
  */
 static int
 toc_fold_entry(struct pane *p, int unfold)
@@ -201,6 +202,8 @@ toc_fold_entry(struct pane *p, int unfold)
 		if (i < 0)
 			return 0;
 		t->cur = i;
+		if (p->app->focus != p)
+			t->fold[t->vis[i]] = TOC_FOLDED;
 	} else if (t->kids[h] && !open)
 		t->fold[h] = TOC_OPEN;
 	else if (open)

@@ -66,6 +66,14 @@ e2e_wait_gone "[outline]"
 e2e_poll sh -c "tmux -L $E2E_SOCK capture-pane -p | head -n 1 | grep -q '│$sec'" ||
 	e2e_fail "Right did not go to the first section"
 
+# in the body, Left folds the article being read (the section is the entry
+# read, and Left from it goes up), Right opens it again
+e2e_keys Left
+e2e_poll outline_has "^.+$art" || e2e_fail "Left in the body did not fold $art"
+outline_lacks "$sec" || e2e_fail "Left in the body left $sec shown"
+e2e_keys Right
+e2e_poll outline_has "$sec" || e2e_fail "Right in the body did not unfold $art"
+
 # folded by level to the articles alone, Right opens one of them only
 e2e_keys - - - - - - - -
 e2e_wait "Outline: 1 levels"
