@@ -75,6 +75,7 @@ static void	 uiter_init(struct uiter *, const struct doc *,
 static int	 uiter_next(struct uiter *, struct unit *);
 static int	 uiter_simple(struct uiter *, struct unit *, unsigned, int,
 		    int);
+static inline int uiter_s3(const unsigned char *, size_t);
 static int	 unit_dropped(uint32_t);
 static const char *unit_text(const struct unit *);
 static int	 unit_is_space(const struct wrap *, const struct unit *);
@@ -232,9 +233,32 @@ again:
 }
 
 /*
- * The common units without the general path: a printable ASCII character or
- * a Han ideograph, when what follows cannot extend its cluster (ASCII, Han,
- * or the end). Fills u exactly as the general path would; 0 if not simple.
+ * Three-byte characters that are their own cluster and never extend one:
+ * Han (U+4E00..9FFF), CJK punctuation U+3000..3029 and the full-width forms
+ * U+FF01..FF60 (no combining tone marks, no voicing marks among them).
+ */
+static inline int
+uiter_s3(const unsigned char *p, size_t n)
+{
+	if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return 0;
+	if (p[0] >= 0xE5 && p[0] <= 0xE9)
+		return 1;
+	if (p[0] == 0xE4)
+		return p[1] >= 0xB8;
+	if (p[0] == 0xE3)
+		return p[1] == 0x80 && p[2] <= 0xA9;
+	if (p[0] == 0xEF)
+		return (p[1] == 0xBC && p[2] >= 0x81) ||
+		    (p[1] == 0xBD && p[2] <= 0xA0);
+	return 0;
+}
+
+/*
+ * The common units without the general path: a printable ASCII character,
+ * an ideograph or CJK punctuation, when what follows cannot extend its
+ * cluster (ASCII, another such character, or the end). Fills u exactly as
+ * the general path would; 0 if not simple.
  */
 static int
 uiter_simple(struct uiter *it, struct unit *u, unsigned flags, int ref,
@@ -246,23 +270,17 @@ uiter_simple(struct uiter *it, struct unit *u, unsigned flags, int ref,
 	int			 cols;
 
 	if (p[0] > 0x20 && p[0] < 0x7F) {
-		if (left > 1 && p[1] >= 0x80)
-			return 0;
 		c = p[0];
 		l = 1;
 		cols = 1;
-	} else if (left >= 3 && p[0] >= 0xE4 && p[0] <= 0xE9 &&
-	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-	    (p[0] != 0xE4 || p[1] >= 0xB8)) {
-		if (left > 3 && p[3] >= 0x80 &&
-		    (p[3] < 0xE4 || p[3] > 0xE9 || (p[3] == 0xE4 &&
-		    left > 4 && p[4] < 0xB8)))
-			return 0;
+	} else if (uiter_s3(p, left)) {
 		c = ((uint32_t)(p[0] & 0x0F) << 12) |
 		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 		l = 3;
-		cols = 2;
+		cols = text_char_width(c);
 	} else
+		return 0;
+	if (left > l && p[l] >= 0x80 && !uiter_s3(p + l, left - l))
 		return 0;
 	u->doc_off = it->base + it->i;
 	u->style = flags | it->style;
@@ -278,8 +296,8 @@ uiter_simple(struct uiter *it, struct unit *u, unsigned flags, int ref,
 	u->n = l;
 	u->dlen = l;
 	u->cols = cols;
-	u->close = c < 0x80 && text_is_closing(c) != 0;
-	u->open = c < 0x80 && text_is_opening(c) != 0;
+	u->close = text_is_closing(c) != 0;
+	u->open = text_is_opening(c) != 0;
 	u->shy = it->shy;
 	it->shy = 0;
 	it->i += l;
