@@ -28,6 +28,10 @@ struct toc {
 	int	 cur;		/* cursor: index in vis */
 	int	 top;		/* first index shown */
 	int	 moved;		/* the cursor was moved by hand */
+	int	 depth_set;	/* the depth was chosen with - or + */
+	int	*keep_line;	/* folds kept for a new doc: source lines */
+	unsigned char *keep_fold;	/* and their TOC_* */
+	size_t	 nkeep;
 };
 
 static void	toc_paint(struct pane *);
@@ -39,6 +43,8 @@ static int	toc_reading(struct pane *);
 static void	toc_keep(struct pane *);
 static int	toc_open(struct pane *, int);
 static int	toc_fold_entry(struct pane *, int unfold);
+static void	toc_keep_folds(struct pane *);
+static void	toc_take_folds(struct pane *);
 
 const struct pane_ops pane_toc_ops = {
 	.name = "outline",
@@ -69,15 +75,64 @@ toc_free(struct pane *p)
 	free(t->fold);
 	free(t->kids);
 	free(t->shown);
+	free(t->keep_line);
+	free(t->keep_fold);
 	free(t);
 }
 
-/* A new doc: its headings are counted and listed again. */
+/*
+ * The folds of single entries, by the source line of their heading: the
+ * head, the end and the full doc of a loading file share those lines.
+ */
+static void
+toc_keep_folds(struct pane *p)
+{
+	struct toc		*t = p->data;
+	const struct doc	*d = p->app->doc;
+	size_t			 i;
+
+	t->nkeep = 0;
+	if (t->fold == NULL)
+		return;
+	for (i = 0; i < d->nheadings; i++) {
+		if (t->fold[i] == TOC_DEFAULT)
+			continue;
+		t->keep_line = xreallocarray(t->keep_line, t->nkeep + 1,
+		    sizeof *t->keep_line);
+		t->keep_fold = xreallocarray(t->keep_fold, t->nkeep + 1, 1);
+		t->keep_line[t->nkeep] = d->headings[i].line;
+		t->keep_fold[t->nkeep++] = t->fold[i];
+	}
+}
+
+/* The kept folds on the headings of a new doc at the same lines. */
+static void
+toc_take_folds(struct pane *p)
+{
+	struct toc		*t = p->data;
+	const struct doc	*d = p->app->doc;
+	size_t			 i, k;
+
+	/* a few folds by hand: no order of the headings is assumed */
+	for (i = 0; i < d->nheadings && t->nkeep > 0; i++) {
+		for (k = 0; k < t->nkeep; k++) {
+			if (t->keep_line[k] == d->headings[i].line)
+				t->fold[i] = t->keep_fold[k];
+		}
+	}
+	t->nkeep = 0;
+}
+
+/*
+ * A new doc of the same file (loading): its headings are counted and listed
+ * again, keeping the folds and a depth chosen by hand.
+ */
 static void
 toc_reset(struct pane *p)
 {
 	struct toc	*t = p->data;
 
+	toc_keep_folds(p);
 	free(t->vis);
 	free(t->stack);
 	free(t->fold);
@@ -87,7 +142,8 @@ toc_reset(struct pane *p)
 	t->fold = t->kids = t->shown = NULL;
 	t->nvis = 0;
 	t->maxlev = -1;
-	t->depth = TOC_LEVELS;
+	if (!t->depth_set)
+		t->depth = TOC_LEVELS;
 	t->cur = t->top = 0;
 }
 
@@ -127,6 +183,7 @@ toc_build(struct pane *p)
 		t->fold = xcalloc(d->nheadings + 1, 1);
 		t->kids = xcalloc(d->nheadings + 1, 1);
 		t->shown = xcalloc(d->nheadings + 1, 1);
+		toc_take_folds(p);
 	}
 	t->nvis = 0;
 	if (t->maxlev < 0) {
@@ -345,6 +402,7 @@ toc_key(struct pane *p, enum action a)
 		if (a == ACT_UNFOLD && t->depth < t->maxlev)
 			t->depth++;
 		memset(t->fold, TOC_DEFAULT, p->app->doc->nheadings + 1);
+		t->depth_set = 1;
 		t->moved = 0;
 		return RE_PAINT;
 	case ACT_FOLD_ENTRY:
