@@ -14,13 +14,14 @@
 static void	loading_forget_search(struct app *, char **);
 static int	loading_swap(struct app *, const struct doc *,
 		    struct nav_pos);
+static const struct doc *loading_part(const struct doc *,
+		    const struct doc *, struct nav_pos, struct nav_pos *);
 static const struct doc *loading_decode(struct app *, struct nav_pos,
 		    struct nav_pos *);
 static int	loading_carry(const struct doc *, struct nav_pos,
 		    const struct doc *, struct nav_pos *);
-static int	loading_carry_entry(struct app *, struct nav_pos,
-		    const struct doc *, struct nav_pos *);
-static struct nav *loading_carry_nav(struct app *, const struct doc *);
+static int	loading_carry_entry(const struct doc *, const struct doc *,
+		    struct nav_pos, const struct doc *, struct nav_pos *);
 
 /* Searches index the old doc: drop them, keeping the query to run again. */
 static void
@@ -88,24 +89,37 @@ loading_mark(struct app *app, struct nav_pos pos)
 	return pos;
 }
 
-/* The part a jump list entry is in, and the place in it; NULL: none. */
+/* The part of head and end an entry is in, and the place in it; NULL: none. */
 static const struct doc *
-loading_decode(struct app *app, struct nav_pos e, struct nav_pos *pos)
+loading_part(const struct doc *head, const struct doc *tail, struct nav_pos e,
+    struct nav_pos *pos)
 {
-	const struct doc	*d = app->head != NULL ? app->head : app->doc;
+	const struct doc	*d = head;
 
 	*pos = e;
 	if (e.block < 0)
 		return NULL;
-	if (app->head != NULL && (size_t)e.block >= app->head->nblocks) {
-		if (app->tail == NULL)
+	if ((size_t)e.block >= head->nblocks) {
+		if (tail == NULL)
 			return NULL;
-		d = app->tail;
-		pos->block -= (int)app->head->nblocks;
+		d = tail;
+		pos->block -= (int)head->nblocks;
 	}
 	if ((size_t)pos->block >= d->nblocks)
 		return NULL;
 	return d;
+}
+
+/* The doc a jump list entry is in, and the place in it; NULL: none. */
+static const struct doc *
+loading_decode(struct app *app, struct nav_pos e, struct nav_pos *pos)
+{
+	if (app->head != NULL)
+		return loading_part(app->head, app->tail, e, pos);
+	*pos = e;
+	if (e.block < 0 || (size_t)e.block >= app->doc->nblocks)
+		return NULL;
+	return app->doc;
 }
 
 /* Back or forward to an entry: its part of a loading file comes on screen. */
@@ -146,13 +160,13 @@ loading_carry(const struct doc *from, struct nav_pos pos,
 
 /* A jump list entry of the head or the end as a place in the full doc. */
 static int
-loading_carry_entry(struct app *app, struct nav_pos e, const struct doc *to,
-    struct nav_pos *out)
+loading_carry_entry(const struct doc *head, const struct doc *tail,
+    struct nav_pos e, const struct doc *to, struct nav_pos *out)
 {
 	const struct doc	*from;
 	struct nav_pos		 pos;
 
-	if ((from = loading_decode(app, e, &pos)) == NULL)
+	if ((from = loading_part(head, tail, e, &pos)) == NULL)
 		return -1;
 	return loading_carry(from, pos, to, out);
 }
@@ -160,22 +174,24 @@ loading_carry_entry(struct app *app, struct nav_pos e, const struct doc *to,
 /*
  * The jump list carried to the full doc, entry by entry, back and forward
  * alike. nav has no walk: stepping all the way back and then all the way
- * forward reads both stacks (the steps back leave dummies in forward).
+ * forward reads both stacks (the steps back leave dummies in forward), so
+ * the old list is left walked to its ends.
  */
-static struct nav *
-loading_carry_nav(struct app *app, const struct doc *to)
+struct nav *
+loading_carry_jumps(struct nav *old, const struct doc *head,
+    const struct doc *tail, const struct doc *to)
 {
 	struct nav	*nav = nav_new();
 	struct nav_pos	*back = NULL, *fwd = NULL, p, dummy = { -1, 0 };
 	size_t		 nb = 0, nf = 0, cap = 0, i, skip;
 	int		 nd = 0;
 
-	while (nav_back(app->nav, dummy, &p)) {
+	while (nav_back(old, dummy, &p)) {
 		back = xreallocarray(back, nb + 1, sizeof *back);
 		back[nb++] = p;		/* newest first */
 	}
 	skip = nb;
-	while (nav_forward(app->nav, dummy, &p)) {
+	while (nav_forward(old, dummy, &p)) {
 		if (skip > 0) {
 			skip--;
 			continue;
@@ -187,12 +203,12 @@ loading_carry_nav(struct app *app, const struct doc *to)
 		fwd[nf++] = p;		/* the next one forward first */
 	}
 	for (i = nb; i > 0; i--) {
-		if (loading_carry_entry(app, back[i - 1], to, &p) == 0)
+		if (loading_carry_entry(head, tail, back[i - 1], to, &p) == 0)
 			nav_push(nav, p);
 	}
 	/* forward is rebuilt by stepping back over distinct dummies */
 	for (i = 0; i < nf; i++) {
-		if (loading_carry_entry(app, fwd[i], to, &fwd[i]) != 0)
+		if (loading_carry_entry(head, tail, fwd[i], to, &fwd[i]) != 0)
 			fwd[i].block = -1;
 		else {
 			dummy.block = -2 - nd++;
@@ -237,7 +253,7 @@ loading_poll(struct app *app)
 	here = pane_body_text_pos(app->body);
 	if (loading_carry(app->doc, here, full, &there) != 0)
 		there.block = -1;
-	nav = loading_carry_nav(app, full);
+	nav = loading_carry_jumps(app->nav, app->head, app->tail, full);
 	nav_free(app->nav);
 	app->nav = nav;
 	app->head = app->tail = NULL;

@@ -332,6 +332,13 @@ int	loading_start(struct app *);
  */
 struct nav_pos	 loading_mark(struct app *, struct nav_pos);
 int	loading_place(struct app *, struct nav_pos, struct nav_pos *);
+/*
+ * A jump list over head and end (an entry of the end has its block numbered
+ * after the head's blocks) as a new list over the full doc (load_map); the
+ * old one is left walked to its ends, to be freed.
+ */
+struct nav	*loading_carry_jumps(struct nav *, const struct doc *head,
+		    const struct doc *tail, const struct doc *full);
 
 /* mouse.c: mouse events to panes, pure so it can be tested. */
 enum mouse_kind {
