@@ -72,7 +72,18 @@ actions_move(struct app *app, enum action a)
 	if (app->focus == app->body && a == ACT_TOP &&
 	    (bits = loading_start(app)) >= 0)
 		return bits;
-	return app->focus->ops->key(app->focus, a);
+	bits = app->focus->ops->key(app->focus, a);
+	/* stuck at an edge of the part of a loading file shown: say why */
+	if (bits == 0 && app->focus == app->body && app->job != NULL) {
+		if (app->doc == app->tail && (a == ACT_LINE_UP ||
+		    a == ACT_PAGE_UP || a == ACT_HALF_UP))
+			app_message(app, "Middle still loading (g: start)");
+		else if (app->doc == app->head && (a == ACT_LINE_DOWN ||
+		    a == ACT_PAGE_DOWN || a == ACT_HALF_DOWN))
+			app_message(app, "Rest still loading (G: end)");
+		return RE_STATUS;
+	}
+	return bits;
 }
 
 /*

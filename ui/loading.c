@@ -280,7 +280,7 @@ loading_end(struct app *app)
 	}
 	if (app->doc != app->tail)
 		bits = loading_swap(app, app->tail, start);
-	app_message(app, "The end of the file (the middle is still loading)");
+	app_message(app, "End of the file (middle still loading)");
 	return bits | RE_STATUS | app->body->ops->key(app->body, ACT_BOTTOM);
 }
 
