@@ -69,8 +69,12 @@ def run_batch(cmd, runs):
 class Tmux:
     """A private tmux server running one command in a window of a given size."""
 
+    count = 0
+
     def __init__(self, cmd, cols=80, rows=24):
-        self.sock = 'scholia-bench-%d' % os.getpid()
+        # A fresh socket each time: a server just killed may still hold the old one.
+        Tmux.count += 1
+        self.sock = 'scholia-bench-%d-%d' % (os.getpid(), Tmux.count)
         self.t0 = time.perf_counter()
         subprocess.run(['tmux', '-L', self.sock, '-f', '/dev/null', 'new-session', '-d',
                         '-x', str(cols), '-y', str(rows), ' '.join(cmd)], check=True,
@@ -95,6 +99,7 @@ class Tmux:
 
     def close(self):
         subprocess.run(['tmux', '-L', self.sock, 'kill-server'], stderr=subprocess.DEVNULL)
+        time.sleep(0.2)
 
 
 def first_words(path):
@@ -130,7 +135,9 @@ def interactive(tool, path, timeout):
                 out.append(time.perf_counter() - t.t0)
                 continue
             t.keys(*keys)
-            out.append(t.wait(lambda s: MARK in s and '/' + MARK not in s, timeout))
+            # The hit must be in the text, not only in the prompt or status line.
+            out.append(t.wait(lambda s: any(MARK in ln for ln in
+                                            s.rstrip('\n').split('\n')[:-1]), timeout))
         finally:
             t.close()
     return out
