@@ -18,6 +18,9 @@ struct nav {
 };
 
 static int	nav_same(struct nav_pos, struct nav_pos);
+static void	nav_map_stack(const struct nav_pos *, size_t,
+		    int (*)(struct nav_pos *, void *), void *,
+		    struct nav_pos **, size_t *, size_t *);
 
 struct nav *
 nav_new(void)
@@ -75,4 +78,33 @@ size_t
 nav_depth(const struct nav *n)
 {
 	return n->nback;
+}
+
+/* One stack through fn, bottom to top, keeping the entries fn keeps. */
+static void
+nav_map_stack(const struct nav_pos *from, size_t n,
+    int (*fn)(struct nav_pos *, void *), void *arg, struct nav_pos **to,
+    size_t *nto, size_t *cap)
+{
+	struct nav_pos	p;
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		p = from[i];
+		if (fn(&p, arg) == 0)
+			*ARRAY_PUSH(*to, *nto, *cap) = p;
+	}
+}
+
+/* Walking the stacks directly spares callers stepping to both ends. */
+struct nav *
+nav_map(const struct nav *n, int (*fn)(struct nav_pos *, void *), void *arg)
+{
+	struct nav	*m = nav_new();
+
+	nav_map_stack(n->back, n->nback, fn, arg, &m->back, &m->nback,
+	    &m->cap_back);
+	nav_map_stack(n->fwd, n->nfwd, fn, arg, &m->fwd, &m->nfwd,
+	    &m->cap_fwd);
+	return m;
 }

@@ -22,6 +22,7 @@ static int	loading_carry(const struct doc *, struct nav_pos,
 		    const struct doc *, struct nav_pos *);
 static int	loading_carry_entry(const struct doc *, const struct doc *,
 		    struct nav_pos, const struct doc *, struct nav_pos *);
+static int	loading_carry_fn(struct nav_pos *, void *);
 
 /* Searches index the old doc: drop them, keeping the query to run again. */
 static void
@@ -171,57 +172,34 @@ loading_carry_entry(const struct doc *head, const struct doc *tail,
 	return loading_carry(from, pos, to, out);
 }
 
-/*
- * The jump list carried to the full doc, entry by entry, back and forward
- * alike. nav has no walk: stepping all the way back and then all the way
- * forward reads both stacks (the steps back leave dummies in forward), so
- * the old list is left walked to its ends.
- */
+/* The docs a jump list entry is carried between (for nav_map). */
+struct loading_parts {
+	const struct doc	*head;
+	const struct doc	*tail;
+	const struct doc	*to;
+};
+
+/* One entry of the list carried; -1 drops it (in neither part). */
+static int
+loading_carry_fn(struct nav_pos *e, void *arg)
+{
+	const struct loading_parts	*p = arg;
+	struct nav_pos			 out;
+
+	if (loading_carry_entry(p->head, p->tail, *e, p->to, &out) != 0)
+		return -1;
+	*e = out;
+	return 0;
+}
+
+/* The jump list carried to the full doc, entry by entry, back and forward. */
 struct nav *
 loading_carry_jumps(struct nav *old, const struct doc *head,
     const struct doc *tail, const struct doc *to)
 {
-	struct nav	*nav = nav_new();
-	struct nav_pos	*back = NULL, *fwd = NULL, p, dummy = { -1, 0 };
-	size_t		 nb = 0, nf = 0, cap = 0, i, skip;
-	int		 nd = 0;
+	struct loading_parts	p = { head, tail, to };
 
-	while (nav_back(old, dummy, &p)) {
-		back = xreallocarray(back, nb + 1, sizeof *back);
-		back[nb++] = p;		/* newest first */
-	}
-	skip = nb;
-	while (nav_forward(old, dummy, &p)) {
-		if (skip > 0) {
-			skip--;
-			continue;
-		}
-		if (nf == cap) {
-			cap = cap * 2 + 8;
-			fwd = xreallocarray(fwd, cap, sizeof *fwd);
-		}
-		fwd[nf++] = p;		/* the next one forward first */
-	}
-	for (i = nb; i > 0; i--) {
-		if (loading_carry_entry(head, tail, back[i - 1], to, &p) == 0)
-			nav_push(nav, p);
-	}
-	/* forward is rebuilt by stepping back over distinct dummies */
-	for (i = 0; i < nf; i++) {
-		if (loading_carry_entry(head, tail, fwd[i], to, &fwd[i]) != 0)
-			fwd[i].block = -1;
-		else {
-			dummy.block = -2 - nd++;
-			nav_push(nav, dummy);
-		}
-	}
-	for (i = nf; i > 0; i--) {
-		if (fwd[i - 1].block >= 0)
-			nav_back(nav, fwd[i - 1], &p);
-	}
-	free(back);
-	free(fwd);
-	return nav;
+	return nav_map(old, loading_carry_fn, &p);
 }
 
 /*

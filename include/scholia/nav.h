@@ -26,5 +26,13 @@ void		 nav_push(struct nav *, struct nav_pos);
 int		 nav_back(struct nav *, struct nav_pos cur, struct nav_pos *);
 int		 nav_forward(struct nav *, struct nav_pos cur, struct nav_pos *);
 size_t		 nav_depth(const struct nav *);	/* steps back available */
+/*
+ * A new list holding every entry of this one, back and forward, passed
+ * through fn, in the same order and at the same step: fn rewrites the place
+ * and returns 0, or returns -1 to drop the entry. The list given is left
+ * as it was (to carry a list to another doc of the same text).
+ */
+struct nav	*nav_map(const struct nav *,
+		    int (*fn)(struct nav_pos *, void *), void *);
 
 #endif

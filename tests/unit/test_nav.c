@@ -156,6 +156,61 @@ test_deep(void **state)
 	nav_free(n);
 }
 
+/* Doubles odd blocks, drops even ones. */
+static int
+test_map_fn(struct nav_pos *p, void *arg)
+{
+	int	*calls = arg;
+
+	(*calls)++;
+	if (p->block % 2 == 0)
+		return -1;
+	p->block *= 10;
+	p->off += 1;
+	return 0;
+}
+
+/* nav_map: every entry back and forward, mapped or dropped, old list kept. */
+static void
+test_map(void **state)
+{
+	struct nav	*n = nav_new(), *m;
+	struct nav_pos	 out;
+	int		 calls = 0;
+
+	(void)state;
+	nav_push(n, P(1, 0));
+	nav_push(n, P(2, 0));
+	nav_push(n, P(3, 0));
+	nav_push(n, P(5, 0));
+	/* back: 1 2; forward (next first): 7, then 4 */
+	assert_true(nav_back(n, P(4, 4), &out));
+	assert_pos(out, 5, 0);
+	assert_true(nav_back(n, P(7, 7), &out));
+	assert_pos(out, 3, 0);
+	m = nav_map(n, test_map_fn, &calls);
+	assert_int_equal(calls, 4);
+	assert_int_equal(nav_depth(m), 1);
+	assert_int_equal(nav_depth(n), 2);
+	assert_true(nav_forward(m, P(0, 0), &out));
+	assert_pos(out, 70, 8);
+	assert_false(nav_forward(m, P(0, 1), &out));
+	assert_true(nav_back(m, P(0, 1), &out));
+	assert_pos(out, 0, 0);
+	assert_true(nav_back(m, P(0, 2), &out));
+	assert_pos(out, 10, 1);
+	assert_false(nav_back(m, P(0, 3), &out));
+	/* the old list is as it was */
+	assert_true(nav_forward(n, P(3, 0), &out));
+	assert_pos(out, 7, 7);
+	assert_true(nav_forward(n, P(7, 7), &out));
+	assert_pos(out, 4, 4);
+	nav_free(m);
+	m = nav_map(n, test_map_fn, &calls);
+	nav_free(m);
+	nav_free(n);
+}
+
 int
 main(void)
 {
@@ -166,6 +221,7 @@ main(void)
 		cmocka_unit_test(test_push_drops_forward),
 		cmocka_unit_test(test_push_duplicate),
 		cmocka_unit_test(test_deep),
+		cmocka_unit_test(test_map),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
