@@ -16,6 +16,8 @@ static void	find_drop(struct app *);
 static void	find_index(struct app *);
 static int	find_show(struct app *);
 static int	find_shown(const struct doc *, int);
+static int	find_ahead(struct app *, struct nav_pos);
+static int	find_unread(struct app *);
 
 /* Free the search shown unless it is the saved one. */
 static void
@@ -28,6 +30,47 @@ find_drop(struct app *app)
 	app->search = NULL;
 	app->query = NULL;
 	app->match = -1;
+	app->find_wait = 0;
+}
+
+/* The current hit lies at or after from in reading order (no wrap). */
+static int
+find_ahead(struct app *app, struct nav_pos from)
+{
+	const struct search_match	*m;
+
+	if (app->match < 0 ||
+	    (m = search_match_at(app->search, (size_t)app->match)) == NULL)
+		return 0;
+	if (from.off == LAYOUT_NO_OFF)
+		from.off = app->doc->blocks[from.block].text_off;
+	return m->block > from.block ||
+	    (m->block == from.block && m->off >= from.off);
+}
+
+/*
+ * No hit ahead while part of the file is unread: the end of a loading
+ * file is searched, else the search waits for the full doc (never "not
+ * found" while some text is unsearched). Returns RE_* bits, -1: loaded.
+ */
+static int
+find_unread(struct app *app)
+{
+	struct nav_pos	from = app->origin;
+	int		bits;
+
+	if (app->job == NULL)
+		return -1;
+	if (!app->backward &&
+	    (bits = loading_find(app, app->query, from)) >= 0) {
+		app->find_wait = 0;
+		return bits | find_show(app);
+	}
+	app->match = -1;
+	app->find_wait = 1;
+	app_message(app, FIND_WAIT_MSG);
+	return RE_PAINT | RE_STATUS |
+	    pane_body_goto(app->body, app->origin, BODY_TOP);
 }
 
 /* One index per document, made when the first search needs it. */
@@ -153,6 +196,10 @@ find_accept(struct app *app)
 	free(app->saved_query);
 	app->saved = NULL;
 	app->saved_query = NULL;
+	/* only a forward search knows the unread text lies ahead */
+	if (app->job != NULL && (search_count(app->search) == 0 ||
+	    (!app->backward && !find_ahead(app, app->origin))))
+		return find_unread(app);
 	if (search_count(app->search) == 0) {
 		app_message(app, "Pattern not found");
 		return RE_PAINT | RE_STATUS;
@@ -185,14 +232,15 @@ find_step(struct app *app, int forward)
 	const struct search_match	*m;
 	long				 next;
 	struct nav_pos			 np;
-	int				 fw, tries;
+	int				 fw, tries, bits;
 
 	if (app->search == NULL) {
 		app_message(app, "No search yet: / searches");
 		return RE_STATUS;
 	}
 	if (search_count(app->search) == 0) {
-		app_message(app, "Pattern not found");
+		app_message(app, app->job != NULL ? FIND_WAIT_MSG :
+		    "Pattern not found");
 		return RE_STATUS;
 	}
 	fw = app->backward ? !forward : forward;
@@ -212,6 +260,10 @@ find_step(struct app *app, int forward)
 		if (find_shown(app->doc, m->block))
 			break;
 	}
+	/* past the last hit of a loading head: the end of the file next */
+	if (fw && app->match >= 0 && next <= app->match &&
+	    (bits = loading_find(app, app->query, jump_here(app))) >= 0)
+		return bits | find_show(app);
 	if (app->match >= 0 && (fw ? next <= app->match : next >= app->match))
 		app_message(app, fw ? "Search hit the end, went on from the "
 		    "start" : "Search hit the start, went on from the end");
@@ -233,7 +285,8 @@ find_word(struct app *app, const char *w)
 	app->query = xstrdup(w);
 	app->match = search_next(app->search, here.block, here.off, 1);
 	if (app->match < 0) {
-		app_message(app, "Pattern not found");
+		app_message(app, app->job != NULL ? FIND_WAIT_MSG :
+		    "Pattern not found");
 		return RE_PAINT | RE_STATUS;
 	}
 	jump_remember(app, jump_here(app));
@@ -269,9 +322,13 @@ find_status(struct app *app, char *s, size_t n)
 			q.len--;
 		q.data[q.len] = '\0';
 	}
-	snprintf(s, n, "%c%s %ld/%zu", app->backward ? '?' : '/',
-	    q.data != NULL ? q.data : "", app->match >= 0 ? app->match + 1 : 0,
-	    count);
+	if (app->find_wait)
+		snprintf(s, n, "%c%s %s", app->backward ? '?' : '/',
+		    q.data != NULL ? q.data : "", FIND_WAIT_MSG);
+	else
+		snprintf(s, n, "%c%s %ld/%zu", app->backward ? '?' : '/',
+		    q.data != NULL ? q.data : "",
+		    app->match >= 0 ? app->match + 1 : 0, count);
 	buf_free(&q);
 }
 
@@ -331,4 +388,33 @@ find_again(struct app *app, const char *q)
 	app->query = xstrdup(q);
 	app->match = here.block < 0 ? -1 :
 	    search_next(app->search, here.block, here.off, 1);
+}
+
+/*
+ * The full doc replaced the part shown and find_again ran the search on
+ * it: the hit that was current stays so, and a search that found nothing
+ * in the part read shows its first hit after the reading place.
+ */
+int
+find_loaded(struct app *app, struct nav_pos hit)
+{
+	struct nav_pos	here;
+
+	if (app->search == NULL)
+		return 0;
+	if (!app->find_wait) {
+		if (hit.block >= 0)
+			app->match = search_next(app->search, hit.block,
+			    hit.off, 1);
+		return RE_PAINT | RE_STATUS;
+	}
+	app->find_wait = 0;
+	if (app->match < 0) {
+		app_message(app, "Pattern not found");
+		return RE_PAINT | RE_STATUS;
+	}
+	here = jump_here(app);
+	jump_remember(app, here);
+	app_message(app, "Found in the rest of the file");
+	return find_show(app);
 }

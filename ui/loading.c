@@ -212,16 +212,19 @@ loading_carry_jumps(struct nav *old, const struct doc *head,
 int
 loading_poll(struct app *app)
 {
-	struct nav_pos	 here, there = { -1, 0 };
+	struct nav_pos	 here, there = { -1, 0 }, hit = { -1, 0 };
+	const struct search_match *m;
 	struct nav	*nav;
 	struct doc	*full;
 	char		*cause = NULL;
+	int		 bits;
 
 	if (app->job == NULL || !load_job_ready(app->job))
 		return 0;
 	if (load_job_finish(app->job, &full, &cause) != 0) {
 		/* head and end stay, and so does the jump list over them */
 		app->job = NULL;
+		app->find_wait = 0;
 		app_message(app, cause != NULL ? cause :
 		    "Could not read the rest of the file");
 		free(cause);
@@ -231,6 +234,13 @@ loading_poll(struct app *app)
 	here = pane_body_text_pos(app->body);
 	if (loading_carry(app->doc, here, full, &there) != 0)
 		there.block = -1;
+	if (app->search != NULL && app->match >= 0 &&
+	    (m = search_match_at(app->search, (size_t)app->match)) != NULL) {
+		hit.block = m->block;
+		hit.off = m->off;
+		if (loading_carry(app->doc, hit, full, &hit) != 0)
+			hit.block = -1;
+	}
 	nav = loading_carry_jumps(app->nav, app->head, app->tail, full);
 	nav_free(app->nav);
 	app->nav = nav;
@@ -238,7 +248,32 @@ loading_poll(struct app *app)
 	app->full = full;
 	if (!app->notes_on && full->nnotes > 0 && !app->moved)
 		app->notes_on = 1;
-	return loading_swap(app, full, there);
+	bits = loading_swap(app, full, there);
+	return bits | find_loaded(app, hit);
+}
+
+/* Enter or n with nothing ahead in the head: the end, read apart, too. */
+int
+loading_find(struct app *app, const char *q, struct nav_pos from)
+{
+	const struct doc	*tail;
+	struct search		*s;
+	struct nav_pos		 start = { -1, 0 };
+	size_t			 n;
+
+	if (app->job == NULL || app->head == NULL || app->doc != app->head)
+		return -1;
+	if ((tail = app->tail) == NULL &&
+	    (tail = load_job_tail(app->job)) == NULL)
+		return -1;
+	app->tail = tail;
+	s = search_new(tail, q, strlen(q));
+	n = search_count(s);
+	search_free(s);
+	if (n == 0)
+		return -1;
+	jump_remember(app, from);
+	return loading_swap(app, tail, start);
 }
 
 /* G while loading: the end of the file, read apart, then its last line. */

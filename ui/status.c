@@ -89,7 +89,7 @@ status_paint(struct pane *p)
 {
 	struct app	*app = p->app;
 	struct buf	 mid = { 0 };
-	char		 right[160], where[40], srch[80];
+	char		 right[200], where[40], srch[120], load[24];
 	const char	*focus = "";
 	int		 w = p->r.w, rw = 0, nw, line, percent, x, i;
 	attr_t		 ma = A_REVERSE;
@@ -104,9 +104,14 @@ status_paint(struct pane *p)
 		snprintf(where, sizeof where, "line %d  %d%%", line, percent);
 	else
 		snprintf(where, sizeof where, "empty");
+	/* a search shown while loading says the file is not all read */
 	find_status(app, srch, sizeof srch);
+	loading_status(app, load, sizeof load);
 	if (srch[0] == '\0')
-		loading_status(app, srch, sizeof srch);
+		snprintf(srch, sizeof srch, "%s", load);
+	else if (load[0] != '\0' && !app->find_wait)
+		snprintf(srch + strlen(srch), sizeof srch - strlen(srch),
+		    "  %s", load);
 	if (app->focus == app->notes)
 		focus = "[notes] ";
 	else if (app->focus == app->toc)

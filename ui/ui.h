@@ -303,6 +303,10 @@ int	 find_marks(struct app *, int block, size_t off, size_t end,
 size_t	 find_count_word(struct app *, const char *);
 void	 find_begin_again(struct app *);	/* a new doc under the prompt */
 void	 find_again(struct app *, const char *);	/* a new doc */
+/* The full doc replaced the part shown: hit is the old current hit carried
+   to it (block -1: none); a search that waited shows its first hit. */
+int	 find_loaded(struct app *, struct nav_pos hit);
+#define FIND_WAIT_MSG	"searching\xe2\x80\xa6 (file still loading)"
 
 /* jump.c: jumps between body, notes and outline, and the jump list. */
 struct nav_pos	 jump_here(struct app *);
@@ -323,6 +327,12 @@ int	loading_poll(struct app *);	/* RE_* bits; 0 while loading */
 void	loading_status(struct app *, char *, size_t);	/* "loading 40%" */
 /* G while loading: the end of the file at once (RE_* bits, -1: none). */
 int	loading_end(struct app *);
+/*
+ * A search with no hit past the reading place in the head: the end of the
+ * file is searched too and, when it has a hit, shown (from is remembered
+ * in the jump list first). RE_* bits, or -1 when it has none.
+ */
+int	loading_find(struct app *, const char *, struct nav_pos from);
 /* g while the end is shown: the head again (RE_* bits, -1: not shown). */
 int	loading_start(struct app *);
 /*
@@ -406,6 +416,8 @@ struct app {
 	long		 saved_match;
 	int		 saved_backward;
 	struct nav_pos	 origin;	/* where the prompt opened */
+	int		 find_wait;	/* no hit in the part read: the
+					   full doc will be searched */
 	int		 origin_focus_notes;
 	int		 cycle_note;	/* Enter on a note: last note */
 	int		 cycle_k;	/* and which of its refs */
