@@ -18,6 +18,8 @@
 
 static void	app_update(struct app *, int);
 static int	app_arrange(struct app *);
+static int	app_notes_title(struct app *);
+static int	app_notes_again(struct app *);
 static int	app_sel_row(struct app *);
 static int	app_mouse(struct app *);
 static int	app_key(struct app *, int, int);
@@ -80,6 +82,40 @@ app_sel_row(struct app *app)
 	return -1;
 }
 
+/*
+ * With the full geometry in app->geo: the notes band below the body has
+ * nothing to show (following, no note for the body's rows it leaves), so
+ * it keeps only its title. The body's top stays; it gains rows below.
+ */
+static int
+app_notes_title(struct app *app)
+{
+	const struct arrange	*g = &app->geo;
+
+	if (g->too_small || g->notes_side || g->notes.h <= 1 ||
+	    app->focus == app->notes)
+		return 0;
+	return pane_notes_none(app->notes, g->body.h);
+}
+
+/* Whether the notes band should change height since the last arrange. */
+static int
+app_notes_again(struct app *app)
+{
+	struct arrange	full;
+	unsigned	want = ARRANGE_NOTES;
+
+	if (app->geo.too_small || app->geo.notes_side)
+		return 0;
+	if (app->toc_on)
+		want |= ARRANGE_OUTLINE;
+	arrange_compute(COLS, LINES, want, &full);
+	if (full.notes.h <= 1 || app->focus == app->notes)
+		return app->notes_title != 0;
+	return pane_notes_none(app->notes, full.body.h) !=
+	    (app->notes_title != 0);
+}
+
 /* Give every pane its rectangle for the current terminal size. */
 static int
 app_arrange(struct app *app)
@@ -96,6 +132,9 @@ app_arrange(struct app *app)
 	if (app->toc_on && !app->help_on)
 		want |= ARRANGE_OUTLINE;
 	arrange_compute(COLS, LINES, want, g);
+	app->notes_title = app_notes_title(app) ? g->body.h : 0;
+	if (app->notes_title)
+		arrange_compute(COLS, LINES, want | ARRANGE_NOTES_TITLE, g);
 	if (was_small && !g->too_small)
 		draw_erase(stdscr);	/* the "too small" note goes */
 	log_debug("arrange %dx%d too_small %d", COLS, LINES, g->too_small);
@@ -163,6 +202,12 @@ app_update(struct app *app, int bits)
 				panes[i]->ops->layout(panes[i]);
 		}
 		bits |= RE_PAINT | RE_STATUS;
+	}
+	/* the body moved: notes may have come on screen, or gone */
+	if ((bits & RE_PAINT) && app->notes_on && !app->help_on &&
+	    app_notes_again(app)) {
+		if (app_arrange(app) & RE_LAYOUT)
+			app->notes->ops->layout(app->notes);
 	}
 	/* stdscr stays clean, so waiting for input never repaints it */
 	draw_commit(stdscr);

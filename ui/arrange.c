@@ -30,7 +30,8 @@ arrange_set(struct rect *r, int y, int x, int h, int w)
  * The status line takes the last row; the outline a left column when the
  * body keeps BODY_MIN_COLS; the notes a column on the right on terminals
  * ARRANGE_SIDE_COLS wide, else a band under the body when the body keeps
- * BODY_MIN_ROWS. Below ARRANGE_MIN_* only a "too small" note is shown, so
+ * BODY_MIN_ROWS (only its title line with ARRANGE_NOTES_TITLE, the band
+ * having nothing to show). Below ARRANGE_MIN_* only a "too small" note is shown, so
  * that no pane ever has to cope with a degenerate size.
  */
 void
@@ -74,6 +75,9 @@ arrange_compute(int cols, int rows, unsigned want, struct arrange *a)
 			nh = NOTES_MAX;
 		if (nh < NOTES_MIN)
 			nh = NOTES_MIN;
+		/* nothing to show: the body takes all but the title */
+		if (want & ARRANGE_NOTES_TITLE)
+			nh = 1;
 		if (bh - nh >= BODY_MIN_ROWS) {
 			arrange_set(&a->notes, bh - nh, bx, nh, bw);
 			bh -= nh;

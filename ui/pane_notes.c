@@ -1,4 +1,5 @@
 /* The notes pane: the notes of the references on screen (or all notes), beside or below the body. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,16 +270,18 @@ notes_follow(struct pane *p)
 	struct notes		*ns = p->data;
 	const struct doc	*d = p->app->doc;
 	int			 refs[NOTES_SCREEN_REFS], rows[NOTES_SCREEN_REFS];
-	int			 n, i, k, note, changed = 0, count = 0;
+	int			 n, i, k, note, changed = 0, count = 0, lim;
 
 	n = pane_body_refs(p->app->body, refs, rows, NOTES_SCREEN_REFS);
 	if (ns->list == NULL) {
 		ns->list = xcalloc(NOTES_SCREEN_REFS, sizeof *ns->list);
 		ns->want = xcalloc(NOTES_SCREEN_REFS, sizeof *ns->want);
 	}
+	/* a band cut to its title follows the rows it would leave the body */
+	lim = p->app->notes_title > 0 ? p->app->notes_title : INT_MAX;
 	for (i = 0; i < n; i++) {
 		note = d->refs[refs[i]].note;
-		if (note < 0)
+		if (note < 0 || rows[i] >= lim)
 			continue;
 		for (k = 0; k < count && ns->list[k] != note; k++)
 			;
@@ -557,4 +560,28 @@ pane_notes_note_at(struct pane *p, int row)
 	if (row < 0 || row >= ns->nrows || ns->rowmap == NULL)
 		return -1;
 	return ns->rowmap[row];
+}
+
+/*
+ * Following with no note for the references in the body's first rows:
+ * the band below the body can give those rows to it. Only the first rows
+ * count, so that the rows the body gains cannot bring a note that takes
+ * them back.
+ */
+int
+pane_notes_none(struct pane *p, int rows)
+{
+	struct notes		*ns = p->data;
+	const struct doc	*d = p->app->doc;
+	int			 refs[NOTES_SCREEN_REFS], at[NOTES_SCREEN_REFS];
+	int			 n, i;
+
+	if (ns->all)
+		return 0;
+	n = pane_body_refs(p->app->body, refs, at, NOTES_SCREEN_REFS);
+	for (i = 0; i < n && at[i] < rows; i++) {
+		if (d->refs[refs[i]].note >= 0)
+			return 0;
+	}
+	return 1;
 }

@@ -34,6 +34,7 @@ struct rect {
 /* arrange.c: pure geometry, no curses. */
 #define ARRANGE_NOTES	0x1	/* notes pane wanted (below the body) */
 #define ARRANGE_OUTLINE	0x2	/* outline pane wanted (left of the body) */
+#define ARRANGE_NOTES_TITLE 0x4	/* notes below the body: title line only */
 #define ARRANGE_MIN_COLS 20	/* below this the panes give up */
 #define ARRANGE_MIN_ROWS 6
 #define ARRANGE_SIDE_COLS 140	/* from this width the notes are a column */
@@ -257,6 +258,8 @@ int	 pane_notes_show(struct pane *, int note);	/* select, scroll to */
 int	 pane_notes_all(struct pane *);	/* 1 when showing all notes */
 void	 pane_notes_set_all(struct pane *, int);
 int	 pane_notes_note_at(struct pane *, int row);	/* -1 if none */
+/* Following, and no reference in the body's first rows has a note. */
+int	 pane_notes_none(struct pane *, int rows);
 /* pane_toc.c: the outline. */
 int	 pane_toc_heading_at(struct pane *, int row);	/* -1 if none */
 /* The heading the reader is in (last at or before block), or -1. */
@@ -403,6 +406,9 @@ struct app {
 	struct arrange	 geo;
 	int		 help_on;
 	int		 notes_on;
+	int		 notes_title;	/* notes below: title only, for
+					   none in the body's first rows
+					   (this many), else 0 */
 	int		 toc_on;
 	struct nav	*nav;		/* the jump list */
 	struct prompt	 prompt;

@@ -9,8 +9,24 @@ e2e_has "[a] Alpha note text." || e2e_fail "note a not shown"
 # scroll until the first references are gone: their notes go too
 e2e_keys d d
 e2e_wait "Notes: 0 on screen"
-e2e_wait "(no notes on screen)"
 e2e_lacks "Alpha note" || e2e_fail "a note stayed after its reference left"
+# with none to show the band keeps only its title; the body takes its rows
+e2e_settle
+e2e_row 23 | grep -q "Notes: 0 on screen" ||
+	e2e_fail "the empty notes band kept its height"
+# a line at a time until a note comes: the body's top never jumps
+i=0
+while e2e_has "Notes: 0 on screen"; do
+	r2=$(e2e_row 2)
+	e2e_keys j
+	e2e_settle
+	e2e_row_is 1 "$r2" || e2e_fail "the body jumped as the notes band changed"
+	i=$((i + 1))
+	[ $i -lt 40 ] || e2e_fail "no note came back after 40 lines"
+done
+e2e_row 23 | grep -q "Notes: " && e2e_fail "the notes band did not grow back"
+e2e_has "Notes: 1 on screen" || e2e_has "Notes: 2 on screen" ||
+	e2e_fail "no note shown when its reference came"
 # down to the Method section: notes c and a, in the order referred to
 e2e_keys '}'
 e2e_wait "二、Method"

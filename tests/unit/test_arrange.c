@@ -104,6 +104,24 @@ test_all_panes(void **state)
 	    "status 0,59 139x1");
 }
 
+/* Notes with nothing to show: the band below is its title line only. */
+static void
+test_notes_title(void **state)
+{
+	(void)state;
+	assert_string_equal(geo(80, 24, ARRANGE_NOTES | ARRANGE_NOTES_TITLE),
+	    "body 0,0 80x22; notes 0,22 80x1; status 0,23 80x1");
+	assert_string_equal(geo(80, 24, ARRANGE_NOTES | ARRANGE_OUTLINE |
+	    ARRANGE_NOTES_TITLE),
+	    "outline 0,0 20x23; body 20,0 60x22; notes 20,22 60x1; "
+	    "status 0,23 80x1");
+	/* a column beside the body keeps its height; no notes, no title */
+	assert_string_equal(geo(200, 50, ARRANGE_NOTES | ARRANGE_NOTES_TITLE),
+	    "body 0,0 136x49; notes 136,0 64x49; status 0,49 200x1");
+	assert_string_equal(geo(80, 24, ARRANGE_NOTES_TITLE),
+	    "body 0,0 80x23; status 0,23 80x1");
+}
+
 /* From ARRANGE_SIDE_COLS on, the notes are a column right of the body. */
 static void
 test_notes_side(void **state)
@@ -310,6 +328,7 @@ main(void)
 		cmocka_unit_test(test_body_only),
 		cmocka_unit_test(test_all_panes),
 		cmocka_unit_test(test_notes_side),
+		cmocka_unit_test(test_notes_title),
 		cmocka_unit_test(test_degrades),
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_tiling_everywhere),
