@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scholia/doc.h"
@@ -9,6 +10,7 @@
 #include "scholia/export.h"
 #include "scholia/source.h"
 #include "scholia/text.h"
+#include "scholia/xmalloc.h"
 
 static int	json_str(FILE *, const char *, size_t);
 static int	json_cstr(FILE *, const char *);
@@ -192,19 +194,42 @@ json_keywords(FILE *fp, const struct doc *d)
 static int
 json_articles(FILE *fp, const struct doc *d)
 {
-	size_t	i;
+	size_t	 i, b;
+	int	*first, *next, e, rc = 0;
 
-	fputs("  \"articles\": [", fp);
-	for (i = 0; i < d->narticles; i++) {
-		fprintf(fp, "%s\n    {\"title\": ", i > 0 ? "," : "");
-		if (json_cstr(fp, d->articles[i].title) != 0)
-			return -1;
-		fprintf(fp, ", \"line\": %d}", d->articles[i].line);
-		if (ferror(fp))
-			return -1;
+	/* Contents-list entries of each article, chained in one pass. */
+	first = xreallocarray(NULL, d->narticles + 1, sizeof *first);
+	next = xreallocarray(NULL, d->nblocks + 1, sizeof *next);
+	for (i = 0; i < d->narticles; i++)
+		first[i] = -1;
+	for (b = d->nblocks; b-- > 0;) {
+		e = d->blocks[b].entry_of;
+		if (e < 0 || (size_t)e >= d->narticles)
+			continue;
+		next[b] = first[e];
+		first[e] = (int)b;
 	}
-	fputs(d->narticles > 0 ? "\n  ]\n" : "]\n", fp);
-	return 0;
+	fputs("  \"articles\": [", fp);
+	for (i = 0; i < d->narticles && rc == 0; i++) {
+		fprintf(fp, "%s\n    {\"title\": ", i > 0 ? "," : "");
+		if (json_cstr(fp, d->articles[i].title) != 0) {
+			rc = -1;
+			break;
+		}
+		fprintf(fp, ", \"line\": %d, \"contents_lines\": [",
+		    d->articles[i].line);
+		for (e = first[i]; e != -1; e = next[e])
+			fprintf(fp, "%s%d", e == first[i] ? "" : ", ",
+			    d->blocks[e].line);
+		fputs("]}", fp);
+		if (ferror(fp))
+			rc = -1;
+	}
+	if (rc == 0)
+		fputs(d->narticles > 0 ? "\n  ]\n" : "]\n", fp);
+	free(next);
+	free(first);
+	return rc;
 }
 
 int

@@ -95,5 +95,17 @@ if [ -n "$f002" ]; then
 	if grep -q '<sup>\|\*\*' "$tmp/d2"; then fail "raw markup in 002 dump"; else ok; fi
 fi
 
+# 004, a journal issue: its contents list links to the articles after it.
+f004=$(ls "$corpus"/004_*.txt 2>/dev/null)
+if [ -n "$f004" ]; then
+	"$bin" --export json "$f004" | python3 -c '
+import json, sys
+arts = json.load(sys.stdin)["articles"]
+linked = [a for a in arts if a["contents_lines"]]
+assert len(linked) >= 7, len(linked)
+assert all(l < a["line"] for a in linked for l in a["contents_lines"])
+' && ok || fail "004 contents entries link to their articles"
+fi
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

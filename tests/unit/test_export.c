@@ -136,7 +136,7 @@ test_json_valid(void **state)
 	assert_non_null(strstr(s, "{\"line\": 3, \"words\": [\"和平\", "
 	    "\"安\\u0001全\\ufffd\\u009b\"]}"));
 	assert_non_null(strstr(s, "\"articles\": [\n    {\"title\": "
-	    "\"论文 \\\"标题\\\"\", \"line\": 1}\n  ]"));
+	    "\"论文 \\\"标题\\\"\", \"line\": 1, \"contents_lines\": []}\n  ]"));
 	/* no raw control byte anywhere */
 	for (size_t i = 0; s[i] != '\0'; i++)
 		assert_false((unsigned char)s[i] < 0x20 && s[i] != '\n');
