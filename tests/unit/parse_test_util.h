@@ -127,4 +127,33 @@ ptu_spans_cover(const struct doc *d, size_t bi)
 	return off == b->text_off + b->text_len;
 }
 
+/* The source of the doc ptu_parse made last (one at a time per test). */
+static struct source	*ptu_cur_src;
+
+/* Parse text with a parser (parse_md or parse_text); cmocka asserts success. */
+static inline struct doc *
+ptu_parse(const char *text, int (*parse)(struct doc *, char **))
+{
+	struct doc	*d;
+	char		*cause = NULL;
+
+	ptu_cur_src = ptu_source(text, strlen(text));
+	d = doc_new(ptu_cur_src);
+	assert_int_equal(parse(d, &cause), 0);
+	assert_int_equal(d->open_block, -1);
+	return d;
+}
+
+/* Check that spans cover every block, then free the doc and its source. */
+static inline void
+ptu_done(struct doc *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nblocks; i++)
+		assert_true(ptu_spans_cover(d, i));
+	doc_free(d);
+	ptu_source_free(ptu_cur_src);
+}
+
 #endif

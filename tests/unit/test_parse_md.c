@@ -8,30 +8,17 @@
 #include "parse_test_util.h"
 #include "scholia/parse.h"
 
-static struct source	*cur_src;
-
+/* Parse text as Markdown. */
 static struct doc *
 md(const char *text)
 {
-	struct doc	*d;
-	char		*cause = NULL;
-
-	cur_src = ptu_source(text, strlen(text));
-	d = doc_new(cur_src);
-	assert_int_equal(parse_md(d, &cause), 0);
-	assert_int_equal(d->open_block, -1);
-	return d;
+	return ptu_parse(text, parse_md);
 }
 
 static void
 done(struct doc *d)
 {
-	size_t	i;
-
-	for (i = 0; i < d->nblocks; i++)
-		assert_true(ptu_spans_cover(d, i));
-	doc_free(d);
-	ptu_source_free(cur_src);
+	ptu_done(d);
 }
 
 static void

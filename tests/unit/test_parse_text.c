@@ -8,30 +8,17 @@
 #include "parse_test_util.h"
 #include "scholia/parse.h"
 
-static struct source	*cur_src;
-
+/* Parse text as plain text. */
 static struct doc *
 txt(const char *text)
 {
-	struct doc	*d;
-	char		*cause = NULL;
-
-	cur_src = ptu_source(text, strlen(text));
-	d = doc_new(cur_src);
-	assert_int_equal(parse_text(d, &cause), 0);
-	assert_int_equal(d->open_block, -1);
-	return d;
+	return ptu_parse(text, parse_text);
 }
 
 static void
 done(struct doc *d)
 {
-	size_t	i;
-
-	for (i = 0; i < d->nblocks; i++)
-		assert_true(ptu_spans_cover(d, i));
-	doc_free(d);
-	ptu_source_free(cur_src);
+	ptu_done(d);
 }
 
 static int
@@ -285,9 +272,9 @@ corpus(const char *file)
 	char		*cause = NULL;
 	size_t		 i;
 
-	if ((cur_src = ptu_corpus(file)) == NULL)
+	if ((ptu_cur_src = ptu_corpus(file)) == NULL)
 		return NULL;
-	d = doc_new(cur_src);
+	d = doc_new(ptu_cur_src);
 	assert_int_equal(parse_text(d, &cause), 0);
 	for (i = 0; i < d->nblocks; i++) {
 		const char *t = ptu_block(d, i);
