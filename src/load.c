@@ -24,6 +24,7 @@ load_file(const char *path, const struct load_opts *opts, struct doc **out,
 	struct source		*src;
 	struct source_opts	 so = { 0 };
 
+	so.refuse_binary = opts == NULL || !opts->allow_binary;
 	if (opts != NULL)
 		so.encoding = opts->encoding;
 	if (source_read_file(path, &so, &src, cause) != 0)

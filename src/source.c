@@ -29,8 +29,10 @@ struct source_priv {
 	struct stat	 st;		/* the mapped file when mapped */
 };
 
-static int	source_read_fd(int, const char *, size_t, char **, size_t *,
-		    char **);
+static int	source_read_fd(int, const char *, size_t,
+		    const struct source_opts *, char **, size_t *, char **);
+static int	source_sample_binary(const char *, size_t,
+		    const struct source_opts *);
 static int	source_build(const char *, char *, size_t, int,
 		    const struct source_opts *, struct source **, char **);
 static int	source_is_binary(const char *, size_t);
@@ -55,8 +57,8 @@ source_read_file(const char *path, const struct source_opts *opts,
 		hint = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
 		    (uintmax_t)st.st_size <= SOURCE_MAX_BYTES ?
 		    (size_t)st.st_size : 0;
-		if (source_read_fd(STDIN_FILENO, "stdin", hint, &data, &n,
-		    cause) != 0)
+		if (source_read_fd(STDIN_FILENO, "(standard input)", hint,
+		    opts, &data, &n, cause) != 0)
 			return -1;
 		return source_build("-", data, n, 1, opts, out, cause);
 	}
@@ -88,7 +90,8 @@ source_read_file(const char *path, const struct source_opts *opts,
 		return 0;
 	}
 	rc = source_read_fd(fd, name,
-	    S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &n, cause);
+	    S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, opts, &data, &n,
+	    cause);
 	close(fd);
 	if (rc != 0)
 		return -1;
@@ -222,17 +225,63 @@ source_changed(const struct source *s)
 	    now.st_ctim.tv_nsec != m->st.st_ctim.tv_nsec);
 }
 
+int
+source_sniff(const char *path, const struct source_opts *opts)
+{
+	struct stat	 st;
+	char		*p;
+	size_t		 n = 0;
+	ssize_t		 r;
+	int		 fd, binary = 0;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		p = xmalloc(SOURCE_SAMPLE);
+		while (n < SOURCE_SAMPLE && ((r = read(fd, p + n,
+		    SOURCE_SAMPLE - n)) > 0 || (r == -1 && errno == EINTR)))
+			if (r > 0)
+				n += (size_t)r;
+		binary = source_sample_binary(p, n, opts);
+		free(p);
+	}
+	close(fd);
+	return binary;
+}
+
+/* The start of an input, as source_build will judge it: binary or not. */
+static int
+source_sample_binary(const char *p, size_t n, const struct source_opts *opts)
+{
+	enum encoding	enc;
+
+	if (opts != NULL && opts->encoding != NULL) {
+		if (encoding_from_name(opts->encoding, &enc) != 0)
+			return 0;
+	} else
+		enc = encoding_detect(p, n < SOURCE_SAMPLE ? n :
+		    SOURCE_SAMPLE);
+	if (enc == ENC_UTF16LE || enc == ENC_UTF16BE)
+		return 0;
+	return source_is_binary(p, n);
+}
+
 /*
  * Read everything from fd into one allocation (NUL-terminated). A regular
- * file's size is known, so it takes one allocation; a stream doubles.
+ * file's size is known, so it takes one allocation; a stream doubles. Unless
+ * binary data is to be refused, it is refused once its first 64 KiB are in, so an
+ * endless stream of it (/dev/zero) is not read up to the size limit.
  */
 static int
-source_read_fd(int fd, const char *name, size_t hint, char **data,
-    size_t *len, char **cause)
+source_read_fd(int fd, const char *name, size_t hint,
+    const struct source_opts *opts, char **data, size_t *len, char **cause)
 {
 	char	*p;
 	size_t	 n = 0, cap;
 	ssize_t	 r;
+	int	 sniffed;
+
+	sniffed = opts == NULL || !opts->refuse_binary;
 
 	/* Room for one byte more than expected, so EOF needs no growth. */
 	cap = hint + 2 > SOURCE_CHUNK ? hint + 2 : SOURCE_CHUNK;
@@ -261,6 +310,15 @@ source_read_fd(int fd, const char *name, size_t hint, char **data,
 		if (r == 0)
 			break;
 		n += (size_t)r;
+		if (!sniffed && n >= SOURCE_SAMPLE) {
+			sniffed = 1;
+			if (source_sample_binary(p, n, opts)) {
+				xasprintf(cause, "%s: looks like a binary "
+				    "file", name);
+				free(p);
+				return -1;
+			}
+		}
 		if (n > SOURCE_MAX_BYTES) {
 			xasprintf(cause, "%s: input larger than the limit of "
 			    "%zu bytes", name, SOURCE_MAX_BYTES);

@@ -107,5 +107,29 @@ assert all(l < a["line"] for a in linked for l in a["contents_lines"])
 ' && ok || fail "004 contents entries link to their articles"
 fi
 
+# Binary input: endless NUL bytes on stdin are refused after a sample, not
+# read up to the 2 GiB limit; -f dumps a binary file with placeholders.
+head -c 100000000 /dev/zero | timeout 5 "$bin" --dump >"$tmp/zout" 2>"$tmp/zerr"
+rc=$?
+if [ "$rc" -eq 1 ] && [ ! -s "$tmp/zout" ] &&
+    grep -qx 'scholia: (standard input): looks like a binary file' "$tmp/zerr"; then
+	ok
+else
+	fail "endless binary stdin: rc=$rc $(cat "$tmp/zerr")"
+fi
+"$bin" --dump "$tmp/bin" 2>&1 | grep -qx "scholia: $tmp/bin: looks like a binary file" &&
+    ok || fail "binary file refused in one line naming it"
+if "$bin" -f --dump "$tmp/bin" >"$tmp/fout" && grep -q 'abc.*def' "$tmp/fout" &&
+    ! LC_ALL=C tr -d '\n' <"$tmp/fout" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+	ok
+else
+	fail "-f dumps a binary file with placeholders, no control bytes"
+fi
+head -c 100000 /dev/zero | "$bin" -f --dump >"$tmp/fz" && [ -s "$tmp/fz" ] &&
+    ok || fail "-f reads binary stdin past the sample"
+python3 -c 'import sys; sys.stdout.buffer.write(("\ufeff# T\n\n" + "word " * 20000).encode("utf-16-le"))' |
+    "$bin" --dump >"$tmp/u16" && grep -q word "$tmp/u16" && ok ||
+    fail "UTF-16 on stdin (NUL bytes in its sample) is not taken for binary"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

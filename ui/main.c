@@ -18,6 +18,7 @@
 #include "scholia/export.h"
 #include "scholia/load.h"
 #include "scholia/log.h"
+#include "scholia/source.h"
 #include "scholia/text.h"
 
 #include "ui.h"
@@ -88,6 +89,7 @@ static int		 main_print(const struct doc *, enum mode, const char *,
 			    int);
 static int		 main_finish_output(void);
 static int		 main_load_error(const char *, char *);
+static int		 main_ask_binary(const char *);
 
 /* A wrong command line: one line on stderr and status 2. */
 static int
@@ -160,6 +162,31 @@ main_load_error(const char *file, char *cause)
 	return 1;
 }
 
+/*
+ * A binary file about to be shown: ask on the terminal first, as less does,
+ * before curses takes it. Returns 1 to show it; no terminal means no.
+ */
+static int
+main_ask_binary(const char *file)
+{
+	FILE	*tty;
+	char	 line[64];
+	int	 yes;
+
+	line[0] = '\0';
+	if ((tty = fopen("/dev/tty", "r+")) == NULL)
+		return 0;
+	fprintf(tty, "\"%s\" may be a binary file.  See it anyway? [y/N] ",
+	    file);
+	fflush(tty);
+	yes = fgets(line, sizeof line, tty) != NULL &&
+	    (line[0] == 'y' || line[0] == 'Y');
+	if (!yes && strchr(line, '\n') == NULL)
+		fputc('\n', tty);	/* EOF: end the question's line */
+	fclose(tty);
+	return yes;
+}
+
 /* Flush stdout; a closed pipe is a quiet failure, other errors are told. */
 static int
 main_finish_output(void)
@@ -201,6 +228,7 @@ int
 main(int argc, char **argv)
 {
 	struct load_opts	 lo = { 0 };
+	struct source_opts	 so = { 0 };
 	struct app_opts		 ao = { 0 };
 	struct doc		*d = NULL;
 	struct load_job		*job = NULL;
@@ -298,6 +326,15 @@ main(int argc, char **argv)
 		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 			setlocale(LC_CTYPE, "en_US.UTF-8");
 		warning = "warning: the locale is not UTF-8";
+	}
+	if (!lo.allow_binary && strcmp(file, "-") != 0) {
+		/* asked before loading: a pipe is read once, so only files */
+		so.encoding = lo.encoding;
+		if (source_sniff(file, &so)) {
+			if (!main_ask_binary(file))
+				return 1;
+			lo.allow_binary = 1;
+		}
 	}
 	/* a large file shows its head at once while the rest loads */
 	if (load_begin(file, &lo, &job, &cause) != 0)

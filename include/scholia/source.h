@@ -25,6 +25,8 @@ struct source {
 
 struct source_opts {
 	const char	*encoding;	/* force this charset; NULL to detect */
+	int		 refuse_binary;	/* fail once the first 64 KiB read
+					   look binary (an endless stream) */
 };
 
 /*
@@ -37,6 +39,12 @@ int	source_read_file(const char *, const struct source_opts *,
 	    struct source **, char **cause);
 int	source_from_memory(const char *, const char *, size_t,
 	    const struct source_opts *, struct source **, char **cause);
+
+/*
+ * Whether a regular file looks binary, from its first 64 KiB, as a read
+ * would judge it: 1 yes, 0 no or not a regular file (then nothing is read).
+ */
+int	source_sniff(const char *, const struct source_opts *);
 
 /* 1-based line holding byte offset off of the text. */
 int	source_line_of(const struct source *, size_t);
