@@ -336,11 +336,20 @@ main(int argc, char **argv)
 			lo.allow_binary = 1;
 		}
 	}
-	/* a large file shows its head at once while the rest loads */
-	if (load_begin(file, &lo, &job, &cause) != 0)
+	/*
+	 * A large file shows its head at once while the rest loads; stdin
+	 * has no head and loads whole, refused early when it looks binary.
+	 */
+	if (strcmp(file, "-") == 0) {
+		if (load_file(file, &lo, &d, &cause) != 0)
+			return main_load_error(file, cause);
+		head = NULL;
+	} else if (load_begin(file, &lo, &job, &cause) != 0)
 		return main_load_error(file, cause);
-	head = load_job_head(job);
-	if (head == NULL && load_job_finish(job, &d, &cause) != 0) {
+	else
+		head = load_job_head(job);
+	if (job != NULL && head == NULL &&
+	    load_job_finish(job, &d, &cause) != 0) {
 		load_job_free(job);
 		return main_load_error(file, cause);
 	}

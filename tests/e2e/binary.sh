@@ -1,5 +1,6 @@
 #!/bin/sh
-# A binary file asks first, as less does: n leaves the shell as it was, y shows placeholders.
+# A binary file asks first, as less does: n leaves the shell as it was, y shows
+# placeholders; binary data on stdin is refused early.
 . "$(dirname "$0")/lib.sh" "$@"
 
 printf 'abc\0\1\2\3\0def\0\0\n' >"$E2E_TMP/data.bin"
@@ -20,4 +21,10 @@ e2e_wait "abc^@^A^B^C^@def^@^@"
 e2e_lacks "See it anyway" || e2e_fail "the question stays on the reader's screen"
 e2e_keys q
 e2e_wait_done 0
+
+# Endless binary data piped to the reader: refused after a sample, at once.
+e2e_start 80 24 "head -c 3000000000 /dev/zero | \"$E2E_BIN\""
+E2E_TIMEOUT=3
+e2e_wait "scholia: (standard input): looks like a binary file"
+e2e_wait_done 1
 exit 0
