@@ -363,6 +363,7 @@ load_worker(void *arg)
 	int			 rc;
 
 	so.encoding = job->opts.encoding;
+	so.refuse_binary = !job->opts.allow_binary;
 	rc = source_read_file(job->path, &so, &src, &cause);
 	pthread_mutex_lock(&job->lock);
 	if (rc == 0) {
