@@ -10,14 +10,14 @@
 
 #include <cmocka.h>
 
+#include "core_test_util.h"
+
 #include "scholia/doc.h"
 #include "scholia/export.h"
 #include "scholia/load.h"
 #include "scholia/source.h"
 
 static char	*test_corpus_file(size_t, size_t *);
-static char	*test_write_temp(const char *, size_t);
-static char	*test_json(const struct doc *, size_t *);
 static int	 test_same_block(const struct doc *, int, const struct doc *,
 		    int);
 static int	 test_compare_part(const struct doc *, const struct doc *,
@@ -66,32 +66,6 @@ test_corpus_file(size_t min, size_t *n)
 	}
 	out[len] = '\0';
 	*n = len;
-	return out;
-}
-
-static char *
-test_write_temp(const char *p, size_t n)
-{
-	char	*path = strdup("/tmp/scholia-load-XXXXXX");
-	int	 fd;
-
-	assert_non_null(path);
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, p, n), (ssize_t)n);
-	close(fd);
-	return path;
-}
-
-static char *
-test_json(const struct doc *d, size_t *n)
-{
-	char	*out = NULL;
-	FILE	*fp = open_memstream(&out, n);
-
-	assert_non_null(fp);
-	assert_int_equal(export_json(d, fp), 0);
-	fclose(fp);
 	return out;
 }
 
@@ -177,7 +151,7 @@ test_head_matches_full(void **state)
 
 	(void)state;
 	p = test_corpus_file(6 * LOAD_HEAD_BYTES, &n);
-	path = test_write_temp(p, n);
+	path = ctu_write_temp(p, n);
 	assert_int_equal(load_begin(path, NULL, &job, &cause), 0);
 	head = load_job_head(job);
 	assert_non_null(head);
@@ -219,7 +193,7 @@ test_tail_matches_full(void **state)
 
 	(void)state;
 	p = test_corpus_file(6 * LOAD_HEAD_BYTES, &n);
-	path = test_write_temp(p, n);
+	path = ctu_write_temp(p, n);
 	assert_int_equal(load_begin(path, NULL, &job, &cause), 0);
 	tail = load_job_tail(job);
 	assert_non_null(tail);
@@ -252,7 +226,7 @@ test_finish_is_load_file(void **state)
 
 	(void)state;
 	p = test_corpus_file(6 * LOAD_HEAD_BYTES, &n);
-	path = test_write_temp(p, n);
+	path = ctu_write_temp(p, n);
 	assert_int_equal(load_begin(path, NULL, &job, &cause), 0);
 	while (!load_job_ready(job)) {
 		load_job_progress(job, &done, &total);
@@ -267,8 +241,8 @@ test_finish_is_load_file(void **state)
 	assert_int_equal(load_job_finish(job, &a, &cause), 0);
 	load_job_free(job);
 	assert_int_equal(load_file(path, NULL, &b, &cause), 0);
-	ja = test_json(a, &na);
-	jb = test_json(b, &nb);
+	ja = ctu_export_json(a, &na);
+	jb = ctu_export_json(b, &nb);
 	assert_int_equal(na, nb);
 	assert_memory_equal(ja, jb, na);
 	free(ja);
@@ -289,7 +263,7 @@ test_small_has_no_head(void **state)
 	const char	*s = "# Title\n\nA paragraph.\n";
 
 	(void)state;
-	path = test_write_temp(s, strlen(s));
+	path = ctu_write_temp(s, strlen(s));
 	assert_int_equal(load_begin(path, NULL, &job, &cause), 0);
 	assert_null(load_job_head(job));
 	assert_null(load_job_tail(job));
@@ -339,7 +313,7 @@ test_one_line(void **state)
 		n += len;
 	}
 	p[n++] = '\n';
-	path = test_write_temp(p, n);
+	path = ctu_write_temp(p, n);
 	assert_int_equal(load_begin(path, NULL, &job, &cause), 0);
 	head = load_job_head(job);
 	assert_non_null(head);

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "core_test_util.h"
 #include <unilbrk.h>
 #include <unistr.h>
 
@@ -35,8 +37,6 @@ static void	test_breaks_han_runs(void **);
 static void	test_utf8_random(void **);
 static char	*test_big_text(size_t *);
 static char	*test_corpus_file_text(size_t *);
-static char	*test_write_temp(const char *, size_t);
-static char	*test_export(const struct doc *, size_t *);
 static void	test_mapped_same(void **);
 static void	test_mapped_truncated(void **);
 static char	*test_snapshot(const struct doc *, size_t *);
@@ -246,33 +246,6 @@ test_big_text(size_t *n)
 	return p;
 }
 
-static char *
-test_write_temp(const char *p, size_t n)
-{
-	char	*path = strdup("/tmp/scholia-perf-XXXXXX");
-	int	 fd;
-
-	assert_non_null(path);
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, p, n), (ssize_t)n);
-	close(fd);
-	return path;
-}
-
-/* The JSON export of a doc, in memory. */
-static char *
-test_export(const struct doc *d, size_t *n)
-{
-	char	*out = NULL;
-	FILE	*fp = open_memstream(&out, n);
-
-	assert_non_null(fp);
-	assert_int_equal(export_json(d, fp), 0);
-	fclose(fp);
-	return out;
-}
-
 /* A mapped file gives the same doc as the same bytes read into memory. */
 static void
 test_mapped_same(void **state)
@@ -283,7 +256,7 @@ test_mapped_same(void **state)
 
 	(void)state;
 	p = test_big_text(&n);
-	path = test_write_temp(p, n);
+	path = ctu_write_temp(p, n);
 	assert_int_equal(load_file(path, NULL, &a, &cause), 0);
 	assert_int_equal(load_memory(path, p, n, NULL, &b, &cause), 0);
 	assert_int_equal(a->source->len, n);
@@ -292,8 +265,8 @@ test_mapped_same(void **state)
 	assert_int_equal(a->text.len, b->text.len);
 	assert_memory_equal(a->text.data, b->text.data, a->text.len);
 	assert_int_equal(a->nblocks, b->nblocks);
-	ja = test_export(a, &na);
-	jb = test_export(b, &nb);
+	ja = ctu_export_json(a, &na);
+	jb = ctu_export_json(b, &nb);
 	assert_int_equal(na, nb);
 	assert_memory_equal(ja, jb, na);
 	assert_true(a->nnotes > 1000 && a->nrefs > 1000);
@@ -316,7 +289,7 @@ test_mapped_truncated(void **state)
 
 	(void)state;
 	p = test_big_text(&n);
-	path = test_write_temp(p, n);
+	path = ctu_write_temp(p, n);
 	assert_int_equal(source_read_file(path, NULL, &s, &cause), 0);
 	assert_false(source_changed(s));
 	assert_int_equal(truncate(path, (off_t)(n / 2)), 0);

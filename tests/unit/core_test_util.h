@@ -1,0 +1,42 @@
+/* Test helpers shared by the load and performance tests: temp files and JSON in memory. */
+#ifndef CORE_TEST_UTIL_H
+#define CORE_TEST_UTIL_H
+
+/* Include after <cmocka.h>: the helpers assert. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scholia/doc.h"
+#include "scholia/export.h"
+
+/* Write n bytes to a new temp file; returns its path (caller unlinks, frees). */
+static inline char *
+ctu_write_temp(const char *p, size_t n)
+{
+	char	*path = strdup("/tmp/scholia-test-XXXXXX");
+	int	 fd;
+
+	assert_non_null(path);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, p, n), (ssize_t)n);
+	close(fd);
+	return path;
+}
+
+/* The JSON export of a doc, in memory (caller frees). */
+static inline char *
+ctu_export_json(const struct doc *d, size_t *n)
+{
+	char	*out = NULL;
+	FILE	*fp = open_memstream(&out, n);
+
+	assert_non_null(fp);
+	assert_int_equal(export_json(d, fp), 0);
+	fclose(fp);
+	return out;
+}
+
+#endif
