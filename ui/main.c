@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
@@ -11,8 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termcap.h>
 #include <unistd.h>
 
+#include "scholia/buf.h"
 #include "scholia/doc.h"
 #include "scholia/encoding.h"
 #include "scholia/export.h"
@@ -90,6 +93,7 @@ static int		 main_print(const struct doc *, enum mode, const char *,
 static int		 main_finish_output(void);
 static int		 main_load_error(const char *, char *);
 static int		 main_ask_binary(const char *);
+static int		 main_term_unusable(struct buf *);
 
 /* A wrong command line: one line on stderr and status 2. */
 static int
@@ -223,6 +227,47 @@ main_print(const struct doc *d, enum mode mode, const char *format, int width)
 	return main_finish_output();
 }
 
+/*
+ * Whether the full-screen reader cannot run here, with why in *why: no
+ * TERM, a type terminfo does not know, one that cannot move the cursor
+ * (dumb, hard copy), or no terminal to read keys from. The caller prints
+ * the text instead, as a pager does on such a terminal.
+ */
+static int
+main_term_unusable(struct buf *why)
+{
+	const char	*t = getenv("TERM");
+	struct buf	 name = { 0 };
+	int		 fd, bad;
+
+	if (t == NULL || *t == '\0') {
+		buf_puts(why, "TERM is not set");
+		return 1;
+	}
+	if (!isatty(STDIN_FILENO)) {
+		if ((fd = open("/dev/tty", O_RDONLY | O_CLOEXEC)) == -1) {
+			buf_printf(why, "no terminal to read keys from: %s",
+			    strerror(errno));
+			return 1;
+		}
+		close(fd);
+	}
+	/* termcap.h: terminfo's term.h would define a macro per capability */
+	status_sanitise(t, strlen(t), &name);
+	if (tgetent(NULL, t) != 1) {
+		buf_printf(why, "unknown terminal type %s", name.data);
+		buf_free(&name);
+		return 1;
+	}
+	bad = tgetstr("cm", NULL) == NULL || tgetflag("gn") > 0 ||
+	    tgetflag("hc") > 0;
+	if (bad)
+		buf_printf(why, "terminal type %s cannot move the cursor",
+		    name.data);
+	buf_free(&name);
+	return bad;
+}
+
 /* Options first; then print (dump, export) or run the reader on a terminal. */
 int
 main(int argc, char **argv)
@@ -231,6 +276,7 @@ main(int argc, char **argv)
 	struct source_opts	 so = { 0 };
 	struct app_opts		 ao = { 0 };
 	struct doc		*d = NULL;
+	struct buf		 why = { 0 };
 	struct load_job		*job = NULL;
 	const struct doc	*head;
 	enum mode		 mode = MODE_AUTO;
@@ -310,6 +356,12 @@ main(int argc, char **argv)
 
 	if (mode == MODE_AUTO && !isatty(STDOUT_FILENO))
 		mode = MODE_DUMP;
+	if (mode == MODE_AUTO && main_term_unusable(&why)) {
+		fprintf(stderr, "scholia: %s: printing the text instead\n",
+		    why.data);
+		buf_free(&why);
+		mode = MODE_DUMP;
+	}
 	if (mode != MODE_AUTO) {
 		if (load_file(file, &lo, &d, &cause) != 0)
 			return main_load_error(file, cause);
