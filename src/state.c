@@ -17,6 +17,8 @@
 #include "scholia/state.h"
 
 #define STATE_HASH_BYTES	(64 * 1024)
+/* A real path escaped (each byte at most two) plus the numbers: longer is junk. */
+#define STATE_LINE_MAX	(2 * PATH_MAX + 128)
 #define STATE_HEADER	\
 	"# scholia reading positions: path size hash block offset line\n"
 
@@ -40,6 +42,8 @@ static int	 state_key(const char *, char **, unsigned long long *,
 		    uint64_t *);
 static void	 state_clear(struct state *);
 static int	 state_parse_line(char *, struct state_entry *);
+static int	 state_getline(FILE *, char *, size_t);
+static void	 state_trim(struct state *, size_t);
 static int	 state_read(struct state *, size_t *, char **);
 static void	 state_escape(struct buf *, const char *);
 static int	 state_mkdirs(char *);
@@ -172,18 +176,58 @@ state_parse_line(char *line, struct state_entry *e)
 }
 
 /*
+ * One line into buf (size STATE_LINE_MAX + 1), its newline dropped. Returns
+ * 1 for a good line, 0 for a bad one (too long, a NUL, or a last line
+ * without its newline: a file cut short), -1 at the end of the file. A long
+ * line is skipped, never held whole: a huge or binary file costs no memory.
+ */
+static int
+state_getline(FILE *f, char *buf, size_t size)
+{
+	size_t	n = 0;
+	int	c, good = 1;
+
+	while ((c = getc(f)) != EOF && c != '\n') {
+		if (c == '\0' || n + 1 >= size)
+			good = 0;
+		else
+			buf[n++] = (char)c;
+	}
+	buf[n] = '\0';
+	if (c == EOF) {
+		if (n == 0 && good)
+			return -1;
+		good = 0;
+	}
+	return good;
+}
+
+/* Keep the max most recent entries. */
+static void
+state_trim(struct state *s, size_t max)
+{
+	size_t	drop, i;
+
+	if (s->ne <= max)
+		return;
+	drop = s->ne - max;
+	for (i = 0; i < drop; i++)
+		free(s->e[i].path);
+	memmove(s->e, s->e + drop, (s->ne - drop) * sizeof *s->e);
+	s->ne -= drop;
+}
+
+/*
  * Replace the entries with the file's. A missing file is empty; *bad counts
  * corrupt lines. Returns -1 with *cause when the file cannot be read.
  */
 static int
 state_read(struct state *s, size_t *bad, char **cause)
 {
-	char			*dir, *path, *line = NULL;
-	size_t			 cap = 0;
-	ssize_t			 n;
+	char			*dir, *path, *line;
 	FILE			*f;
 	struct state_entry	 e;
-	int			 rc = 0;
+	int			 rc = 0, good;
 
 	state_clear(s);
 	*bad = 0;
@@ -193,33 +237,44 @@ state_read(struct state *s, size_t *bad, char **cause)
 		return -1;
 	}
 	xasprintf(&path, "%s/positions", dir);
-	free(dir);
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno != ENOENT) {
-			xasprintf(cause, "%s: %s", path, strerror(errno));
+			xasprintf(cause, "cannot read saved positions, none "
+			    "will be saved: %s: %s", path, strerror(errno));
 			rc = -1;
 		}
+		free(dir);
 		free(path);
 		return rc;
 	}
-	/* rename() would replace it anyway: respect a file made read-only. */
-	s->readonly = access(path, W_OK) == -1 && errno == EACCES;
+	/*
+	 * rename() would replace it anyway: respect a file made read-only,
+	 * and see now that a read-only directory allows no new file.
+	 */
+	s->readonly = (access(path, W_OK) == -1 && errno == EACCES) ||
+	    (access(dir, W_OK) == -1 && errno == EACCES);
+	free(dir);
+	line = xmalloc(STATE_LINE_MAX + 1);
 	errno = 0;
-	while ((n = getline(&line, &cap, f)) != -1) {
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (n == 0 || line[0] == '#')
+	while ((good = state_getline(f, line, STATE_LINE_MAX + 1)) != -1) {
+		if (good && (line[0] == '\0' || line[0] == '#'))
 			continue;
-		if ((size_t)n != strlen(line) || !state_parse_line(line, &e))
+		if (!good || !state_parse_line(line, &e))
 			(*bad)++;
-		else
+		else {
 			*ARRAY_PUSH(s->e, s->ne, s->cap_e) = e;
+			/* a file of many entries costs no more than its last */
+			if (s->ne >= 2 * STATE_MAX)
+				state_trim(s, STATE_MAX);
+		}
 	}
 	if (ferror(f)) {
-		xasprintf(cause, "%s: %s", path, strerror(errno ? errno : EIO));
+		xasprintf(cause, "cannot read saved positions, none will be "
+		    "saved: %s: %s", path, strerror(errno ? errno : EIO));
 		rc = -1;
 		state_clear(s);
-	}
+	} else
+		state_trim(s, STATE_MAX);
 	fclose(f);
 	free(line);
 	free(path);
@@ -233,14 +288,18 @@ state_open(char **cause)
 	size_t		 bad;
 
 	*cause = NULL;
-	if (state_read(s, &bad, cause) != 0)
+	if (state_read(s, &bad, cause) != 0) {
+		s->reported = 1;	/* the save fails the same way: said */
 		return s;
+	}
 	if (bad > 0)
 		xasprintf(cause, "saved positions: %zu corrupt line%s ignored",
 		    bad, bad == 1 ? "" : "s");
-	else if (s->readonly)
+	else if (s->readonly) {
 		xasprintf(cause, "saved positions are read-only: "
 		    "reading positions will not be saved");
+		s->reported = 1;
+	}
 	return s;
 }
 
@@ -406,7 +465,7 @@ state_put(struct state *s, const char *path, const struct state_pos *sp,
 	char			*real = NULL, *dir = NULL, *why = NULL;
 	unsigned long long	 size;
 	uint64_t		 hash;
-	size_t			 bad, drop, i;
+	size_t			 bad;
 	int			 rc = -1;
 
 	*cause = NULL;
@@ -432,13 +491,7 @@ state_put(struct state *s, const char *path, const struct state_pos *sp,
 		goto out;
 	}
 	state_forget(s, real);
-	if (s->ne >= STATE_MAX) {
-		drop = s->ne - (STATE_MAX - 1);
-		for (i = 0; i < drop; i++)
-			free(s->e[i].path);
-		memmove(s->e, s->e + drop, (s->ne - drop) * sizeof *s->e);
-		s->ne -= drop;
-	}
+	state_trim(s, STATE_MAX - 1);
 	e = ARRAY_PUSH(s->e, s->ne, s->cap_e);
 	e->path = real;
 	real = NULL;

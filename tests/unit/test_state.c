@@ -288,8 +288,7 @@ test_unreadable(void **state)
 	free(cause);
 	assert_int_equal(state_get(s, a, &sp), 0);
 	assert_int_equal(put(s, a, SP(2, 2, 2), &cause), -1);
-	assert_non_null(cause);
-	free(cause);
+	assert_null(cause);		/* said once, at the open */
 	state_close(s);
 	rmdir(old);
 	assert_int_equal(rename(cur, old), 0);
@@ -325,8 +324,7 @@ test_readonly(void **state)
 	free(cause);
 	assert_int_equal(state_get(s, a, &sp), 1);
 	assert_int_equal(put(s, a, SP(4, 5, 6), &cause), -1);
-	assert_non_null(cause);
-	free(cause);
+	assert_null(cause);		/* said once, at the open */
 	state_close(s);
 	after = slurp("xdg/scholia/positions");
 	assert_string_equal(before, after);
