@@ -239,8 +239,8 @@ state_read(struct state *s, size_t *bad, char **cause)
 	xasprintf(&path, "%s/positions", dir);
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno != ENOENT) {
-			xasprintf(cause, "cannot read saved positions, none "
-			    "will be saved: %s: %s", path, strerror(errno));
+			xasprintf(cause, "saved positions unreadable (%s), "
+			    "none will be saved: %s", strerror(errno), path);
 			rc = -1;
 		}
 		free(dir);
@@ -269,8 +269,8 @@ state_read(struct state *s, size_t *bad, char **cause)
 		}
 	}
 	if (ferror(f)) {
-		xasprintf(cause, "cannot read saved positions, none will be "
-		    "saved: %s: %s", path, strerror(errno ? errno : EIO));
+		xasprintf(cause, "saved positions unreadable (%s), none will "
+		    "be saved: %s", strerror(errno ? errno : EIO), path);
 		rc = -1;
 		state_clear(s);
 	} else
