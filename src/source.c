@@ -18,6 +18,7 @@
 #define SOURCE_SAMPLE	(64 * 1024)	/* bytes looked at for binary data */
 #define SOURCE_CHUNK	(64 * 1024)	/* first read size for streams */
 #define SOURCE_STEP	((size_t)4 << 20)	/* pages given back at once */
+#define SOURCE_PAGE_IN	((size_t)64 << 10)	/* a part keeps its first bytes */
 
 /* What source.c keeps of a source it made (source->priv). */
 struct source_priv {
@@ -27,6 +28,9 @@ struct source_priv {
 	size_t		 progress;	/* where the current pass is (atomic) */
 	size_t		*sink;		/* also told here, if set */
 	struct stat	 st;		/* the mapped file when mapped */
+	const struct source *whole;	/* a part: the source it views */
+	size_t		 base;		/* a part: where it starts in whole */
+	int		 quiet;		/* a part that tells no progress */
 };
 
 static int	source_read_fd(int, const char *, size_t,
@@ -39,6 +43,8 @@ static int	source_is_binary(const char *, size_t);
 static void	source_index(struct source *);
 static int	source_mapped(int, const char *, const struct stat *,
 		    struct source **);
+static void	source_part_release(const struct source *,
+		    struct source_priv *, size_t);
 
 /* Errors name the file and say why, in one line, for the user to read. */
 int
@@ -157,6 +163,10 @@ source_release(const struct source *s, size_t off)
 
 	if (s == NULL || (m = s->priv) == NULL)
 		return;
+	if (m->whole != NULL) {
+		source_part_release(s, m, off);
+		return;
+	}
 	__atomic_store_n(&m->progress, off, __ATOMIC_RELAXED);
 	if (m->sink != NULL)
 		__atomic_store_n(m->sink, off, __ATOMIC_RELAXED);
@@ -172,6 +182,84 @@ source_release(const struct source *s, size_t off)
 	}
 	map_release(s->text, m->map, 0, off);
 	m->released = off;
+}
+
+/*
+ * A part of a whole source, read by a parser on its own thread: its pages
+ * go back as the whole's would, and its progress (scaled to the whole)
+ * is the whole's unless the part is quiet.
+ */
+static void
+source_part_release(const struct source *s, struct source_priv *m,
+    size_t off)
+{
+	const struct source	*w = m->whole;
+	struct source_priv	*wm = w->priv;
+	size_t			 at;
+
+	if (!m->quiet && s->len > 0) {
+		at = (size_t)((double)(off < s->len ? off : s->len) *
+		    (double)w->len / (double)s->len);
+		__atomic_store_n(&wm->progress, at, __ATOMIC_RELAXED);
+		if (wm->sink != NULL)
+			__atomic_store_n(wm->sink, at, __ATOMIC_RELAXED);
+	}
+	if (wm->map == 0)
+		return;
+	if (off >= s->len)
+		off = s->len;
+	else {
+		if (off < m->released)
+			m->released = 0;
+		if (off < m->released + SOURCE_STEP)
+			return;
+	}
+	/* from a page inside the part: the part before may still be read */
+	map_release(w->text, wm->map, m->base + SOURCE_PAGE_IN,
+	    m->base + off);
+	m->released = off;
+}
+
+int
+source_part(const struct source *w, size_t from, size_t n, int quiet,
+    struct source **out)
+{
+	struct source_priv	*m;
+	struct source		*s;
+	size_t			 i, k, cap;
+
+	if (w->priv == NULL || from > w->len || n > w->len - from)
+		return -1;
+	s = xcalloc(1, sizeof *s);
+	s->priv = m = xcalloc(1, sizeof *m);
+	m->whole = w;
+	m->base = from;
+	m->quiet = quiet;
+	s->name = xstrdup(w->name);
+	s->encoding = w->encoding;
+	s->binary = w->binary;
+	s->text = w->text + from;
+	s->len = n;
+	/* the lines starting in [from, from + n), from its start */
+	k = (size_t)source_line_of(w, from) - 1;
+	if (w->nlines == 0 || w->lines[k] != from) {
+		source_free(s);
+		return -1;	/* parts start at a line */
+	}
+	cap = 0;
+	for (i = k; i < w->nlines && w->lines[i] < from + n; i++)
+		*ARRAY_PUSH(s->lines, s->nlines, cap) = w->lines[i] - from;
+	if (s->nlines == 0)
+		*ARRAY_PUSH(s->lines, s->nlines, cap) = 0;
+	if (n == 0)
+		s->nlines = 0;
+	cap = 0;
+	for (i = 0; i < w->npages; i++)
+		if (w->pages[i] >= from && w->pages[i] < from + n)
+			*ARRAY_PUSH(s->pages, s->npages, cap) =
+			    w->pages[i] - from;
+	*out = s;
+	return 0;
 }
 
 void
@@ -491,7 +579,8 @@ source_free(struct source *s)
 	free(s->name);
 	if (s->priv != NULL && ((struct source_priv *)s->priv)->map != 0)
 		map_free(s->text, ((struct source_priv *)s->priv)->map);
-	else
+	else if (s->priv == NULL ||
+	    ((struct source_priv *)s->priv)->whole == NULL)
 		free(s->text);
 	free(s->priv);
 	free(s->lines);

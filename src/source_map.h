@@ -32,6 +32,16 @@ void	 source_release_line(const struct source *, int);
 size_t	 source_progress(const struct source *);
 /* Tell the progress to *sink too (it must outlive the source's passes). */
 void	 source_progress_to(struct source *, size_t *);
+/*
+ * A view of n bytes of a source from byte from, the start of a line, for a
+ * parser on another thread: its own lines and pages (offsets from its
+ * start, lines numbered from 1), its text that of the whole, which must
+ * outlive it. What it releases is released in the whole; its progress,
+ * scaled, is the whole's unless quiet. Returns -1 when from is not the
+ * start of a line or the whole was not made by source.c.
+ */
+int	 source_part(const struct source *, size_t from, size_t n, int quiet,
+	    struct source **);
 /* Whether a mapped source's file shrank while it was being read. */
 int	 source_changed(const struct source *);
 

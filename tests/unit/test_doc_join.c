@@ -1,0 +1,220 @@
+/* The two-part parse of large Markdown: the same doc as one parse, and where it may cut. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+
+#include <cmocka.h>
+
+#include "core_test_util.h"
+#include "load_int.h"
+#include "scholia/buf.h"
+#include "scholia/doc.h"
+#include "scholia/export.h"
+#include "scholia/load.h"
+
+static char	*tj_corpus(size_t *);
+static char	*tj_export(const char *, size_t, int, int);
+static void	 tj_same(const char *, size_t);
+
+/* The corpus papers one after another, in name order. */
+static char *
+tj_corpus(size_t *n)
+{
+	struct dirent	**ents;
+	struct buf	  b = { 0 };
+	char		  path[1024];
+	FILE		 *fp;
+	size_t		  r;
+	char		  chunk[65536];
+	int		  k, i;
+
+	k = scandir(CORPUS_DIR, &ents, NULL, alphasort);
+	assert_true(k > 0);
+	for (i = 0; i < k; i++) {
+		r = strlen(ents[i]->d_name);
+		if (r > 4 && strcmp(ents[i]->d_name + r - 4, ".txt") == 0) {
+			snprintf(path, sizeof path, "%s/%s", CORPUS_DIR,
+			    ents[i]->d_name);
+			fp = fopen(path, "r");
+			assert_non_null(fp);
+			while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0)
+				buf_append(&b, chunk, r);
+			fclose(fp);
+			buf_append(&b, "\n\n", 2);
+		}
+		free(ents[i]);
+	}
+	free(ents);
+	*n = b.len;
+	return buf_steal(&b);
+}
+
+/* JSON (tree = 0) or tree export of p as Markdown, cut or not. */
+static char *
+tj_export(const char *p, size_t n, int split, int tree)
+{
+	struct load_opts	 o = { 0 };
+	struct doc		*d;
+	char			*cause = NULL, *out = NULL;
+	size_t			 len;
+	FILE			*fp;
+
+	o.format = LOAD_MARKDOWN;
+	load_set_split_min(split ? 0 : SIZE_MAX);
+	assert_int_equal(load_memory("t.md", p, n, &o, &d, &cause), 0);
+	load_set_split_min(SIZE_MAX);
+	if (!tree) {
+		out = ctu_export_json(d, &len);
+	} else {
+		fp = open_memstream(&out, &len);
+		assert_non_null(fp);
+		assert_int_equal(export_tree(d, fp), 0);
+		fclose(fp);
+	}
+	doc_free(d);
+	return out;
+}
+
+/* Both exports of p the same whether it is parsed in two parts or one. */
+static void
+tj_same(const char *p, size_t n)
+{
+	char	*a, *b;
+	int	 tree;
+
+	for (tree = 0; tree < 2; tree++) {
+		a = tj_export(p, n, 0, tree);
+		b = tj_export(p, n, 1, tree);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
+/* The corpus, cut in the middle: every block, span, note and ref alike. */
+static void
+test_split_corpus(void **state)
+{
+	char	*p;
+	size_t	 n, cut;
+
+	(void)state;
+	p = tj_corpus(&n);
+	cut = load_split_cut(p, n);
+	assert_true(cut >= n / 2 && cut < n);
+	assert_true(p[cut - 1] == '\n');
+	tj_same(p, n);
+	free(p);
+}
+
+/*
+ * Markdown of every kind the parser flattens, cut at many places (a
+ * prefix moves the middle): lists, quotes, tables, links, notes, code,
+ * HTML comments over blank lines, page breaks.
+ */
+static void
+test_split_shapes(void **state)
+{
+	static const char	 unit[] =
+	    "# 一、引言\n\n"
+	    "正文第一段，有注释①和链接[网站](http://a.example/x)。\n\n"
+	    "- 甲项\n- 乙项\n\n  续段\n\n"
+	    "1. 一\n2. 二\n\n"
+	    "> 引文一行\n> 引文二行\n\n"
+	    "| 甲 | 乙 |\n|---|:-:|\n| 1 | 2 |\n\n"
+	    "```\n代码\n\n空行后的代码\n```\n\n"
+	    "<!-- 注释\n\n跨空行 -->\n\n"
+	    "前一页的末句\f\n\n"
+	    "Text with *emphasis* and **strong** and <sup>[2]</sup>.\n\n"
+	    "① 注释正文。\n\n"
+	    "[^a]: 脚注定义\n\n"
+	    "标题\n====\n\n"
+	    "---\n\n"
+	    "末段。\n\n";
+	struct buf		 b = { 0 };
+	size_t			 pre, k, cut;
+
+	(void)state;
+	for (pre = 0; pre < 24; pre++) {
+		buf_reset(&b);
+		for (k = 0; k < pre; k++)
+			buf_puts(&b, "前言。\n\n");
+		for (k = 0; k < 6; k++)
+			buf_puts(&b, unit);
+		cut = load_split_cut(b.data, b.len);
+		assert_true(cut > 0);
+		tj_same(b.data, b.len);
+	}
+	buf_free(&b);
+}
+
+/*
+ * Cuts only where nothing is open: never inside fenced code or an HTML
+ * comment that runs over blank lines, never when a link reference
+ * definition may be used in the other part.
+ */
+static void
+test_split_guards(void **state)
+{
+	struct buf	 b = { 0 };
+	const char	*fence_end;
+	size_t		 cut, k;
+
+	(void)state;
+	/* a fence from the start to past the middle */
+	buf_puts(&b, "```\n");
+	for (k = 0; k < 50; k++)
+		buf_puts(&b, "代码\n\n普通一行\n\n");
+	buf_puts(&b, "```\n\n");
+	fence_end = b.data + b.len;
+	for (k = 0; k < 20; k++)
+		buf_puts(&b, "段落。\n\n");
+	cut = load_split_cut(b.data, b.len);
+	assert_true(cut >= (size_t)(fence_end - b.data));
+	tj_same(b.data, b.len);
+
+	/* the same with an HTML comment */
+	buf_reset(&b);
+	buf_puts(&b, "<!--\n");
+	for (k = 0; k < 50; k++)
+		buf_puts(&b, "注释\n\n普通一行\n\n");
+	buf_puts(&b, "-->\n\n");
+	fence_end = b.data + b.len;
+	for (k = 0; k < 20; k++)
+		buf_puts(&b, "段落。\n\n");
+	cut = load_split_cut(b.data, b.len);
+	assert_true(cut >= (size_t)(fence_end - b.data));
+	tj_same(b.data, b.len);
+
+	/* a reference used in the first half, defined in the second */
+	buf_reset(&b);
+	for (k = 0; k < 30; k++)
+		buf_puts(&b, "见[甲][x]。\n\n");
+	buf_puts(&b, "[x]: http://a.example/\n\n");
+	assert_int_equal(load_split_cut(b.data, b.len), 0);
+	tj_same(b.data, b.len);
+	/* note definitions are no link definitions: these may cut */
+	buf_reset(&b);
+	for (k = 0; k < 30; k++)
+		buf_puts(&b, "正文[^1]。\n\n[^1]: 注。\n\n");
+	assert_true(load_split_cut(b.data, b.len) > 0);
+	tj_same(b.data, b.len);
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_split_corpus),
+		cmocka_unit_test(test_split_shapes),
+		cmocka_unit_test(test_split_guards),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
