@@ -9,6 +9,10 @@
 #include <strings.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "load_int.h"
 #include "scholia/doc.h"
 #include "scholia/encoding.h"
@@ -30,7 +34,18 @@ struct load_job {
 	int			 tail_tried;
 	pthread_t		 tail_thread;
 	int			 tail_running;	/* tail thread not joined */
-	struct doc		*tail_early;	/* made by the tail thread */
+	struct doc		*tail_early;	/* made by the tail thread, its
+					   lines from 1 (under lock) */
+	int			 tail_parsed;	/* tail_early is made, or will not
+					   be (under lock) */
+	int			 tail_line0;	/* its first line in the file,
+					   0: not known (under lock) */
+	int			 tail_done;	/* tail thread over (under lock):
+					   the full load may start */
+	int			 tail_exact;	/* tail's lines are the file's */
+	char			*head_buf;	/* the start of the file, read */
+	size_t			 head_cut;	/* the head's end in it */
+	int			 head_inline;	/* cut inside a long line */
 	pthread_t		 thread;
 	int			 running;	/* thread not joined yet */
 	pthread_mutex_t		 lock;
@@ -53,6 +68,7 @@ struct load_job {
 static void	*load_worker(void *);
 static void	*load_tail_worker(void *);
 static size_t	 load_count_lines(const char *, size_t);
+static void	 load_tail_over(struct load_job *, struct doc *, int, int);
 static void	 load_tail_copy(struct load_job *, const struct source *);
 static int	 load_plain_start(const char *, size_t);
 static int	 load_ends_sentence(const char *, size_t);
@@ -173,7 +189,11 @@ load_part(const struct load_job *job, const char *p, size_t n, int line0,
 	return d;
 }
 
-/* Read the start of the file; make the head doc when it is worth it. */
+/*
+ * Read the start of the file and choose where the head ends and the format
+ * (so the tail can be made while the head is parsed); nothing when a head
+ * is not worth it.
+ */
 static int
 load_head_read(struct load_job *job, const char *path)
 {
@@ -213,8 +233,9 @@ load_head_read(struct load_job *job, const char *path)
 	if (job->format == LOAD_AUTO)
 		job->format = parse_is_markdown(buf, cut) ? LOAD_MARKDOWN :
 		    LOAD_TEXT;
-	job->head = load_part(job, buf, cut, 1, inline_cut);
-	free(buf);
+	job->head_buf = buf;
+	job->head_cut = cut;
+	job->head_inline = inline_cut;
 	return 0;
 }
 
@@ -294,41 +315,88 @@ load_tail_copy(struct load_job *job, const struct source *src)
 	job->tail_line = source_line_of(src, from + cut);
 }
 
-/* Newlines in s: one memchr per line, which is fast for text. */
+/*
+ * The lines s holds, as the source counts them (CR, LF and CRLF each end
+ * one): one pass over the whole file, 16 bytes at a time; a file with CRs
+ * is counted again byte by byte.
+ */
 static size_t
 load_count_lines(const char *s, size_t n)
 {
-	const char	*p = s, *end = s + n;
-	size_t		 k = 0;
+	size_t		 i = 0, k = 0;
+	int		 cr = 0;
+#ifdef __SSE2__
+	const __m128i	 nl = _mm_set1_epi8('\n'), c = _mm_set1_epi8('\r');
+	__m128i		 v, acr = _mm_setzero_si128();
 
-	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		k++;
-		p++;
+	for (; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		k += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(v, nl)));
+		acr = _mm_or_si128(acr, _mm_cmpeq_epi8(v, c));
+	}
+	cr = _mm_movemask_epi8(acr) != 0;
+#endif
+	for (; i < n; i++) {
+		k += s[i] == '\n';
+		cr |= s[i] == '\r';
+	}
+	if (!cr)
+		return k;
+	for (i = k = 0; i < n; i++) {
+		if (s[i] == '\r' || (s[i] == '\n' && (i == 0 ||
+		    s[i - 1] != '\r')))
+			k++;
 	}
 	return k;
 }
 
 /*
- * The tail doc without waiting for the full read: map the file, count the
- * lines before the cut, parse the last part. Gives up (the tail then comes
- * from the worker's copy) when the file has CRs, which the source turns
- * into line ends, or is not UTF-8 there.
+ * Hand over what the tail thread made: the tail doc (lines from 1) once
+ * parsed, then its first line in the file (0: not known) when over, which
+ * lets the full load start.
+ */
+static void
+load_tail_over(struct load_job *job, struct doc *d, int line0, int over)
+{
+	pthread_mutex_lock(&job->lock);
+	if (!job->tail_parsed)
+		job->tail_early = d;
+	job->tail_parsed = 1;
+	if (over) {
+		job->tail_line0 = line0;
+		job->tail_done = 1;
+	}
+	pthread_cond_broadcast(&job->cond);
+	pthread_mutex_unlock(&job->lock);
+}
+
+/*
+ * The tail doc without waiting for the full read: map the file, parse the
+ * last part and hand it over at once, then count the lines before it,
+ * which takes longer (the whole file is read). Gives up (the tail then
+ * comes from the worker's copy) when the last part has CRs or is not
+ * UTF-8.
  */
 static void *
 load_tail_worker(void *arg)
 {
 	struct load_job	*job = arg;
 	struct stat	 st;
+	struct doc	*d = NULL;
 	char		*text;
-	size_t		 len, from, cut;
-	int		 fd;
+	size_t		 len, from, cut, part;
+	int		 fd, line0 = 0;
 
-	if ((fd = open(job->path, O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = open(job->path, O_RDONLY | O_CLOEXEC)) == -1) {
+		load_tail_over(job, NULL, 0, 1);
 		return NULL;
+	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    (size_t)st.st_size < 2 * LOAD_HEAD_BYTES ||
 	    (text = map_file(fd, (size_t)st.st_size)) == NULL) {
 		close(fd);
+		load_tail_over(job, NULL, 0, 1);
 		return NULL;
 	}
 	close(fd);
@@ -337,15 +405,21 @@ load_tail_worker(void *arg)
 	cut = load_cut(text + from, len - from, 0, 0);
 	if (cut == 0)
 		cut = load_cut_sentence(text + from, len - from);
-	if (cut != 0 && memchr(text, '\r', len) == NULL &&
-	    utf8_valid(text + from + cut, len - from - cut) ==
-	    len - from - cut && !map_lost(text))
-		job->tail_early = load_part(job, text + from + cut,
-		    len - from - cut,
-		    (int)load_count_lines(text, from + cut) + 1, 0);
-	if (map_lost(text)) {
-		doc_free(job->tail_early);
-		job->tail_early = NULL;
+	part = len - from - cut;
+	if (cut != 0 && memchr(text + from + cut, '\r', part) == NULL &&
+	    utf8_valid(text + from + cut, part) == part) {
+		d = load_part(job, text + from + cut, part, 1, 0);
+		if (map_lost(text)) {
+			doc_free(d);
+			d = NULL;
+		}
+	}
+	load_tail_over(job, d, 0, d == NULL);
+	if (d != NULL) {
+		line0 = (int)load_count_lines(text, from + cut) + 1;
+		if (map_lost(text))
+			line0 = 0;
+		load_tail_over(job, NULL, line0, 1);
 	}
 	map_free(text, len);
 	return NULL;
@@ -362,6 +436,11 @@ load_worker(void *arg)
 	char			*cause = NULL;
 	int			 rc;
 
+	/* the end of the file first: G must not wait for the whole load */
+	pthread_mutex_lock(&job->lock);
+	while (!job->tail_done)
+		pthread_cond_wait(&job->cond, &job->lock);
+	pthread_mutex_unlock(&job->lock);
 	so.encoding = job->opts.encoding;
 	so.refuse_binary = !job->opts.allow_binary;
 	rc = source_read_file(job->path, &so, &src, &cause);
@@ -405,6 +484,18 @@ load_begin(const char *path, const struct load_opts *opts,
 	pthread_mutex_init(&job->lock, NULL);
 	pthread_cond_init(&job->cond, NULL);
 	load_head_read(job, job->path);
+	/* the tail is made while the head is parsed, the rest after */
+	if (job->head_buf != NULL &&
+	    pthread_create(&job->tail_thread, NULL, load_tail_worker, job) == 0)
+		job->tail_running = 1;
+	else
+		job->tail_parsed = job->tail_done = 1;
+	if (job->head_buf != NULL) {
+		job->head = load_part(job, job->head_buf, job->head_cut, 1,
+		    job->head_inline);
+		free(job->head_buf);
+		job->head_buf = NULL;
+	}
 	if ((e = pthread_create(&job->thread, NULL, load_worker, job)) != 0) {
 		xasprintf(cause, "%s: cannot start loading: %s", job->path,
 		    strerror(e));
@@ -412,9 +503,6 @@ load_begin(const char *path, const struct load_opts *opts,
 		return -1;
 	}
 	job->running = 1;
-	if (job->head != NULL &&
-	    pthread_create(&job->tail_thread, NULL, load_tail_worker, job) == 0)
-		job->tail_running = 1;
 	*out = job;
 	return 0;
 }
@@ -425,31 +513,72 @@ load_job_head(const struct load_job *job)
 	return job->head;
 }
 
-/* Needs the source read and indexed, for the lines: waits for that only. */
+/*
+ * The tail as the tail thread parsed it, else (CRs or bad UTF-8 at the
+ * end) made from the worker's copy once the file is read, with exact
+ * lines.
+ */
+const struct doc *
+load_job_tail_early(struct load_job *job, int *exact)
+{
+	*exact = 0;
+	if (job->head == NULL)
+		return NULL;
+	if (!job->tail_tried) {
+		job->tail_tried = 1;
+		pthread_mutex_lock(&job->lock);
+		while (!job->tail_parsed)
+			pthread_cond_wait(&job->cond, &job->lock);
+		job->tail = job->tail_early;
+		job->tail_early = NULL;
+		if (job->tail == NULL) {
+			while (!job->read)
+				pthread_cond_wait(&job->cond, &job->lock);
+		}
+		pthread_mutex_unlock(&job->lock);
+		if (job->tail == NULL && job->tail_text != NULL) {
+			job->tail = load_part(job, job->tail_text,
+			    job->tail_len, job->tail_line, 0);
+			job->tail_exact = 1;
+		}
+	}
+	load_job_tail_settle(job, 0);
+	*exact = job->tail_exact;
+	return job->tail;
+}
+
+/* The tail's lines made the file's, in this thread: 1 when just done. */
+int
+load_job_tail_settle(struct load_job *job, int wait)
+{
+	int	line0;
+
+	if (job->tail == NULL || job->tail_exact)
+		return 0;
+	pthread_mutex_lock(&job->lock);
+	while (wait && !job->tail_done)
+		pthread_cond_wait(&job->cond, &job->lock);
+	line0 = job->tail_done ? job->tail_line0 : 0;
+	pthread_mutex_unlock(&job->lock);
+	if (line0 <= 0)
+		return 0;
+	if (line0 > 1)
+		load_shift_lines(job->tail, line0 - 1);
+	job->tail_exact = 1;
+	return 1;
+}
+
+/* With its lines the file's: waits for the count, or the file's read. */
 const struct doc *
 load_job_tail(struct load_job *job)
 {
-	if (job->head == NULL || job->tail_tried)
-		return job->tail;
-	job->tail_tried = 1;
-	if (job->tail_running) {
-		pthread_join(job->tail_thread, NULL);
-		job->tail_running = 0;
-	}
-	if (job->tail_early != NULL) {
-		job->tail = job->tail_early;
-		job->tail_early = NULL;
-		return job->tail;
-	}
-	pthread_mutex_lock(&job->lock);
-	while (!job->read)
-		pthread_cond_wait(&job->cond, &job->lock);
-	pthread_mutex_unlock(&job->lock);
-	if (job->tail_text == NULL)
-		return NULL;
-	job->tail = load_part(job, job->tail_text, job->tail_len,
-	    job->tail_line, 0);
-	return job->tail;
+	const struct doc	*d;
+	int			 exact;
+
+	d = load_job_tail_early(job, &exact);
+	if (d != NULL && !exact)
+		load_job_tail_settle(job, 1);
+	return d != NULL && job->tail_exact ? d : NULL;
 }
 
 void

@@ -1,4 +1,5 @@
 /* Search over the doc's display text: folded matching mapped back to exact doc byte ranges. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,7 @@ struct search {
 	struct fold_out		 out;		/* a folded stretch */
 };
 
+static void	*search_warm_run(void *);
 static uint64_t	 search_bit(uint32_t);
 static void	 search_scan(struct search_index *, struct stretch *,
 		     const char *, size_t, int);
@@ -74,10 +76,49 @@ static void	 search_stretch(struct search *, struct stretch *, int,
 static void	 search_scan_block(struct search *, int);
 static size_t	 search_lower_bound(const struct search *, int, size_t);
 
+/* The warm-up thread: 0 not started, 1 running, 2 over and joined. */
+static pthread_t	search_warm_thread;
+static int		search_warm_state;
+
+/* Fold one traditional character: the script table gets built. */
+static void *
+search_warm_run(void *arg)
+{
+	struct buf	b = { 0 };
+
+	(void)arg;
+	text_fold("\xe5\x9c\x8b", 3, &b, NULL);
+	buf_free(&b);
+	return NULL;
+}
+
+void
+search_warm(void)
+{
+	if (search_warm_state != 0)
+		return;
+	search_warm_state = 2;
+	if (pthread_create(&search_warm_thread, NULL, search_warm_run,
+	    NULL) == 0)
+		search_warm_state = 1;
+}
+
+void
+search_warm_done(void)
+{
+	if (search_warm_state == 1)
+		pthread_join(search_warm_thread, NULL);
+	if (search_warm_state != 0)
+		search_warm_state = 2;
+}
+
 struct search_index *
 search_index_new(const struct doc *d)
 {
-	struct search_index	*ix = xcalloc(1, sizeof *ix);
+	struct search_index	*ix;
+
+	search_warm_done();	/* folding is for one thread at a time */
+	ix = xcalloc(1, sizeof *ix);
 
 	ix->doc = d;
 	search_fold_init(&ix->memo[0], 0);

@@ -350,6 +350,7 @@ app_save(struct app *app, struct state *st, const char *path)
 
 	if (st == NULL || path == NULL)
 		return NULL;
+	loading_settle(app, 1);
 	sp.pos = pane_body_text_pos(app->body);
 	if (sp.pos.block < 0)
 		return NULL;
@@ -369,7 +370,7 @@ app_run(const struct doc *doc, struct load_job *job,
 	struct state	*st = NULL;
 	const char	*base;
 	char		*cause = NULL;
-	int		 bits, code, fkey, done;
+	int		 bits, code, fkey, done, got;
 
 	memset(&app, 0, sizeof app);
 	app.doc = doc;
@@ -426,10 +427,15 @@ app_run(const struct doc *doc, struct load_job *job,
 				app_restore(&app, st, opts->path);
 		}
 		app_update(&app, bits);
+		replay_drawn();
 		bits = 0;
 		/* while loading, wake up to show progress and take the doc */
 		term_timeout(app.job != NULL ? 100 : -1);
-		if (!term_getkey(&code, &fkey)) {
+		got = replay_on() ? replay_getkey(&app, &code, &fkey) :
+		    term_getkey(&code, &fkey);
+		if (got < 0)
+			break;
+		if (got == 0) {
 			if (app.job != NULL)
 				bits = RE_STATUS;
 			continue;
@@ -449,6 +455,7 @@ app_run(const struct doc *doc, struct load_job *job,
 			break;
 	}
 
+	search_warm_done();
 	cause = app_save(&app, st, opts->path);
 	state_close(st);
 	pane_free(app.body);

@@ -216,6 +216,7 @@ jump_goto(struct app *app, const char *s)
 		app_message(app, "Go to: a percentage (40%) or a line number");
 		return RE_STATUS;
 	}
+	loading_settle(app, 1);	/* lines of the file, not of its end */
 	/* percentages are of the source's lines, as the status shows */
 	if (pct)
 		v = (long)pane_body_last_line(d) * v / 100;

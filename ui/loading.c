@@ -23,6 +23,7 @@ static int	loading_carry(const struct doc *, struct nav_pos,
 static int	loading_carry_entry(const struct doc *, const struct doc *,
 		    struct nav_pos, const struct doc *, struct nav_pos *);
 static int	loading_carry_fn(struct nav_pos *, void *);
+static const struct doc *loading_tail(struct app *);
 
 /* Searches index the old doc: drop them, keeping the query to run again. */
 static void
@@ -219,8 +220,12 @@ loading_poll(struct app *app)
 	char		*cause = NULL;
 	int		 bits;
 
-	if (app->job == NULL || !load_job_ready(app->job))
+	if (app->job == NULL)
 		return 0;
+	if (!load_job_ready(app->job))
+		return loading_settle(app, 0);
+	/* the full load starts after the count: this does not wait */
+	loading_settle(app, 1);
 	if (load_job_finish(app->job, &full, &cause) != 0) {
 		/* head and end stay, and so does the jump list over them */
 		app->job = NULL;
@@ -252,6 +257,37 @@ loading_poll(struct app *app)
 	return bits | find_loaded(app, hit);
 }
 
+/* The end of the file, parsed apart, without waiting for its lines. */
+static const struct doc *
+loading_tail(struct app *app)
+{
+	int	exact;
+
+	if (app->tail == NULL) {
+		app->tail = load_job_tail_early(app->job, &exact);
+		app->tail_exact = exact;
+	}
+	return app->tail;
+}
+
+int
+loading_settle(struct app *app, int wait)
+{
+	if (app->job == NULL || app->tail == NULL || app->tail_exact)
+		return 0;
+	if (!load_job_tail_settle(app->job, wait))
+		return 0;
+	app->tail_exact = 1;
+	pane_body_relined(app->body);
+	return RE_STATUS;
+}
+
+int
+loading_exact(struct app *app)
+{
+	return app->tail == NULL || app->doc != app->tail || app->tail_exact;
+}
+
 /* Enter or n with nothing ahead in the head: the end, read apart, too. */
 int
 loading_find(struct app *app, const char *q, struct nav_pos from)
@@ -263,10 +299,8 @@ loading_find(struct app *app, const char *q, struct nav_pos from)
 
 	if (app->job == NULL || app->head == NULL || app->doc != app->head)
 		return -1;
-	if ((tail = app->tail) == NULL &&
-	    (tail = load_job_tail(app->job)) == NULL)
+	if ((tail = loading_tail(app)) == NULL)
 		return -1;
-	app->tail = tail;
 	s = search_new(tail, q, strlen(q));
 	n = search_count(s);
 	search_free(s);
@@ -286,12 +320,9 @@ loading_end(struct app *app)
 
 	if (app->job == NULL || app->head == NULL)
 		return -1;
-	if (app->tail == NULL) {
-		if ((tail = load_job_tail(app->job)) == NULL)
-			return -1;
-		app->tail = tail;
-	}
-	if (app->doc != app->tail)
+	if ((tail = loading_tail(app)) == NULL)
+		return -1;
+	if (app->doc != tail)
 		bits = loading_swap(app, app->tail, start);
 	app_message(app, "End of the file (middle still loading)");
 	return bits | RE_STATUS | app->body->ops->key(app->body, ACT_BOTTOM);

@@ -21,6 +21,7 @@
 #include "scholia/export.h"
 #include "scholia/load.h"
 #include "scholia/log.h"
+#include "scholia/search.h"
 #include "scholia/source.h"
 #include "scholia/text.h"
 
@@ -47,6 +48,8 @@ enum opt_long {
 	OPT_MARKDOWN,
 	OPT_TEXT,
 	OPT_AMBIGUOUS,
+	OPT_REPLAY,
+	OPT_REPLAY_REPORT,
 };
 
 static const struct option main_options[] = {
@@ -59,6 +62,8 @@ static const struct option main_options[] = {
 	{ "markdown",		no_argument,		NULL, OPT_MARKDOWN },
 	{ "text",		no_argument,		NULL, OPT_TEXT },
 	{ "ambiguous-wide",	no_argument,		NULL, OPT_AMBIGUOUS },
+	{ "replay",		required_argument,	NULL, OPT_REPLAY },
+	{ "replay-report",	required_argument,	NULL, OPT_REPLAY_REPORT },
 	{ "force",		no_argument,		NULL, 'f' },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
@@ -78,6 +83,9 @@ static const char main_usage[] =
 "  --encoding NAME      input charset: UTF-8, UTF-16LE/BE, GB18030, Big5\n"
 "  --markdown, --text   parse as Markdown / as plain text, whatever it is\n"
 "  --ambiguous-wide     count East Asian ambiguous characters as two columns\n"
+"  --replay KEYFILE     take the reader's keys from KEYFILE and report how\n"
+"                       long each took to draw (to stderr)\n"
+"  --replay-report OUT  write that report to OUT instead\n"
 "  -f, --force          show a file that looks binary\n"
 "  -h, --help           print this help and exit\n"
 "  -V, --version        print the version and exit\n"
@@ -282,6 +290,7 @@ main(int argc, char **argv)
 	enum mode		 mode = MODE_AUTO;
 	enum encoding		 enc;
 	const char		*format = NULL, *file, *name, *warning = NULL;
+	const char		*keyfile = NULL, *report = NULL;
 	char			*cause = NULL;
 	int			 ch, width = 0, utf8, rc, sig;
 
@@ -331,6 +340,12 @@ main(int argc, char **argv)
 		case OPT_AMBIGUOUS:
 			text_set_ambiguous_wide(1);
 			break;
+		case OPT_REPLAY:
+			keyfile = optarg;
+			break;
+		case OPT_REPLAY_REPORT:
+			report = optarg;
+			break;
 		case 'f':
 			lo.allow_binary = 1;
 			break;
@@ -354,6 +369,9 @@ main(int argc, char **argv)
 		return main_usage_error("more than one file", argv[1]);
 	file = argc == 1 ? argv[0] : main_default_file();
 
+	if (keyfile != NULL && (mode != MODE_AUTO || !isatty(STDOUT_FILENO)))
+		return main_usage_error("--replay needs the reader on a terminal",
+		    NULL);
 	if (mode == MODE_AUTO && !isatty(STDOUT_FILENO))
 		mode = MODE_DUMP;
 	if (mode == MODE_AUTO && main_term_unusable(&why)) {
@@ -379,6 +397,11 @@ main(int argc, char **argv)
 			setlocale(LC_CTYPE, "en_US.UTF-8");
 		warning = "warning: the locale is not UTF-8";
 	}
+	if (keyfile != NULL && replay_open(keyfile, report, &cause) != 0) {
+		fprintf(stderr, "scholia: %s\n", cause);
+		free(cause);
+		return 2;
+	}
 	if (!lo.allow_binary && strcmp(file, "-") != 0) {
 		/* asked before loading: a pipe is read once, so only files */
 		so.encoding = lo.encoding;
@@ -388,6 +411,8 @@ main(int argc, char **argv)
 			lo.allow_binary = 1;
 		}
 	}
+	/* the fold tables are built meanwhile, for the first search */
+	search_warm();
 	/*
 	 * A large file shows its head at once while the rest loads; stdin
 	 * has no head and loads whole, refused early when it looks binary.
@@ -407,10 +432,13 @@ main(int argc, char **argv)
 	}
 	name = strcmp(file, "-") == 0 ? "(standard input)" : file;
 	ao.name = name;
-	ao.path = strcmp(file, "-") == 0 ? NULL : file;
+	/* a replay neither restores nor saves the reading place */
+	ao.path = strcmp(file, "-") == 0 || keyfile != NULL ? NULL : file;
 	ao.warning = warning;
 	ao.max_width = width;
 	rc = app_run(head != NULL ? head : d, head != NULL ? job : NULL, &ao);
+	if (replay_finish() != 0 && rc == 0)
+		rc = 1;
 	if ((sig = term_signalled()) != 0) {
 		signal(sig, SIG_DFL);
 		raise(sig);

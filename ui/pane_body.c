@@ -173,6 +173,15 @@ pane_body_last_line(const struct doc *d)
 	return max > 0 ? max : 1;
 }
 
+/* The doc's source lines were shifted (an end of file settled). */
+void
+pane_body_relined(struct pane *p)
+{
+	struct body	*b = p->data;
+
+	b->last_line = 0;
+}
+
 /*
  * Where the reader is: the source line of the top block and how far
  * through the file the bottom of the screen is, by source line (doc text

@@ -100,9 +100,15 @@ status_paint(struct pane *p)
 	}
 	draw_blank(p->win, 0, 0, w, A_REVERSE);
 	if (app->body != NULL &&
-	    pane_body_where(app->body, &line, &percent))
-		snprintf(where, sizeof where, "line %d  %d%%", line, percent);
-	else
+	    pane_body_where(app->body, &line, &percent)) {
+		/* the end of a loading file whose lines are being counted */
+		if (!loading_exact(app))
+			snprintf(where, sizeof where, "line \xe2\x80\xa6%s",
+			    percent == 100 ? "  100%" : "");
+		else
+			snprintf(where, sizeof where, "line %d  %d%%", line,
+			    percent);
+	} else
 		snprintf(where, sizeof where, "empty");
 	/* a search shown while loading says the file is not all read */
 	find_status(app, srch, sizeof srch);

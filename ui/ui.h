@@ -234,6 +234,7 @@ void	*status_data(void);
 /* Where the body is, for the status line. */
 int	 pane_body_where(struct pane *, int *line, int *percent);
 int	 pane_body_last_line(const struct doc *);
+void	 pane_body_relined(struct pane *);	/* the doc's lines changed */
 /* The top of the body; off is LAYOUT_NO_OFF for the blank before a block. */
 struct nav_pos	 pane_body_pos(struct pane *);
 /* The block being read, for the outline mark and status; -1: none. */
@@ -336,6 +337,13 @@ int	loading_end(struct app *);
  * in the jump list first). RE_* bits, or -1 when it has none.
  */
 int	loading_find(struct app *, const char *, struct nav_pos from);
+/*
+ * The end of the file shown before the lines ahead of it are counted: its
+ * lines become the file's here (RE_* bits when they just did; wait: until
+ * they do). loading_exact() is 0 while the doc shown is such an end.
+ */
+int	loading_settle(struct app *, int wait);
+int	loading_exact(struct app *);
 /* g while the end is shown: the head again (RE_* bits, -1: not shown). */
 int	loading_start(struct app *);
 /*
@@ -379,6 +387,39 @@ void	 mouse_route(const struct arrange *, int y, int x, enum mouse_kind,
 /* Copy s into out, every unsafe character replaced by its placeholder. */
 void	 status_sanitise(const char *, size_t, struct buf *);
 
+/* replay.c: keys from a file instead of the keyboard (--replay), timed. */
+enum replay_kind {
+	REPLAY_KEY,
+	REPLAY_RESIZE,
+	REPLAY_WAIT,	/* until the whole file is loaded */
+	REPLAY_SLEEP,
+};
+struct replay_step {
+	enum replay_kind kind;
+	int		 code;		/* REPLAY_KEY: as term_getkey gives */
+	int		 fkey;
+	int		 arg1;		/* columns, or ms to sleep */
+	int		 arg2;		/* rows */
+	int		 line;		/* of the key file */
+	char		 row[64];	/* the report row it is timed on */
+};
+int	 replay_parse(const char *, size_t, struct replay_step **, size_t *,
+	    char **cause);
+int	 replay_open(const char *keyfile, const char *report, char **cause);
+int	 replay_on(void);
+/* The next key: 1 with it, 0 while waiting (go on polling), -1: the end. */
+int	 replay_getkey(struct app *, int *code, int *fkey);
+void	 replay_drawn(void);	/* the screen for the key taken is up */
+int	 replay_finish(void);	/* the report, once the terminal is back */
+/* Latencies by row name, and their table (for the unit test too). */
+struct replay_stats;
+struct replay_stats *replay_stats_new(void);
+void	 replay_stats_free(struct replay_stats *);
+void	 replay_stats_add(struct replay_stats *, const char *row, double ms,
+	    int counted);
+void	 replay_stats_print(const struct replay_stats *, struct buf *);
+double	 replay_percentile(const double *sorted, size_t n, double p);
+
 /* app.c: state and the event loop. */
 struct app_opts {
 	const char	*name;		/* file name shown in the status line */
@@ -393,6 +434,8 @@ struct app {
 	struct doc	*full;		/* the full doc it gave, ours to free */
 	const struct doc *head;		/* the head, while loading */
 	const struct doc *tail;		/* the end of the file, once shown */
+	int		 tail_exact;	/* its lines are the file's (not
+					   yet while they are counted) */
 	int		 moved;		/* a key was pressed */
 	int		 restore;	/* a saved place waits for the full doc */
 	char		*name;		/* sanitised */

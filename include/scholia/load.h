@@ -56,6 +56,17 @@ int	load_memory(const char *name, const char *, size_t,
  * lines are lines of the file too (it waits for the file to be read and
  * indexed, ~0.1 s for 100 MB, not for the parse).
  *
+ * load_job_tail_early() is the same tail doc as soon as it is parsed (a
+ * few ms into the job), before the lines ahead of it are counted, which
+ * means reading the whole file: *exact is 0 while its block, note, ref,
+ * heading, keyword and article lines still count from 1 at its start.
+ * load_job_tail_settle() makes them the file's lines, in the calling
+ * thread, once the count is known (waiting for it when wait is set), and
+ * returns 1 when it has just done so. The full doc is never ready before
+ * the count (the full load starts after it), so a tail shown early is
+ * settled by the time load_map needs its lines; only a file that shrinks
+ * meanwhile leaves it unsettled for good (load_job_tail() is then NULL).
+ *
  * Head and tail docs belong to the job: keep the job until they are no
  * longer shown. load_job_free() waits for the thread and frees all it
  * still owns. The job's functions are for one thread (the UI's), except
@@ -75,6 +86,8 @@ int	load_begin(const char *, const struct load_opts *, struct load_job **,
 	    char **cause);
 const struct doc *load_job_head(const struct load_job *);
 const struct doc *load_job_tail(struct load_job *);
+const struct doc *load_job_tail_early(struct load_job *, int *exact);
+int	load_job_tail_settle(struct load_job *, int wait);
 void	load_job_progress(const struct load_job *, size_t *done,
 	    size_t *total);
 int	load_job_ready(const struct load_job *);

@@ -37,6 +37,16 @@ void			 search_index_free(struct search_index *);
 struct search		*search_new_indexed(struct search_index *,
 			    const char *, size_t);
 
+/*
+ * Folding Chinese builds a table on first use (~0.1 s with OpenCC).
+ * search_warm() builds it on a thread of its own, say once the first
+ * screen is up, so that the first search does not wait as long; searches
+ * (search_index_new) wait for it, and so must any other use of text_fold
+ * meanwhile. search_warm_done() waits for it (before exit, say).
+ */
+void	 search_warm(void);
+void	 search_warm_done(void);
+
 /* Total matches, and all matches in reading order (block, then offset). */
 size_t		 search_count(struct search *);
 const struct search_match *search_match_at(struct search *, size_t);
