@@ -38,6 +38,8 @@ struct search_index {
 	struct fold_memo	 memo[2];	/* case-blind, case-sensitive */
 	struct stretch		*blocks;	/* one per doc block */
 	struct stretch		*cells;		/* one per table cell */
+	struct search_index	*plain;		/* for ASCII queries while the
+						   fold tables are built */
 	uint32_t		*var[2];	/* distinct variants seen */
 	size_t			 nvar[2];
 	size_t			 cap_var[2];
@@ -60,6 +62,8 @@ struct search {
 };
 
 static void	*search_warm_run(void *);
+static int	 search_warm_busy(void);
+static int	 search_plain_query(const char *, size_t);
 static uint64_t	 search_bit(uint32_t);
 static void	 search_scan(struct search_index *, struct stretch *,
 		     const char *, size_t, int);
@@ -79,6 +83,7 @@ static size_t	 search_lower_bound(const struct search *, int, size_t);
 /* The warm-up thread: 0 not started, 1 running, 2 over and joined. */
 static pthread_t	search_warm_thread;
 static int		search_warm_state;
+static int		search_warm_over;	/* set by the thread (atomic) */
 
 /* Fold one traditional character: the script table gets built. */
 static void *
@@ -89,7 +94,29 @@ search_warm_run(void *arg)
 	(void)arg;
 	text_fold("\xe5\x9c\x8b", 3, &b, NULL);
 	buf_free(&b);
+	__atomic_store_n(&search_warm_over, 1, __ATOMIC_RELEASE);
 	return NULL;
+}
+
+/* The warm-up thread is still folding: text_fold is its alone. */
+static int
+search_warm_busy(void)
+{
+	return search_warm_state == 1 &&
+	    !__atomic_load_n(&search_warm_over, __ATOMIC_ACQUIRE);
+}
+
+/* A query all in ASCII, which a fold without script tables finds right. */
+static int
+search_plain_query(const char *q, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)q[i] >= 0x80)
+			return 0;
+	}
+	return 1;
 }
 
 void
@@ -117,7 +144,6 @@ search_index_new(const struct doc *d)
 {
 	struct search_index	*ix;
 
-	search_warm_done();	/* folding is for one thread at a time */
 	ix = xcalloc(1, sizeof *ix);
 
 	ix->doc = d;
@@ -133,6 +159,7 @@ search_index_free(struct search_index *ix)
 {
 	if (ix == NULL)
 		return;
+	search_index_free(ix->plain);
 	search_fold_free(&ix->memo[0]);
 	search_fold_free(&ix->memo[1]);
 	free(ix->blocks);
@@ -341,6 +368,19 @@ search_new_indexed(struct search_index *ix, const char *q, size_t n)
 	size_t		 i, clen;
 	uint32_t	 c;
 
+	/*
+	 * While the fold tables are built an ASCII query goes through a
+	 * second index that folds without them; any other waits.
+	 */
+	if (search_warm_busy() && search_plain_query(q, n)) {
+		if (ix->plain == NULL) {
+			ix->plain = search_index_new(ix->doc);
+			ix->plain->memo[0].plain = 1;
+			ix->plain->memo[1].plain = 1;
+		}
+		ix = ix->plain;
+	} else
+		search_warm_done();
 	s->ix = ix;
 	for (i = 0; i < n; i += clen) {
 		clen = text_decode(q + i, n - i, &c);

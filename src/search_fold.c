@@ -5,6 +5,7 @@
 
 #include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #include "internal.h"
@@ -21,6 +22,7 @@ static void	 search_fold_ascii(struct fold_memo *, const char *, size_t,
 		     size_t, struct fold_out *);
 static void	 search_fold_segment(struct fold_memo *, const char *, size_t,
 		     size_t, struct fold_out *);
+static void	 search_fold_plain(const char *, size_t, struct buf *);
 
 static inline char
 search_fold_lower(char c)
@@ -105,6 +107,35 @@ search_fold_recase(struct fold_memo *m, const char *src, size_t srclen,
 	    m->tmp2.len);
 }
 
+/*
+ * text_fold without its last step, the script table, which another thread
+ * may be building: NFKC and case folding, invalid text as it is. Such a
+ * fold differs from text_fold's only in Han characters, so it finds what
+ * text_fold would for a query all in ASCII: a match of one never holds a
+ * byte of a fold that is not ASCII (and never part of a fold).
+ */
+static void
+search_fold_plain(const char *s, size_t n, struct buf *out)
+{
+	uint8_t	 b1[64], b2[64], *r1, *r2;
+	size_t	 l1 = sizeof b1, l2 = sizeof b2;
+
+	r1 = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, n, b1, &l1);
+	if (r1 == NULL) {
+		buf_append(out, s, n);
+		return;
+	}
+	r2 = u8_casefold(r1, l1, NULL, UNINORM_NFKC, b2, &l2);
+	if (r2 != NULL)
+		buf_append(out, r2, l2);
+	else
+		buf_append(out, r1, l1);
+	if (r2 != NULL && r2 != b2)
+		free(r2);
+	if (r1 != b1)
+		free(r1);
+}
+
 /* Compute the memo entry of one character (the slow path of the lookup). */
 struct fold_entry *
 search_fold_char(struct fold_memo *m, uint32_t c)
@@ -126,7 +157,10 @@ search_fold_char(struct fold_memo *m, uint32_t c)
 	if ((n = u8_uctomb((uint8_t *)enc, c, 4)) <= 0)
 		n = u8_uctomb((uint8_t *)enc, 0xFFFD, 4);
 	buf_reset(&m->tmp);
-	text_fold(enc, (size_t)n, &m->tmp, NULL);
+	if (m->plain)
+		search_fold_plain(enc, (size_t)n, &m->tmp);
+	else
+		text_fold(enc, (size_t)n, &m->tmp, NULL);
 	if (m->cs)
 		search_fold_recase(m, enc, (size_t)n, NULL);
 	e->flags = FOLD_KNOWN;
@@ -190,7 +224,10 @@ search_fold_segment(struct fold_memo *m, const char *p, size_t i, size_t j,
 	size_t	 fo = o->text.len, *map = NULL;
 
 	buf_reset(&m->tmp);
-	text_fold(p + i, j - i, &m->tmp, m->cs ? &map : NULL);
+	if (m->plain)
+		search_fold_plain(p + i, j - i, &m->tmp);
+	else
+		text_fold(p + i, j - i, &m->tmp, m->cs ? &map : NULL);
 	if (m->cs)
 		search_fold_recase(m, p + i, j - i, map);
 	free(map);

@@ -34,6 +34,8 @@ struct fold_entry {
 
 struct fold_memo {
 	int			 cs;	/* case-sensitive: keep upper case */
+	int			 plain;	/* no script folding: while its table
+					   is built, for ASCII queries only */
 	struct fold_entry	*pages[FOLD_NPAGES];
 	struct buf		 pool;	/* folded forms of characters */
 	struct buf		 tmp;

@@ -39,10 +39,11 @@ struct search		*search_new_indexed(struct search_index *,
 
 /*
  * Folding Chinese builds a table on first use (~0.1 s with OpenCC).
- * search_warm() builds it on a thread of its own, say once the first
- * screen is up, so that the first search does not wait as long; searches
- * (search_index_new) wait for it, and so must any other use of text_fold
- * meanwhile. search_warm_done() waits for it (before exit, say).
+ * search_warm() builds it on a thread of its own from the start, so that
+ * the first search need not wait: meanwhile a query all in ASCII is
+ * searched without the table (through an index of its own, which finds
+ * the same), any other waits for it, and so must any other use of
+ * text_fold. search_warm_done() waits for it (before exit, say).
  */
 void	 search_warm(void);
 void	 search_warm_done(void);
