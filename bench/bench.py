@@ -5,14 +5,19 @@ Builds 1, 10 and 100 MB documents (and one single-line document) by concatenatin
 reference corpus, then measures in the same run:
   - batch: whole-document render at 80 columns and --export json (wall time, peak memory);
   - interactive: first screen, end of file, a search whose only hit is at the end, each timed
-    from the keystroke until the expected screen appears in tmux.
+    from the keystroke until the expected screen appears in tmux (median of --iruns runs);
+  - a replay of a reading session on the largest file (scholia --replay in tmux: pages, a
+    jump to a note and back, searches and next hits, G and g, a resize, while the file
+    loads and after), with each key's latency percentiles as scholia measures them.
 Prints a table of medians and ratios against the peers.
 
 Usage: bench/bench.py [--scholia build/scholia] [--corpus ../shared/corpus] [--sizes 1,10,100]
-                      [--runs 3] [--work /tmp/scholia-bench] [--skip-interactive]
+                      [--runs 3] [--iruns 3] [--work /tmp/scholia-bench]
+                      [--skip-batch] [--skip-interactive] [--skip-replay]
 """
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -112,6 +117,16 @@ def first_words(path):
     return ''
 
 
+def median_runs(tool, path, timeout, runs):
+    """interactive() run several times: the median of each figure."""
+    res = [interactive(tool, path, timeout) for _ in range(runs)]
+    out = []
+    for i in range(3):
+        v = [r[i] for r in res if r[i] is not None]
+        out.append(statistics.median(v) if v else None)
+    return out
+
+
 def interactive(tool, path, timeout):
     """(first screen, end of file, search hit at the end) in seconds for one tool.
 
@@ -143,6 +158,71 @@ def interactive(tool, path, timeout):
     return out
 
 
+# A reading session: while the file loads, then on the whole of it. Key names are those of
+# the key table (scholia(1), --replay).
+SESSION = """# while the file loads
+Space *10
+G
+g
+Space *5
+j *5
+/%(mark)s
+g
+wait
+# the whole file
+Space *40
+b *5
+] *3
+Enter
+Ctrl-O
+Enter
+Ctrl-O
+/%(word)s
+n *20
+N *5
+G
+g
+d *10
+u *5
+resize 70x20
+Space *5
+resize 80x24
+Space *5
+G
+Ctrl-O
+"""
+
+
+def replay(path, work, timeout):
+    """Rows (key, count, p50, p90, p99, max) of a replayed session, or None."""
+    keys = os.path.join(work, 'session.keys')
+    report = os.path.join(work, 'session.report')
+    with open(keys, 'w', encoding='utf-8') as f:
+        f.write(SESSION % {'mark': MARK, 'word': '\u7f8e\u56fd'})
+    if os.path.exists(report):
+        os.unlink(report)
+    t = Tmux([BIN, '--replay', keys, '--replay-report', report, path])
+    try:
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < timeout:
+            r = subprocess.run(['tmux', '-L', t.sock, 'has-session'],
+                               stderr=subprocess.DEVNULL)
+            if r.returncode != 0:
+                break
+            time.sleep(0.1)
+    finally:
+        t.close()
+    if not os.path.exists(report):
+        return None
+    rows = []
+    with open(report, encoding='utf-8') as f:
+        for line in f.read().splitlines()[1:]:
+            m = re.match(r'^(.*?)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$', line)
+            if m:
+                rows.append((m.group(1),) + tuple(m.groups()[1:]))
+    return rows
+
+
 def fmt(v, unit='s'):
     if v is None:
         return '—'
@@ -159,9 +239,12 @@ def main():
     ap.add_argument('--corpus', default=os.path.join(here, '..', '..', 'shared', 'corpus'))
     ap.add_argument('--sizes', default='1,10,100')
     ap.add_argument('--runs', type=int, default=3)
+    ap.add_argument('--iruns', type=int, default=3)
     ap.add_argument('--work', default='/tmp/scholia-bench')
     ap.add_argument('--timeout', type=float, default=30)
+    ap.add_argument('--skip-batch', action='store_true')
     ap.add_argument('--skip-interactive', action='store_true')
+    ap.add_argument('--skip-replay', action='store_true')
     a = ap.parse_args()
     BIN = os.path.abspath(a.scholia)
     sizes = [int(s) for s in a.sizes.split(',')]
@@ -169,6 +252,39 @@ def main():
 
     print('# scholia benchmark, %s, %d cores' % (time.strftime('%Y-%m-%d'), os.cpu_count()))
     print()
+    big = max(sizes)
+    if not a.skip_batch:
+        batch_table(a, sizes, docs)
+    if not a.skip_interactive:
+        print()
+        print('## Interactive, %d MB (median of %d; from start or keystroke to the expected '
+              'screen in tmux)' % (big, a.iruns))
+        print()
+        print('| tool | first screen | end of file (G) | search hit at the end |')
+        print('|---|---|---|---|')
+        for tool in ('scholia', 'less', 'vim', 'w3m'):
+            if tool != 'scholia' and shutil.which(tool) is None:
+                continue
+            for label, path in (('', docs[big]), (' (one line)', docs['line'])):
+                r = median_runs(tool, path, a.timeout, a.iruns)
+                print('| %s%s | %s |' % (tool, label, ' | '.join(fmt(x) for x in r)))
+    if not a.skip_replay:
+        print()
+        print('## Replayed session, %d MB (scholia --replay in tmux: each key from the moment '
+              'it is taken until the screen is drawn)' % big)
+        print()
+        rows = replay(docs[big], a.work, max(a.timeout, 120))
+        if not rows:
+            print('(no report)')
+        else:
+            print('| key | count | p50 ms | p90 ms | p99 ms | max ms |')
+            print('|---|---|---|---|---|---|')
+            for r in rows:
+                print('| %s |' % ' | '.join(r))
+
+
+def batch_table(a, sizes, docs):
+    """Whole-document renders of every size by scholia and its peers."""
     print('## Whole-document render at 80 columns (median of %d; peak memory)' % a.runs)
     print()
     batch = [
@@ -197,20 +313,6 @@ def main():
         other = results.get((peer, big))
         if base and other:
             print('\nscholia --dump / %s at %d MB: %.2fx the time' % (peer, big, base[0] / other[0]))
-    if a.skip_interactive:
-        return
-    print()
-    print('## Interactive, %d MB (time from start or keystroke to the expected screen)' % big)
-    print()
-    print('| tool | first screen | end of file (G) | search hit at the end |')
-    print('|---|---|---|---|')
-    for tool in ('scholia', 'less', 'vim', 'w3m'):
-        if tool != 'scholia' and shutil.which(tool) is None:
-            continue
-        for label, path in (('', docs[big]), (' (one line)', docs['line'])):
-            r = interactive(tool, path, a.timeout)
-            cells = [fmt(x) for x in r] if r else ['—'] * 3
-            print('| %s%s | %s |' % (tool, label, ' | '.join(cells)))
 
 
 if __name__ == '__main__':
