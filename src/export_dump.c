@@ -11,7 +11,10 @@
 #include "scholia/export.h"
 #include "scholia/layout.h"
 
-#define DUMP_CHUNK	256		/* items laid out at once */
+#define DUMP_CHUNK	256		/* items laid out at once, at most */
+#define DUMP_BYTES	((size_t)256 << 10)	/* doc text of a chunk, about */
+#define DUMP_HUGE	((size_t)64 << 10)	/* a block streamed alone */
+#define DUMP_FLUSH	((size_t)1 << 20)	/* output held when streaming */
 #define DUMP_WINDOW	16		/* chunks laid out ahead of the writer */
 #define DUMP_THREADED	((size_t)2 << 20)	/* doc text for a helper */
 
@@ -27,10 +30,24 @@ struct dump_item {
 	int		 block;
 };
 
-/* A chunk of items and, once laid out, its bytes. */
+/*
+ * A run of items and, once laid out, its bytes. A direct chunk is one huge
+ * block: the writer lays it out in pieces straight to the output, in turn.
+ */
 struct dump_chunk {
 	struct buf	 out;
+	size_t		 first;		/* items [first, end) */
+	size_t		 end;
+	int		 direct;
 	int		 done;
+};
+
+/* Where the pieces of a streamed block go. */
+struct dump_stream {
+	struct buf	 out;
+	FILE		*fp;
+	int		 note;
+	int		 rc;
 };
 
 /* Shared by the writer and the helper thread (under lock). */
@@ -42,6 +59,7 @@ struct dump_ctx {
 	size_t			 cap_items;
 	struct dump_chunk	*chunks;
 	size_t			 nchunks;
+	size_t			 cap_chunks;
 	size_t			 next;		/* next chunk to lay out */
 	size_t			 written;	/* chunks written out */
 	int			 stop;
@@ -56,9 +74,14 @@ static void	dump_plan_notes(struct dump_ctx *, int, const size_t *,
 		    size_t);
 static size_t	*dump_bucket(const struct doc *, size_t *);
 static void	dump_plan(struct dump_ctx *);
+static size_t	dump_size(const struct doc *, const struct dump_item *);
+static void	dump_split(struct dump_ctx *);
+static void	dump_piece(const struct layout_line *, int, void *);
+static int	dump_direct(struct dump_ctx *, struct layout *, size_t,
+		    FILE *);
 static void	dump_lines(struct buf *, const struct layout_line *, int, int);
 static void	dump_render(struct dump_ctx *, struct layout *, size_t);
-static int	dump_claim(struct dump_ctx *, size_t, size_t *);
+static int	dump_claim(struct dump_ctx *, size_t, size_t *, int);
 static void	*dump_helper(void *);
 
 /* A block index from the model, kept within [lo, nblocks]. */
@@ -174,6 +197,57 @@ dump_plan(struct dump_ctx *c)
 	free(first);
 }
 
+/* Doc text bytes an item lays out (a table's lie in its cells). */
+static size_t
+dump_size(const struct doc *d, const struct dump_item *it)
+{
+	const struct block	*b;
+	const struct table	*t;
+	const struct table_cell	*c0, *c1;
+
+	if (it->kind == DUMP_HEADER)
+		return 0;
+	b = &d->blocks[it->block];
+	if (b->type != BLOCK_TABLE || b->table < 0 ||
+	    (size_t)b->table >= d->ntables)
+		return b->text_len;
+	t = &d->tables[b->table];
+	if (t->nrows < 1 || t->ncols < 1)
+		return b->text_len;
+	c0 = doc_cell(d, t, 0, 0);
+	c1 = doc_cell(d, t, t->nrows - 1, t->ncols - 1);
+	if (c1->text_off + c1->text_len < c0->text_off)
+		return b->text_len;
+	return c1->text_off + c1->text_len - c0->text_off;
+}
+
+/*
+ * Cut the items into chunks of at most DUMP_CHUNK items and about
+ * DUMP_BYTES of text, a huge block alone in a direct chunk: the chunks in
+ * flight, and so the memory, stay bounded whatever the blocks.
+ */
+static void
+dump_split(struct dump_ctx *c)
+{
+	struct dump_chunk	*ch = NULL;
+	size_t			 i, size, bytes = 0;
+
+	for (i = 0; i < c->nitems; i++) {
+		size = dump_size(c->d, &c->items[i]);
+		if (size >= DUMP_HUGE || ch == NULL || ch->direct ||
+		    ch->end - ch->first >= DUMP_CHUNK ||
+		    bytes + size > DUMP_BYTES) {
+			ch = ARRAY_PUSH(c->chunks, c->nchunks, c->cap_chunks);
+			memset(ch, 0, sizeof *ch);
+			ch->first = ch->end = i;
+			ch->direct = size >= DUMP_HUGE;
+			bytes = 0;
+		}
+		ch->end++;
+		bytes += size;
+	}
+}
+
 /* Display lines without their trailing spaces (notes: no spacer lines). */
 static void
 dump_lines(struct buf *out, const struct layout_line *lines, int n, int note)
@@ -199,13 +273,10 @@ dump_render(struct dump_ctx *c, struct layout *l, size_t k)
 	const struct dump_item		*it;
 	const struct layout_line	*lines;
 	struct buf			*out = &c->chunks[k].out;
-	size_t				 i, end;
+	size_t				 i;
 	int				 n, w = c->opts.width;
 
-	end = (k + 1) * DUMP_CHUNK;
-	if (end > c->nitems)
-		end = c->nitems;
-	for (i = k * DUMP_CHUNK; i < end; i++) {
+	for (i = c->chunks[k].first; i < c->chunks[k].end; i++) {
 		it = &c->items[i];
 		if (it->kind == DUMP_HEADER) {
 			buf_putc(out, '\n');
@@ -224,12 +295,50 @@ dump_render(struct dump_ctx *c, struct layout *l, size_t k)
 	}
 }
 
-/* Take the next chunk to lay out, if it is within the window (locked). */
+/* A piece of a streamed block, written out once enough is held. */
+static void
+dump_piece(const struct layout_line *lines, int n, void *arg)
+{
+	struct dump_stream	*s = arg;
+
+	dump_lines(&s->out, lines, n, s->note);
+	if (s->out.len < DUMP_FLUSH)
+		return;
+	if (s->rc == 0 && fwrite(s->out.data, 1, s->out.len, s->fp) !=
+	    s->out.len)
+		s->rc = -1;
+	buf_reset(&s->out);
+}
+
+/* Lay a direct chunk's huge block out straight to fp, piece by piece. */
 static int
-dump_claim(struct dump_ctx *c, size_t writer, size_t *k)
+dump_direct(struct dump_ctx *c, struct layout *l, size_t k, FILE *fp)
+{
+	const struct dump_item	*it = &c->items[c->chunks[k].first];
+	struct dump_stream	 s;
+
+	memset(&s, 0, sizeof s);
+	s.fp = fp;
+	s.note = it->kind == DUMP_NOTE;
+	layout_block_stream(l, it->block, dump_piece, &s);
+	if (s.rc == 0 && s.out.len > 0 &&
+	    fwrite(s.out.data, 1, s.out.len, fp) != s.out.len)
+		s.rc = -1;
+	buf_free(&s.out);
+	return s.rc;
+}
+
+/*
+ * Take the next chunk to lay out, if it is within the window (locked); a
+ * direct chunk only by the writer, when it is the one to write next.
+ */
+static int
+dump_claim(struct dump_ctx *c, size_t writer, size_t *k, int is_writer)
 {
 	if (c->stop || c->next >= c->nchunks ||
 	    c->next >= writer + DUMP_WINDOW)
+		return 0;
+	if (c->chunks[c->next].direct && (!is_writer || c->next != writer))
 		return 0;
 	*k = c->next++;
 	return 1;
@@ -247,7 +356,7 @@ dump_helper(void *arg)
 	for (;;) {
 		if (c->stop || c->next >= c->nchunks)
 			break;
-		if (!dump_claim(c, c->written, &k)) {
+		if (!dump_claim(c, c->written, &k, 0)) {
 			pthread_cond_wait(&c->cond, &c->lock);
 			continue;
 		}
@@ -280,8 +389,7 @@ export_dump(const struct doc *d, int width, FILE *fp)
 	c.d = d;
 	c.opts.width = width;
 	dump_plan(&c);
-	c.nchunks = (c.nitems + DUMP_CHUNK - 1) / DUMP_CHUNK;
-	c.chunks = xcalloc(c.nchunks + 1, sizeof *c.chunks);
+	dump_split(&c);
 	pthread_mutex_init(&c.lock, NULL);
 	pthread_cond_init(&c.cond, NULL);
 	l = layout_new(d, &c.opts);
@@ -292,9 +400,14 @@ export_dump(const struct doc *d, int width, FILE *fp)
 	for (w = 0; w < c.nchunks && rc == 0; w++) {
 		pthread_mutex_lock(&c.lock);
 		while (!c.chunks[w].done) {
-			if (dump_claim(&c, w, &k)) {
+			if (dump_claim(&c, w, &k, 1)) {
+				/* the helper may go on past a direct chunk */
+				pthread_cond_broadcast(&c.cond);
 				pthread_mutex_unlock(&c.lock);
-				dump_render(&c, l, k);
+				if (!c.chunks[k].direct)
+					dump_render(&c, l, k);
+				else if (dump_direct(&c, l, k, fp) != 0)
+					rc = -1;
 				pthread_mutex_lock(&c.lock);
 				c.chunks[k].done = 1;
 				pthread_cond_broadcast(&c.cond);

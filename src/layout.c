@@ -24,7 +24,15 @@ struct layout {
 	size_t			  cached;
 };
 
-static struct lblock	*layout_wrap(struct layout *, int);
+/* Where layout_block_stream sends the lines of a block. */
+struct stream {
+	int	  block;
+	void	(*fn)(const struct layout_line *, int, void *);
+	void	 *arg;
+};
+
+static struct lblock	*layout_wrap(struct layout *, int, struct stream *);
+static void		 layout_sink(struct lblock *, void *);
 static void		 layout_prefix(const struct layout *,
 			    const struct block *, struct prefix *);
 static int		 layout_note_hang(const struct doc *,
@@ -123,13 +131,49 @@ layout_block(struct layout *l, int bi, int *nlines)
 		l->pages[pi] = xcalloc(PAGE_SIZE, sizeof *l->pages[pi]);
 	page = l->pages[pi];
 	if ((blk = page[bi & (PAGE_SIZE - 1)]) == NULL) {
-		blk = layout_wrap(l, bi);
+		blk = layout_wrap(l, bi, NULL);
 		page[bi & (PAGE_SIZE - 1)] = blk;
 		l->cached++;
 		l->inpage[pi]++;
 	}
 	*nlines = blk->nlines;
 	return blk->lines;
+}
+
+void
+layout_block_stream(struct layout *l, int bi,
+    void (*fn)(const struct layout_line *, int, void *), void *arg)
+{
+	struct lblock	**page, *blk;
+	struct stream	  s;
+
+	if (bi < 0 || (size_t)bi >= l->doc->nblocks)
+		return;
+	page = l->pages != NULL ? l->pages[bi >> PAGE_SHIFT] : NULL;
+	if (page != NULL && (blk = page[bi & (PAGE_SIZE - 1)]) != NULL) {
+		if (blk->nlines > 0)
+			fn(blk->lines, blk->nlines, arg);
+		return;
+	}
+	s.block = bi;
+	s.fn = fn;
+	s.arg = arg;
+	blk = layout_wrap(l, bi, &s);
+	layout_sink(blk, &s);
+	free(blk);
+}
+
+/* A piece of a streamed block: give its lines their block, pass them on. */
+static void
+layout_sink(struct lblock *blk, void *arg)
+{
+	struct stream	*s = arg;
+	int		 i;
+
+	for (i = 0; i < blk->nlines; i++)
+		blk->lines[i].block = s->block;
+	if (blk->nlines > 0)
+		s->fn(blk->lines, blk->nlines, s->arg);
 }
 
 /* Container indentation, quote bars, list marker and note hang of a block. */
@@ -207,9 +251,9 @@ layout_note_hang(const struct doc *d, const struct block *b)
 	return (int)n;
 }
 
-/* Wrap one block into its lines. */
+/* Wrap one block into its lines (all but the last piece to s if set). */
 static struct lblock *
-layout_wrap(struct layout *l, int bi)
+layout_wrap(struct layout *l, int bi, struct stream *s)
 {
 	const struct doc	*d = l->doc;
 	const struct block	*b = &d->blocks[bi];
@@ -221,6 +265,10 @@ layout_wrap(struct layout *l, int bi)
 	int			 i, n, spacer = 0;
 
 	lb_init(&lb);
+	if (s != NULL) {
+		lb.sink = layout_sink;
+		lb.sink_arg = s;
+	}
 	if (!(b->flags & BLOCK_TIGHT) && bi != layout_first_flow(l)) {
 		spacer = 1;
 		lb_line(&lb, LINE_BLANK, b->text_off);
@@ -261,7 +309,7 @@ layout_wrap(struct layout *l, int bi)
 		    style, &p, &lb);
 		break;
 	}
-	if ((size_t)spacer == lb.nlines)
+	if ((size_t)spacer == lb_count(&lb))
 		lb.nlines = 0;	/* nothing to show: no spacer either */
 	blk = lb_finish(&lb);
 	for (i = 0; i < blk->nlines; i++)

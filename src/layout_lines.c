@@ -6,6 +6,9 @@
 #include "layout_priv.h"
 #include "scholia/text.h"
 
+static struct lblock	*lb_pack(const struct lb *);
+static void		 lb_flush(struct lb *);
+
 void
 lb_init(struct lb *lb)
 {
@@ -27,11 +30,13 @@ lb_line(struct lb *lb, unsigned flags, size_t doc_off)
 {
 	struct lb_line	*l;
 
+	if (lb->sink != NULL && lb->nlines >= LB_PIECE)
+		lb_flush(lb);
 	l = ARRAY_PUSH(lb->lines, lb->nlines, lb->cap_lines);
 	memset(l, 0, sizeof *l);
 	l->toff = lb->text.len;
 	l->rfirst = lb->nruns;
-	l->flags = flags;
+	l->flags = flags & ~lb->strip;
 	l->doc_off = l->doc_end = doc_off;
 }
 
@@ -134,9 +139,73 @@ lb_prefix(struct lb *lb, const struct prefix *p, int first)
 	lb_decor(lb, " ", pad);
 }
 
-/* Pack the lines into one allocation: lines, then runs, then text. */
+/* Lines opened so far, those handed to a sink included. */
+size_t
+lb_count(const struct lb *lb)
+{
+	return lb->nflushed + lb->nlines;
+}
+
+/* Forget the first n lines, keeping the rest (a table row's cells). */
+void
+lb_drop(struct lb *lb, size_t n)
+{
+	size_t	t0, r0, i;
+
+	if (n == 0)
+		return;
+	if (n >= lb->nlines) {
+		lb->nlines = lb->nruns = 0;
+		buf_reset(&lb->text);
+		return;
+	}
+	t0 = lb->lines[n].toff;
+	r0 = lb->lines[n].rfirst;
+	if (t0 > 0) {
+		memmove(lb->text.data, lb->text.data + t0, lb->text.len - t0);
+		lb->text.len -= t0;
+		lb->text.data[lb->text.len] = '\0';
+	}
+	if (r0 > 0) {
+		memmove(lb->runs, lb->runs + r0,
+		    (lb->nruns - r0) * sizeof *lb->runs);
+		lb->nruns -= r0;
+	}
+	memmove(lb->lines, lb->lines + n, (lb->nlines - n) * sizeof *lb->lines);
+	lb->nlines -= n;
+	for (i = 0; i < lb->nlines; i++) {
+		lb->lines[i].toff -= t0;
+		lb->lines[i].rfirst -= r0;
+	}
+}
+
+/* Hand the finished lines to the sink and start afresh (all are finished). */
+static void
+lb_flush(struct lb *lb)
+{
+	struct lblock	*blk = lb_pack(lb);
+
+	lb->sink(blk, lb->sink_arg);
+	free(blk);
+	lb->nflushed += lb->nlines;
+	lb->nlines = 0;
+	lb->nruns = 0;
+	buf_reset(&lb->text);
+}
+
+/* The lines held, packed; lb_finish also frees the builder. */
 struct lblock *
 lb_finish(struct lb *lb)
+{
+	struct lblock	*blk = lb_pack(lb);
+
+	lb_free(lb);
+	return blk;
+}
+
+/* Pack the lines into one allocation: lines, then runs, then text. */
+static struct lblock *
+lb_pack(const struct lb *lb)
 {
 	struct lblock		*blk;
 	struct layout_line	*lines;
@@ -158,7 +227,7 @@ lb_finish(struct lb *lb)
 		memcpy(text, lb->text.data, lb->text.len);
 	text[lb->text.len] = '\0';
 	for (i = 0; i < lb->nlines; i++) {
-		struct lb_line	*l = &lb->lines[i];
+		const struct lb_line	*l = &lb->lines[i];
 
 		lines[i].text = text + l->toff;
 		lines[i].len = l->tlen;
@@ -170,6 +239,5 @@ lb_finish(struct lb *lb)
 		lines[i].doc_off = l->doc_off;
 		lines[i].doc_end = l->doc_end;
 	}
-	lb_free(lb);
 	return blk;
 }

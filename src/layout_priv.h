@@ -35,7 +35,14 @@ struct lb_line {
 	size_t		 doc_end;
 };
 
-/* Collects the lines of a block before they are packed into an lblock. */
+/* Lines a streaming builder holds before it hands them on. */
+#define LB_PIECE	4096
+
+/*
+ * Collects the lines of a block before they are packed into an lblock.
+ * With a sink, every LB_PIECE finished lines are packed and handed to it
+ * (and dropped) as a new line opens, so a huge block never sits whole.
+ */
 struct lb {
 	struct buf	 text;
 	struct lb_run	*runs;
@@ -44,6 +51,10 @@ struct lb {
 	struct lb_line	*lines;
 	size_t		 nlines;
 	size_t		 cap_lines;
+	size_t		 nflushed;	/* lines handed to the sink */
+	unsigned	 strip;		/* flags lb_line clears */
+	void		(*sink)(struct lblock *, void *);
+	void		*sink_arg;
 };
 
 /* What goes left of the text on each line of a block. */
@@ -75,11 +86,20 @@ int		 lb_bar_cols(void);
 void		 lb_prefix(struct lb *, const struct prefix *, int first);
 int		 lb_prefix_cols(const struct prefix *, int first);
 struct lblock	*lb_finish(struct lb *);
+size_t		 lb_count(const struct lb *);
+void		 lb_drop(struct lb *, size_t);
 
 /* Wrap text into lines of at most width columns (prefix included). */
 void		 wrap_text(const struct doc *, const struct wrap_src *,
 		     int width, int tab, int code, unsigned style,
 		     const struct prefix *, struct lb *);
+/* The same a few lines at a time: more than want lines, or to the end. */
+struct wrapper;
+struct wrapper	*wrap_start(const struct doc *, const struct wrap_src *,
+		    int width, int tab, int code, unsigned style,
+		    const struct prefix *, struct lb *);
+int		 wrap_step(struct wrapper *, size_t want);
+void		 wrap_stop(struct wrapper *);
 /* Columns of the widest hard line of a text, and of its widest word. */
 void		 wrap_measure(const struct doc *, const struct wrap_src *,
 		     int tab, int *widest, int *word);

@@ -8,19 +8,23 @@
 #include "scholia/text.h"
 
 #define RULE_MAX	40
+#define ROW_PIECE	1024	/* lines of each cell joined at a time */
 
-/* The lines of one table row, cell by cell, before they are joined. */
+/* The cells of one table row, wrapped side by side a piece at a time. */
 struct trow {
-	struct lb	*cells;
-	int		 height;
+	struct lb	 *cells;
+	struct wrapper	**wr;
+	int		 *done;
 };
 
 static void	table_widths(const struct doc *, const struct table *, int,
 		    int, int *);
 static void	table_row(const struct doc *, const struct table *, int,
-		    const int *, int, struct trow *);
-static void	table_emit_row(const struct table *, const int *,
-		    const struct prefix *, struct trow *, struct lb *);
+		    const int *, int, const struct prefix *, struct trow *,
+		    struct lb *);
+static void	table_emit(const struct table *, const int *,
+		    const struct prefix *, const struct trow *, size_t,
+		    struct lb *);
 static void	table_rule(const struct table *, const int *,
 		    const struct prefix *, struct lb *);
 static void	table_stacked(const struct doc *, const struct table *, int,
@@ -30,6 +34,7 @@ static void	table_src(const struct doc *, const struct table *, int, int,
 static void	table_copy(struct lb *, const struct lb *,
 		    const struct lb_line *);
 static int	table_sep_cols(void);
+static long	table_shrink(int, int *, const int *, long);
 
 static const struct prefix no_prefix;
 
@@ -71,13 +76,65 @@ table_src(const struct doc *d, const struct table *t, int r, int c,
 	src->span_count = cell->span_count;
 }
 
+/*
+ * Take over columns off the widest columns, one at a time, the leftmost of
+ * the widest first, none below its min: done a level at a time, so the cost
+ * does not grow with the widths. Returns the columns taken.
+ */
+static long
+table_shrink(int ncols, int *w, const int *min, long over)
+{
+	long	taken = 0, span, q, r;
+	int	c, top, floor, ntop;
+
+	while (taken < over) {
+		/* the widest columns that can shrink, and how far together */
+		top = -1;
+		for (c = 0; c < ncols; c++)
+			if (w[c] > min[c] && w[c] > top)
+				top = w[c];
+		if (top == -1)
+			break;
+		floor = 0;
+		ntop = 0;
+		for (c = 0; c < ncols; c++) {
+			if (w[c] == top && w[c] > min[c]) {
+				ntop++;
+				if (min[c] > floor)
+					floor = min[c];
+			} else if (w[c] > min[c] && w[c] > floor)
+				floor = w[c];
+		}
+		span = (long)ntop * (top - floor);
+		if (span <= over - taken) {
+			for (c = 0; c < ncols; c++)
+				if (w[c] == top && w[c] > min[c])
+					w[c] = floor;
+			taken += span;
+			continue;
+		}
+		q = (over - taken) / ntop;
+		r = (over - taken) % ntop;
+		for (c = 0; c < ncols; c++) {
+			if (w[c] != top || w[c] <= min[c])
+				continue;
+			w[c] = (int)(top - q - (r > 0 ? 1 : 0));
+			if (r > 0)
+				r--;
+		}
+		taken = over;
+	}
+	return taken;
+}
+
 /* Column widths from content; shrink the widest first when over avail. */
 static void
 table_widths(const struct doc *d, const struct table *t, int avail, int tab,
     int *w)
 {
 	struct wrap_src	 src;
-	int		*min, r, c, widest, word, total, best;
+	long		 total;
+	int		*min, r, c, widest, word;
 
 	min = xcalloc((size_t)t->ncols, sizeof *min);
 	for (c = 0; c < t->ncols; c++) {
@@ -101,56 +158,79 @@ table_widths(const struct doc *d, const struct table *t, int avail, int tab,
 	total = table_sep_cols() * (t->ncols - 1);
 	for (c = 0; c < t->ncols; c++)
 		total += w[c];
-	while (total > avail) {
-		best = -1;
-		for (c = 0; c < t->ncols; c++)
-			if (w[c] > min[c] && (best == -1 || w[c] > w[best]))
-				best = c;
-		if (best == -1)
-			break;
-		w[best]--;
-		total--;
-	}
+	if (total > avail)
+		total -= table_shrink(t->ncols, w, min, total - avail);
 	free(min);
 	if (total > avail)
 		w[0] = -1;	/* no grid fits */
 }
 
-/* Wrap each cell of row r to its column width. */
+/*
+ * Row r: its cells wrapped to their column widths and joined line by line,
+ * ROW_PIECE lines at a time, so that a huge cell never sits whole.
+ */
 static void
 table_row(const struct doc *d, const struct table *t, int r, const int *w,
-    int tab, struct trow *row)
+    int tab, const struct prefix *p, struct trow *row, struct lb *lb)
 {
 	struct wrap_src	src;
 	unsigned	style = r < t->header_rows ? SPAN_STRONG : 0;
-	int		c;
+	size_t		n, emitted = 0;
+	int		c, all;
 
-	row->height = 1;
 	for (c = 0; c < t->ncols; c++) {
 		lb_init(&row->cells[c]);
 		table_src(d, t, r, c, &src);
-		wrap_text(d, &src, w[c], tab, 0, style, &no_prefix,
-		    &row->cells[c]);
-		if ((int)row->cells[c].nlines > row->height)
-			row->height = (int)row->cells[c].nlines;
+		row->wr[c] = wrap_start(d, &src, w[c], tab, 0, style,
+		    &no_prefix, &row->cells[c]);
+		row->done[c] = 0;
+	}
+	do {
+		all = 1;
+		n = (size_t)-1;
+		for (c = 0; c < t->ncols; c++) {
+			if (!row->done[c])
+				row->done[c] = wrap_step(row->wr[c], ROW_PIECE);
+			if (!row->done[c]) {
+				all = 0;
+				if (row->cells[c].nlines < n)
+					n = row->cells[c].nlines;
+			}
+		}
+		if (all) {
+			/* the rest, and a row shows one line at least */
+			n = emitted == 0 ? 1 : 0;
+			for (c = 0; c < t->ncols; c++)
+				if (row->cells[c].nlines > n)
+					n = row->cells[c].nlines;
+		}
+		table_emit(t, w, p, row, n, lb);
+		for (c = 0; c < t->ncols; c++)
+			lb_drop(&row->cells[c], n);
+		emitted += n;
+	} while (!all);
+	for (c = 0; c < t->ncols; c++) {
+		wrap_stop(row->wr[c]);
+		lb_free(&row->cells[c]);
 	}
 }
 
-/* Join the cells of a row line by line, aligned, with bars between. */
+/* Join the first n lines of the cells, aligned, with bars between. */
 static void
-table_emit_row(const struct table *t, const int *w, const struct prefix *p,
-    struct trow *row, struct lb *lb)
+table_emit(const struct table *t, const int *w, const struct prefix *p,
+    const struct trow *row, size_t n, struct lb *lb)
 {
 	const struct lb_line	*cl;
-	int			 k, c, left, right, first;
+	size_t			 k;
+	int			 c, left, right, first;
 
-	for (k = 0; k < row->height; k++) {
-		first = lb->nlines == 0 ||
-		    (lb->nlines == 1 && lb->lines[0].flags & LINE_BLANK);
+	for (k = 0; k < n; k++) {
+		first = lb_count(lb) == 0 || (lb_count(lb) == 1 &&
+		    lb->lines[0].flags & LINE_BLANK);
 		lb_line(lb, first ? LINE_FIRST : 0, LAYOUT_NO_OFF);
 		lb_prefix(lb, p, first);
 		for (c = 0; c < t->ncols; c++) {
-			cl = k < (int)row->cells[c].nlines ?
+			cl = k < row->cells[c].nlines ?
 			    &row->cells[c].lines[k] : NULL;
 			left = w[c] - (cl != NULL ? cl->cols : 0);
 			right = 0;
@@ -177,8 +257,6 @@ table_emit_row(const struct table *t, const int *w, const struct prefix *p,
 			lb->lines[lb->nlines - 1].doc_off =
 			    lb->lines[lb->nlines - 1].doc_end = 0;
 	}
-	for (c = 0; c < t->ncols; c++)
-		lb_free(&row->cells[c]);
 }
 
 /* The line under the header: ─ across each column, ┼ at the bars. */
@@ -208,7 +286,6 @@ table_stacked(const struct doc *d, const struct table *t, int width, int tab,
     const struct prefix *p, struct lb *lb)
 {
 	struct wrap_src	src;
-	size_t		k;
 	int		r, c, n;
 
 	n = width - lb_prefix_cols(p, 0);
@@ -219,13 +296,11 @@ table_stacked(const struct doc *d, const struct table *t, int width, int tab,
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
 			table_src(d, t, r, c, &src);
-			k = lb->nlines;
+			/* only the grid's first line is its block's first */
+			lb->strip = r > 0 || c > 0 ? LINE_FIRST : 0;
 			wrap_text(d, &src, width, tab, 0,
 			    r < t->header_rows ? SPAN_STRONG : 0, p, lb);
-			/* only the grid's first line is its block's first */
-			for (; k < lb->nlines; k++)
-				if (r > 0 || c > 0)
-					lb->lines[k].flags &= ~LINE_FIRST;
+			lb->strip = 0;
 		}
 		if (r < t->nrows - 1) {
 			lb_line(lb, 0, 0);
@@ -256,12 +331,15 @@ layout_table(const struct doc *d, const struct block *b, int width, int tab,
 		return;
 	}
 	row.cells = xcalloc((size_t)t->ncols, sizeof *row.cells);
+	row.wr = xcalloc((size_t)t->ncols, sizeof *row.wr);
+	row.done = xcalloc((size_t)t->ncols, sizeof *row.done);
 	for (r = 0; r < t->nrows; r++) {
-		table_row(d, t, r, w, tab, &row);
-		table_emit_row(t, w, p, &row, lb);
+		table_row(d, t, r, w, tab, p, &row, lb);
 		if (r == t->header_rows - 1 && r < t->nrows - 1)
 			table_rule(t, w, p, lb);
 	}
 	free(row.cells);
+	free(row.wr);
+	free(row.done);
 	free(w);
 }

@@ -70,6 +70,13 @@ struct wrap {
 	const char		*dtext;	/* the doc text */
 };
 
+/* A wrap in progress, resumed a few lines at a time (table cells). */
+struct wrapper {
+	struct wrap	 w;
+	struct uiter	 it;
+	int		 done;
+};
+
 static void	 uiter_init(struct uiter *, const struct doc *,
 		    const struct wrap_src *, int, unsigned);
 static int	 uiter_next(struct uiter *, struct unit *);
@@ -516,34 +523,71 @@ wrap_text(const struct doc *d, const struct wrap_src *src, int width,
     int tab, int code, unsigned style, const struct prefix *pfx,
     struct lb *lb)
 {
-	struct wrap	w;
-	struct uiter	it;
-	struct unit	u;
+	struct wrapper	*wr;
 
-	memset(&w, 0, sizeof w);
-	w.lb = lb;
-	w.pfx = pfx;
-	w.width = width;
-	w.tab = tab;
-	w.code = code;
-	w.first = 1;
-	w.base = src->off;
-	w.dtext = d->text.data;
-	w.avail = width - lb_prefix_cols(pfx, 1);
-	if (w.avail < 1)
-		w.avail = 1;
-	uiter_init(&it, d, src, code, style);
-	while (uiter_next(&it, &u)) {
-		wrap_one(&w, &u);
-		while (w.nstack > 0) {
-			u = w.stack[--w.nstack];
-			wrap_one(&w, &u);
+	wr = wrap_start(d, src, width, tab, code, style, pfx, lb);
+	wrap_step(wr, (size_t)-1);
+	wrap_stop(wr);
+}
+
+struct wrapper *
+wrap_start(const struct doc *d, const struct wrap_src *src, int width,
+    int tab, int code, unsigned style, const struct prefix *pfx,
+    struct lb *lb)
+{
+	struct wrapper	*wr = xcalloc(1, sizeof *wr);
+	struct wrap	*w = &wr->w;
+
+	w->lb = lb;
+	w->pfx = pfx;
+	w->width = width;
+	w->tab = tab;
+	w->code = code;
+	w->first = 1;
+	w->base = src->off;
+	w->dtext = d->text.data;
+	w->avail = width - lb_prefix_cols(pfx, 1);
+	if (w->avail < 1)
+		w->avail = 1;
+	uiter_init(&wr->it, d, src, code, style);
+	return wr;
+}
+
+/*
+ * Wrap on until the builder holds more than want lines (every line it holds
+ * is finished) or the text ends; 1 once it has ended.
+ */
+int
+wrap_step(struct wrapper *wr, size_t want)
+{
+	struct wrap	*w = &wr->w;
+	struct unit	 u;
+
+	while (!wr->done && w->lb->nlines <= want) {
+		if (!uiter_next(&wr->it, &u)) {
+			if (w->nline > 0)
+				wrap_emit(w, w->nline, NULL, 0);
+			wr->done = 1;
+			break;
+		}
+		wrap_one(w, &u);
+		while (w->nstack > 0) {
+			u = w->stack[--w->nstack];
+			wrap_one(w, &u);
 		}
 	}
-	if (w.nline > 0)
-		wrap_emit(&w, w.nline, NULL, 0);
-	free(w.line);
-	free(w.stack);
+	return wr->done;
+}
+
+void
+wrap_stop(struct wrapper *wr)
+{
+	if (wr == NULL)
+		return;
+	free(wr->it.brk);
+	free(wr->w.line);
+	free(wr->w.stack);
+	free(wr);
 }
 
 void

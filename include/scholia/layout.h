@@ -57,6 +57,14 @@ const struct doc *layout_doc(const struct layout *);
  * the first of the flow.
  */
 const struct layout_line *layout_block(struct layout *, int block, int *nlines);
+/*
+ * The display lines of a block handed to fn in order, in pieces of a few
+ * thousand lines, and not cached (the cached lines if the block is): a huge
+ * block at a narrow width never sits whole in memory. The lines are valid
+ * only during the call.
+ */
+void	layout_block_stream(struct layout *, int block,
+	    void (*fn)(const struct layout_line *, int, void *), void *);
 /* Drop the cached lines of a block (they are wrapped again on request). */
 void	layout_forget(struct layout *, int block);
 /* How many blocks are wrapped and cached now. */

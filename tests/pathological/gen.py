@@ -34,9 +34,14 @@ put('line-words', rep('word ', 10 * M // K) + '\n', flags=('--text',))
 put('line-words-md', rep('word ', 10 * M // K) + '\n', flags=('--markdown',))
 put('line-nobreak', 'x' * (10 * M // K) + '\n', flags=both)
 put('line-cjk', rep('中文段落，', 10 * M // K) + '\n', flags=both)
-# A narrow screen multiplies display lines: one per character.
+# A narrow screen multiplies display lines: one per character. The dump
+# lays a huge block out in pieces, so memory stays near the file's size
+# (all its display lines at once took over 100 bytes a character).
+NARROW_MB = 512 if full else 200
 put('narrow', rep('中', 10 * M // K) + '\n' + rep('a ', 10 * M // K) + '\n',
-    secs=20, mb=2048, flags=('--width 1', '--width 2 --markdown'))
+    secs=20, mb=NARROW_MB, flags=('--width 1', '--width 2 --markdown'))
+put('line-narrow', 'x' * (20 * M // K) + '\n', secs=20, mb=NARROW_MB,
+    flags=('--width 1', '--width 3 --markdown'))
 put('lines-empty', '\n' * (10 * M // K), flags=auto)
 put('lines-short', rep('a\n', 10 * M // K // 2), secs=60, mb=4096,
     flags=auto)
@@ -79,6 +84,10 @@ put('table-row', '| a | b |\n|---|---|\n|' + rep('x|', 50 * M // K) + '\n',
     secs=10, mb=2048, flags=both)
 put('table-cell', '| a | b |\n|---|---|\n| ' + rep('长', 50 * M // K) +
     ' | y |\n', secs=10, mb=2048, flags=both)
+# A huge cell in a narrow grid: the row is joined a piece at a time.
+put('table-cell-narrow', '| a | b |\n|---|---|\n| ' +
+    rep('长', 50 * M // K // 3) + ' | y |\n', secs=20, mb=NARROW_MB,
+    flags=('--width 8 --markdown', '--width 12 --markdown'))
 put('table-cols', '|' + 'a|' * 5000 + '\n|' + '-|' * 5000 + '\n' +
     ('|' + 'x|' * 5000 + '\n') * 20, flags=both)
 put('table-rows', '| a | b |\n|---|---|\n' + '| x | y |\n' * n, flags=both)
