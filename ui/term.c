@@ -1,8 +1,12 @@
 /* Terminal setup and teardown: curses, colours, signals, the fatal hook. */
+#include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "scholia/xmalloc.h"
@@ -10,10 +14,24 @@
 #include "ui.h"
 
 static void	term_on_signal(int);
+static void	term_on_freeze(int);
+static void	term_freeze_main(void);
 static void	term_fatal_hook(void);
+static void	term_on_crash(int);
+static void	term_crash_handlers(void (*)(int));
+static void	term_undo_add(const char *);
+static void	term_undo(void);
+static void	term_at_exit(void);
 static void	term_setup_colours(void);
 
 static volatile sig_atomic_t	term_sig;
+static volatile sig_atomic_t	term_frozen;	/* the main thread is stopped */
+static volatile sig_atomic_t	term_undoing;	/* the fatal hook is running */
+static pthread_t		term_main;	/* the thread that draws */
+static struct termios		term_tty;	/* its modes before curses */
+static int			term_tty_fd = -1;
+static char			term_undo_seq[256]; /* what endwin would send */
+static size_t			term_undo_len;
 static SCREEN			*term_screen;
 static FILE			*term_in;	/* /dev/tty if stdin is a pipe */
 static int			 term_has_colour;
@@ -26,11 +44,157 @@ term_on_signal(int sig)
 	term_sig = sig;
 }
 
-/* Called by fatal() before it prints, so the message lands on a sane tty. */
+/*
+ * The main thread, told by a thread dying of a fatal error, stops drawing
+ * for good: the process is about to exit from the other thread.
+ */
+static void
+term_on_freeze(int sig)
+{
+	(void)sig;
+	term_frozen = 1;
+	for (;;)
+		pause();
+}
+
+/*
+ * Stop the main thread before another thread restores the terminal: left
+ * running, its next refresh would go back into curses mode (alternate
+ * screen, no echo) after endwin, and exit() would leave the terminal so.
+ */
+static void
+term_freeze_main(void)
+{
+	struct timespec	ts = { 0, 1000000 };
+	int		i;
+
+	if (pthread_kill(term_main, SIGUSR2) != 0)
+		return;
+	/* it may be blocked in a system call: a signal ends that at once */
+	for (i = 0; i < 1000 && !term_frozen; i++)
+		nanosleep(&ts, NULL);
+}
+
+/*
+ * Called by fatal() before it prints, so the message lands on a sane tty.
+ * From a loading thread, the main thread may be inside curses, which is
+ * not for two threads: the terminal is undone by hand at once (another
+ * thread failing too may exit any moment), then again once the main
+ * thread is stopped, in case it drew in between.
+ */
 static void
 term_fatal_hook(void)
 {
-	term_done();
+	int	saved = errno;
+
+	if (term_screen == NULL)
+		return;
+	term_undoing = 1;	/* crash handlers stay: another thread may abort */
+	if (pthread_equal(pthread_self(), term_main)) {
+		/* out of memory, curses may fail too: undo by hand first */
+		term_undo();
+		term_done();
+	} else {
+		term_undo();
+		term_freeze_main();
+		term_undo();
+	}
+	term_undoing = 0;
+	errno = saved;
+}
+
+/*
+ * A crash (abort() from a library out of memory, a fault) would leave the
+ * terminal in the alternate screen with echo off: undo what curses did
+ * with async-signal-safe calls only, then die of the signal as before.
+ */
+static void
+term_on_crash(int sig)
+{
+	term_undo();
+	if (!pthread_equal(pthread_self(), term_main)) {
+		term_freeze_main();
+		term_undo();
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/*
+ * Set the handler of the crash signals; under sanitizers only SIGABRT, as
+ * theirs report the faults.
+ */
+static void
+term_crash_handlers(void (*fn)(int))
+{
+	struct sigaction	 sa;
+	int			 sigs[] = { SIGABRT, SIGSEGV, SIGBUS, SIGILL,
+				    SIGFPE };
+	size_t			 i, n = sizeof sigs / sizeof sigs[0];
+
+#if defined(__SANITIZE_ADDRESS__)
+	n = 1;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+	n = 1;
+#endif
+#endif
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigfillset(&sa.sa_mask);
+	sa.sa_flags = fn == SIG_DFL ? 0 : SA_RESETHAND;
+	for (i = 0; i < n; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/* Add a string, without terminfo padding, to the undo sequence. */
+static void
+term_undo_add(const char *s)
+{
+	const char	*e;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	for (; *s != '\0'; s++) {
+		if (s[0] == '$' && s[1] == '<' && (e = strchr(s, '>')) != NULL) {
+			s = e;
+			continue;
+		}
+		if (term_undo_len < sizeof term_undo_seq)
+			term_undo_seq[term_undo_len++] = *s;
+	}
+}
+
+/*
+ * Leave curses by hand: the modes first and at once (a thread failing at
+ * the same time may exit any moment), then mouse, attributes, cursor,
+ * keypad and screen.
+ */
+static void
+term_undo(void)
+{
+	ssize_t	n = 0;
+
+	if (term_tty_fd != -1)
+		tcsetattr(term_tty_fd, TCSANOW, &term_tty);
+	if (term_undo_len > 0)
+		n = write(STDOUT_FILENO, term_undo_seq, term_undo_len);
+	(void)n;
+}
+
+/*
+ * Another thread failing at the same time as the one in the fatal hook
+ * finds no hook and exits at once: here it waits for the terminal to be
+ * undone first.
+ */
+static void
+term_at_exit(void)
+{
+	struct timespec	ts = { 0, 1000000 };
+	int		i;
+
+	for (i = 0; i < 1000 && term_undoing; i++)
+		nanosleep(&ts, NULL);
 }
 
 /* Colours if the terminal has them and NO_COLOR does not forbid them. */
@@ -67,7 +231,8 @@ int
 term_init(void)
 {
 	struct sigaction	 sa;
-	const char		*sitm;
+	static int		 registered;
+	const char		*sitm, *kmous;
 	int			 sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	size_t			 i;
 
@@ -84,7 +249,14 @@ term_init(void)
 	sa.sa_flags = 0;	/* no SA_RESTART: input returns on a signal */
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+	term_main = pthread_self();
+	sa.sa_handler = term_on_freeze;
+	sigfillset(&sa.sa_mask);
+	sigaction(SIGUSR2, &sa, NULL);
 
+	term_tty_fd = term_in != NULL ? fileno(term_in) : STDIN_FILENO;
+	if (tcgetattr(term_tty_fd, &term_tty) == -1)
+		term_tty_fd = -1;
 	term_screen = newterm(NULL, stdout, term_in != NULL ? term_in : stdin);
 	if (term_screen == NULL) {
 		if (term_in != NULL)
@@ -106,6 +278,19 @@ term_init(void)
 	mouseinterval(0);
 	sitm = tigetstr("sitm");
 	term_has_italic = sitm != NULL && sitm != (char *)-1;
+	term_undo_len = 0;
+	kmous = tigetstr("kmous");
+	if (kmous != NULL && kmous != (char *)-1)	/* xterm's, as curses */
+		term_undo_add("\033[?1006l\033[?1000l");
+	term_undo_add(tigetstr("sgr0"));
+	term_undo_add(tigetstr("cnorm"));
+	term_undo_add(tigetstr("rmkx"));
+	term_undo_add(tigetstr("rmcup"));
+	term_crash_handlers(term_on_crash);
+	if (!registered) {
+		atexit(term_at_exit);
+		registered = 1;
+	}
 	/* stdscr is never drawn on, so input never repaints it over panes */
 	wnoutrefresh(stdscr);
 	return 0;
@@ -117,6 +302,7 @@ term_done(void)
 {
 	if (term_screen == NULL)
 		return;
+	term_crash_handlers(SIG_DFL);
 	endwin();
 	fflush(stdout);
 	delscreen(term_screen);
