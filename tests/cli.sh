@@ -131,5 +131,33 @@ python3 -c 'import sys; sys.stdout.buffer.write(("\ufeff# T\n\n" + "word " * 200
     "$bin" --dump >"$tmp/u16" && grep -q word "$tmp/u16" && ok ||
     fail "UTF-16 on stdin (NUL bytes in its sample) is not taken for binary"
 
+# Output that cannot be written: a closed pipe ends quietly, a full disk
+# says so in one line; both exit 1 (see EXIT STATUS in scholia(1)).
+f4=$(ls "$corpus"/004_*.txt 2>/dev/null | head -n 1)
+if [ -n "$f4" ]; then
+	for x in 1 2 3 4 5 6 7 8; do cat "$f4"; done >"$tmp/big"
+	for args in "--dump" "--export json" "--export tree" "--toc"; do
+		# shellcheck disable=SC2086
+		{ "$bin" $args "$tmp/big" 2>"$tmp/perr"; echo $? >"$tmp/prc"; } |
+		    head -c 10 >/dev/null
+		if [ "$(cat "$tmp/prc")" -eq 1 ] && [ ! -s "$tmp/perr" ]; then
+			ok
+		else
+			fail "$args into a closed pipe: rc=$(cat "$tmp/prc") $(cat "$tmp/perr")"
+		fi
+		if [ -w /dev/full ]; then
+			# shellcheck disable=SC2086
+			"$bin" $args "$tmp/big" >/dev/full 2>"$tmp/ferr"
+			rc=$?
+			if [ "$rc" -eq 1 ] && [ "$(wc -l <"$tmp/ferr")" -eq 1 ] &&
+			    grep -q '^scholia: write error: ' "$tmp/ferr"; then
+				ok
+			else
+				fail "$args to /dev/full: rc=$rc $(cat "$tmp/ferr")"
+			fi
+		fi
+	done
+fi
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
