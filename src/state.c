@@ -388,13 +388,23 @@ static int
 state_write(const struct state *s, const char *dir, char **cause)
 {
 	struct buf	 b = { 0 };
-	char		*path, *tmp;
+	char		*path, *tmp, *real, *pdir;
 	size_t		 i, done = 0;
 	ssize_t		 n;
 	int		 fd = -1, rc = -1, dfd;
 
 	xasprintf(&path, "%s/positions", dir);
-	xasprintf(&tmp, "%s/positions.tmp.%ld", dir, (long)getpid());
+	/* a link (dotfiles kept elsewhere) stays one: write where it points */
+	if ((real = realpath(path, NULL)) != NULL) {
+		free(path);
+		path = real;
+	}
+	xasprintf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+	real = strrchr(path, '/');
+	if (real == NULL || real == path)
+		pdir = xstrdup("/");
+	else
+		xasprintf(&pdir, "%.*s", (int)(real - path), path);
 	buf_puts(&b, STATE_HEADER);
 	for (i = 0; i < s->ne; i++) {
 		state_escape(&b, s->e[i].path);
@@ -424,7 +434,7 @@ state_write(const struct state *s, const char *dir, char **cause)
 	if (rename(tmp, path) == -1)
 		goto fail;
 	/* Make the rename itself durable. */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+	if ((dfd = open(pdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
 		fsync(dfd);
 		close(dfd);
 	}
@@ -437,6 +447,7 @@ fail:
 	unlink(tmp);
 out:
 	buf_free(&b);
+	free(pdir);
 	free(tmp);
 	free(path);
 	return rc;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -57,6 +58,25 @@ slurp(const char *rel)
 	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
 	fclose(f);
 	return data;
+}
+
+/* Entries in a directory under the temporary one, but . and .. */
+static int
+files_in(const char *rel)
+{
+	char		 path[512];
+	DIR		*d;
+	struct dirent	*e;
+	int		 n = 0;
+
+	mkpath(path, sizeof path, rel);
+	d = opendir(path);
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
 }
 
 /* Save a position for docs/<name> (created), its path into path. */
@@ -352,6 +372,44 @@ test_readonly_dir(void **state)
 	free(after);
 }
 
+/*
+ * A positions file that is a symbolic link (dotfiles kept elsewhere) is
+ * saved where it points, and stays a link.
+ */
+static void
+test_symlink(void **state)
+{
+	struct state	*s;
+	struct stat	 st;
+	char		 a[512], b[512], link[512], real[512], *cause;
+	char		*text;
+
+	(void)state;
+	save("a.txt", 11, a, sizeof a);
+	mkpath(link, sizeof link, "xdg/scholia/positions");
+	mkpath(real, sizeof real, "elsewhere");
+	assert_int_equal(mkdir(real, 0700), 0);
+	mkpath(real, sizeof real, "elsewhere/positions");
+	assert_int_equal(rename(link, real), 0);
+	assert_int_equal(symlink("../../elsewhere/positions", link), 0);
+
+	save("b.txt", 12, b, sizeof b);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	text = slurp("elsewhere/positions");
+	assert_non_null(strstr(text, "/docs/a.txt\t"));
+	assert_non_null(strstr(text, "/docs/b.txt\t"));
+	free(text);
+	s = state_open(&cause);
+	assert_null(cause);
+	assert_int_equal(saved_block(s, a), 11);
+	assert_int_equal(saved_block(s, b), 12);
+	state_close(s);
+	/* no temporary file left behind, here or there */
+	assert_int_equal(files_in("xdg/scholia"), 1);
+	assert_int_equal(files_in("elsewhere"), 1);
+}
+
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -364,6 +422,7 @@ main(void)
 		T(test_crowded),
 		T(test_told_once),
 		T(test_readonly_dir),
+		T(test_symlink),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
