@@ -1,4 +1,5 @@
 /* Compaction after recovery: the text and spans nothing shows any more go back. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,8 @@
 #include "internal.h"
 #include "scholia/doc.h"
 
+#define COMPACT_TWO	((size_t)8 << 20)	/* text moved on a thread */
+
 /* A stretch of text in use: [start, end) moves to at (texts < 4 GiB). */
 struct compact_seg {
 	uint32_t	start;
@@ -14,8 +17,18 @@ struct compact_seg {
 	uint32_t	at;
 };
 
+/* The text to move: its stretches, on a thread of their own. */
+struct compact_job {
+	char			*text;
+	struct compact_seg	*seg;
+	size_t			 nseg;
+};
+
 static int	compact_cmp(const void *, const void *);
-static size_t	compact_map(const struct compact_seg *, size_t, size_t);
+static void	*compact_move(void *);
+static size_t	compact_map(const struct compact_seg *, size_t, size_t,
+		    size_t *);
+static void	compact_sort(struct compact_seg *, size_t);
 static size_t	compact_text(struct doc *, struct compact_seg **);
 static size_t	compact_rank(const uint64_t *, const uint32_t *, size_t);
 static void	compact_spans(struct doc *);
@@ -33,29 +46,76 @@ compact_cmp(const void *a, const void *b)
 /*
  * Where offset off is after the move: inside a stretch it moves with it;
  * in a gap (an empty block sits there) it goes to the end of the stretch
- * before, so that the order of all offsets is kept.
+ * before, so that the order of all offsets is kept. *hint is the stretch
+ * found last: offsets asked in order find theirs there or just after.
  */
 static size_t
-compact_map(const struct compact_seg *seg, size_t n, size_t off)
+compact_map(const struct compact_seg *seg, size_t n, size_t off,
+    size_t *hint)
 {
-	size_t	lo = 0, hi = n, mid;
+	size_t	lo = 0, hi = n, mid, h = *hint;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (seg[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (h < n && seg[h].start <= off && (h + 1 == n ||
+	    seg[h + 1].start > off))
+		lo = h + 1;
+	else if (h + 1 < n && seg[h + 1].start <= off && (h + 2 == n ||
+	    seg[h + 2].start > off))
+		lo = h + 2;
+	else {
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (seg[mid].start <= off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
 	}
 	if (lo == 0)
 		return 0;
+	*hint = lo - 1;
 	seg = &seg[lo - 1];
 	if (off <= seg->end)
 		return seg->at + (off - seg->start);
 	return seg->at + (seg->end - seg->start);
 }
 
-/* Merge the text blocks and cells show into stretches; move them down. */
+/*
+ * Sort stretches that are mostly in order already (blocks in reading
+ * order, joined ones copied to the end): those out of order are sorted
+ * alone and merged back in.
+ */
+static void
+compact_sort(struct compact_seg *seg, size_t n)
+{
+	struct compact_seg	*late, *run;
+	size_t			 i, k = 0, nl = 0, a, b;
+
+	for (i = 1; i < n; i++)
+		if (compact_cmp(&seg[i - 1], &seg[i]) > 0)
+			break;
+	if (i >= n)
+		return;
+	late = xreallocarray(NULL, n, sizeof *late);
+	for (i = 0; i < n; i++) {
+		if (k > 0 && compact_cmp(&seg[k - 1], &seg[i]) > 0)
+			late[nl++] = seg[i];
+		else
+			seg[k++] = seg[i];
+	}
+	qsort(late, nl, sizeof *late, compact_cmp);
+	run = xreallocarray(NULL, k, sizeof *run);
+	memcpy(run, seg, k * sizeof *run);
+	for (a = b = i = 0; a < k || b < nl; i++) {
+		if (b == nl || (a < k && compact_cmp(&run[a], &late[b]) <= 0))
+			seg[i] = run[a++];
+		else
+			seg[i] = late[b++];
+	}
+	free(run);
+	free(late);
+}
+
+/* Merge the text blocks and cells show into stretches, and say where to. */
 static size_t
 compact_text(struct doc *d, struct compact_seg **out)
 {
@@ -77,7 +137,7 @@ compact_text(struct doc *d, struct compact_seg **out)
 		seg[n++].end = (uint32_t)(d->cells[i].text_off +
 		    d->cells[i].text_len);
 	}
-	qsort(seg, n, sizeof *seg, compact_cmp);
+	compact_sort(seg, n);
 	for (i = 0, k = 0; i < n; i++) {
 		if (k > 0 && seg[i].start <= seg[k - 1].end) {
 			if (seg[i].end > seg[k - 1].end)
@@ -85,16 +145,26 @@ compact_text(struct doc *d, struct compact_seg **out)
 		} else
 			seg[k++] = seg[i];
 	}
-	/* targets only go down, and in order: memmove never loses text */
 	for (i = 0; i < k; i++) {
 		seg[i].at = (uint32_t)at;
-		if (at != seg[i].start)
-			memmove(d->text.data + at, d->text.data + seg[i].start,
-			    seg[i].end - seg[i].start);
 		at += seg[i].end - seg[i].start;
 	}
 	*out = seg;
 	return k;
+}
+
+/* Move the stretches of text down: targets only go down, and in order. */
+static void *
+compact_move(void *arg)
+{
+	struct compact_job	*j = arg;
+	size_t			 i;
+
+	for (i = 0; i < j->nseg; i++)
+		if (j->seg[i].at != j->seg[i].start)
+			memmove(j->text + j->seg[i].at, j->text +
+			    j->seg[i].start, j->seg[i].end - j->seg[i].start);
+	return NULL;
 }
 
 /* Kept spans before span i: whole words of the bitmap, then bits. */
@@ -158,31 +228,44 @@ compact_spans(struct doc *d)
 	d->spans = xreallocarray(d->spans, d->cap_spans, sizeof *d->spans);
 }
 
+/*
+ * The text moves on a thread of its own while the spans are kept and the
+ * offsets follow (a large doc): neither reads the text.
+ */
 void
 doc_compact(struct doc *d)
 {
-	struct compact_seg	*seg;
-	size_t			 nseg, len, i;
+	struct compact_job	 j;
+	pthread_t		 t;
+	size_t			 len, i, h;
+	int			 threaded = 0;
 
 	if (d->text.data == NULL || d->text.len >= UINT32_MAX)
 		return;
+	j.text = d->text.data;
+	j.nseg = compact_text(d, &j.seg);
+	len = j.nseg > 0 ? (size_t)j.seg[j.nseg - 1].at +
+	    j.seg[j.nseg - 1].end - j.seg[j.nseg - 1].start : 0;
+	if (d->text.len >= COMPACT_TWO)
+		threaded = pthread_create(&t, NULL, compact_move, &j) == 0;
+	if (!threaded)
+		compact_move(&j);
 	compact_spans(d);
-	nseg = compact_text(d, &seg);
-	len = nseg > 0 ? (size_t)seg[nseg - 1].at + seg[nseg - 1].end -
-	    seg[nseg - 1].start : 0;
-	for (i = 0; i < d->nblocks; i++)
-		d->blocks[i].text_off = compact_map(seg, nseg,
-		    d->blocks[i].text_off);
-	for (i = 0; i < d->ncells; i++)
-		d->cells[i].text_off = compact_map(seg, nseg,
-		    d->cells[i].text_off);
-	for (i = 0; i < d->nrefs; i++)
-		d->refs[i].text_off = compact_map(seg, nseg,
-		    d->refs[i].text_off);
-	for (i = 0; i < d->nspans; i++)
-		d->spans[i].off = (uint32_t)compact_map(seg, nseg,
-		    d->spans[i].off);
-	free(seg);
+	for (i = 0, h = 0; i < d->nblocks; i++)
+		d->blocks[i].text_off = compact_map(j.seg, j.nseg,
+		    d->blocks[i].text_off, &h);
+	for (i = 0, h = 0; i < d->ncells; i++)
+		d->cells[i].text_off = compact_map(j.seg, j.nseg,
+		    d->cells[i].text_off, &h);
+	for (i = 0, h = 0; i < d->nrefs; i++)
+		d->refs[i].text_off = compact_map(j.seg, j.nseg,
+		    d->refs[i].text_off, &h);
+	for (i = 0, h = 0; i < d->nspans; i++)
+		d->spans[i].off = (uint32_t)compact_map(j.seg, j.nseg,
+		    d->spans[i].off, &h);
+	if (threaded)
+		pthread_join(t, NULL);
+	free(j.seg);
 	d->text.len = len;
 	d->text.data = xrealloc(d->text.data, len + 1);
 	d->text.data[len] = '\0';

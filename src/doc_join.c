@@ -21,6 +21,7 @@ struct join_base {
 
 static void	*join_array(void *, size_t *, size_t *, void *, size_t,
 		    size_t);
+static void	 join_free(void *);
 static void	 join_give(char *, size_t, size_t);
 static int	 join_index(int, size_t);
 static void	 join_shift(struct doc *, const struct join_base *);
@@ -51,6 +52,18 @@ join_give(char *p, size_t from, size_t to)
 }
 
 /*
+ * Free a large array as a small one: glibc raises its threshold for
+ * mapping an allocation of its own to the size of a mapped one freed,
+ * and the large arrays made after would then sit in the heap, where
+ * what they leave when freed stays taken.
+ */
+static void
+join_free(void *p)
+{
+	free(xrealloc(p, 1));
+}
+
+/*
  * Append the m elements (of size bytes) of src to the array dst of *n with
  * room for *cap, a step at a time, giving the copied pages of src back as
  * it goes; frees src and returns dst. Room is left for one element more.
@@ -74,7 +87,8 @@ join_array(void *dst, size_t *n, size_t *cap, void *src, size_t m,
 			join_give(from, at, at + JOIN_STEP);
 	}
 	*n += m;
-	free(src);
+	if (src != NULL)
+		join_free(src);
 	return dst;
 }
 

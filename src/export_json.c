@@ -1,10 +1,12 @@
 /* The --export json writer: the document model as DESIGN.md specifies. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scholia/buf.h"
 #include "scholia/doc.h"
 #include "scholia/encoding.h"
 #include "scholia/export.h"
@@ -12,31 +14,100 @@
 #include "scholia/text.h"
 #include "scholia/xmalloc.h"
 
-static int	json_str(FILE *, const char *, size_t);
-static int	json_cstr(FILE *, const char *);
-static int	json_note_text(FILE *, const struct doc *, const struct note *);
-static int	json_toc(FILE *, const struct doc *);
-static int	json_notes(FILE *, const struct doc *);
-static int	json_refs(FILE *, const struct doc *);
-static int	json_keywords(FILE *, const struct doc *);
-static int	json_articles(FILE *, const struct doc *);
+#define JSON_PAR_MIN	4096	/* notes and refs from which two threads write */
+#define JSON_STEP	2048	/* notes or refs in a piece */
+
+/*
+ * The object is written in pieces: the head and contents, notes and refs
+ * JSON_STEP at a time, the rest. A large one by two writers at once, each
+ * making every other piece in a buffer of its own and writing it in turn:
+ * little memory more, the order kept.
+ */
+struct json_job {
+	const struct doc	*d;
+	FILE			*fp;
+	size_t			 npieces;
+	size_t			 nnote;		/* pieces of notes */
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	size_t			 turn;		/* the piece to write next */
+	int			 err;		/* a write failed (errno) */
+};
+
+struct json_writer {
+	struct json_job		*job;
+	size_t			 first;		/* its first piece */
+	size_t			 step;		/* pieces to the next of its own */
+};
+
+static void	 json_str(struct buf *, const char *, size_t);
+static void	 json_cstr(struct buf *, const char *);
+static void	 json_num(struct buf *, long long);
+static void	 json_lit(struct buf *, const char *);
+static void	 json_note_text(struct buf *, const struct doc *,
+		    const struct note *);
+static void	 json_head(struct buf *, const struct doc *);
+static void	 json_toc(struct buf *, const struct doc *);
+static void	 json_notes(struct buf *, const struct doc *, size_t, size_t);
+static void	 json_refs(struct buf *, const struct doc *, size_t, size_t);
+static void	 json_keywords(struct buf *, const struct doc *);
+static void	 json_articles(struct buf *, const struct doc *);
+static void	 json_piece(struct buf *, const struct json_job *, size_t);
+static void	*json_write_run(void *);
+
+static void
+json_lit(struct buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+/* A number by hand: printf is most of the time of a large export. */
+static void
+json_num(struct buf *b, long long v)
+{
+	char			tmp[24];
+	size_t			k = sizeof tmp;
+	unsigned long long	u;
+
+	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		tmp[--k] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		tmp[--k] = '-';
+	buf_append(b, tmp + k, sizeof tmp - k);
+}
 
 /*
  * A JSON string: what may not reach a terminal (controls, DEL, C1, bidi
  * controls, U+2028/9) escaped, so the JSON is safe to print; bad bytes as
- * U+FFFD.
+ * U+FFFD. Printable ASCII and the three-byte forms from U+3000 to U+D7FF
+ * (CJK, none of them unsafe) pass without decoding.
  */
-static int
-json_str(FILE *fp, const char *s, size_t n)
+static void
+json_str(struct buf *b, const char *s, size_t n)
 {
-	size_t		i = 0, start = 0, l;
-	uint32_t	c;
-	char		esc[16];
-	const char	*e;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, start = 0, l;
+	uint32_t		 c;
+	char			 esc[16];
+	const char		*e;
 
-	if (putc('"', fp) == EOF)
-		return -1;
+	buf_grow(b, n + 2);
+	buf_putc(b, '"');
 	while (i < n) {
+		if (u[i] >= 0x20 && u[i] < 0x7f && u[i] != '"' &&
+		    u[i] != '\\') {
+			i++;
+			continue;
+		}
+		if (u[i] >= 0xe3 && u[i] <= 0xed && i + 2 < n &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80 &&
+		    (u[i] != 0xed || u[i + 1] < 0xa0)) {
+			i += 3;
+			continue;
+		}
 		l = text_decode(s + i, n - i, &c);
 		e = NULL;
 		if (c == '"')
@@ -53,38 +124,37 @@ json_str(FILE *fp, const char *s, size_t n)
 			i += l;
 			continue;
 		}
-		if (i > start && fwrite(s + start, 1, i - start, fp) !=
-		    i - start)
-			return -1;
-		if (fputs(e, fp) == EOF)
-			return -1;
+		buf_append(b, s + start, i - start);
+		json_lit(b, e);
 		i += l;
 		start = i;
 	}
-	if (i > start && fwrite(s + start, 1, i - start, fp) != i - start)
-		return -1;
-	return putc('"', fp) == EOF ? -1 : 0;
+	buf_append(b, s + start, i - start);
+	buf_putc(b, '"');
 }
 
-static int
-json_cstr(FILE *fp, const char *s)
+static void
+json_cstr(struct buf *b, const char *s)
 {
 	if (s == NULL)
-		return fputs("null", fp) == EOF ? -1 : 0;
-	return json_str(fp, s, strlen(s));
+		json_lit(b, "null");
+	else
+		json_str(b, s, strlen(s));
 }
 
 /* Plain text of a note: its block without the label and the space after. */
-static int
-json_note_text(FILE *fp, const struct doc *d, const struct note *nt)
+static void
+json_note_text(struct buf *out, const struct doc *d, const struct note *nt)
 {
 	const struct block	*b;
 	const struct span	*sp;
 	const char		*s;
 	size_t			 skip = 0, end;
 
-	if (nt->block < 0 || (size_t)nt->block >= d->nblocks)
-		return json_str(fp, "", 0);
+	if (nt->block < 0 || (size_t)nt->block >= d->nblocks) {
+		json_str(out, "", 0);
+		return;
+	}
 	b = &d->blocks[nt->block];
 	s = d->text.data + b->text_off;
 	if (b->span_count > 0) {
@@ -97,143 +167,11 @@ json_note_text(FILE *fp, const struct doc *d, const struct note *nt)
 	end = b->text_len;
 	while (end > skip && (s[end - 1] == ' ' || s[end - 1] == '\n'))
 		end--;
-	return json_str(fp, s + skip, end - skip);
+	json_str(out, s + skip, end - skip);
 }
 
-static int
-json_toc(FILE *fp, const struct doc *d)
-{
-	size_t	i;
-
-	fputs("  \"toc\": [", fp);
-	for (i = 0; i < d->nheadings; i++) {
-		fprintf(fp, "%s\n    {\"level\": %d, \"title\": ",
-		    i > 0 ? "," : "", d->headings[i].level);
-		if (json_cstr(fp, d->headings[i].title) != 0)
-			return -1;
-		fprintf(fp, ", \"line\": %d}", d->headings[i].line);
-		if (ferror(fp))
-			return -1;
-	}
-	fputs(d->nheadings > 0 ? "\n  ],\n" : "],\n", fp);
-	return 0;
-}
-
-static int
-json_notes(FILE *fp, const struct doc *d)
-{
-	size_t	i;
-
-	fputs("  \"notes\": [", fp);
-	for (i = 0; i < d->nnotes; i++) {
-		fprintf(fp, "%s\n    {\"id\": %zu, \"label\": ",
-		    i > 0 ? "," : "", i);
-		if (json_cstr(fp, d->notes[i].label) != 0)
-			return -1;
-		fprintf(fp, ", \"line\": %d, \"text\": ", d->notes[i].line);
-		if (json_note_text(fp, d, &d->notes[i]) != 0)
-			return -1;
-		putc('}', fp);
-		if (ferror(fp))
-			return -1;
-	}
-	fputs(d->nnotes > 0 ? "\n  ],\n" : "],\n", fp);
-	return 0;
-}
-
-static int
-json_refs(FILE *fp, const struct doc *d)
-{
-	const struct ref	*r;
-	size_t			 i;
-
-	fputs("  \"refs\": [", fp);
-	for (i = 0; i < d->nrefs; i++) {
-		r = &d->refs[i];
-		fprintf(fp, "%s\n    {\"label\": ", i > 0 ? "," : "");
-		if (json_cstr(fp, r->label) != 0)
-			return -1;
-		fprintf(fp, ", \"line\": %d, \"note\": ", r->line);
-		if (r->note >= 0 && (size_t)r->note < d->nnotes)
-			fprintf(fp, "%d}", r->note);
-		else
-			fputs("null}", fp);
-		if (ferror(fp))
-			return -1;
-	}
-	fputs(d->nrefs > 0 ? "\n  ],\n" : "],\n", fp);
-	return 0;
-}
-
-static int
-json_keywords(FILE *fp, const struct doc *d)
-{
-	const struct keywords	*k;
-	size_t			 i;
-	int			 j;
-
-	fputs("  \"keywords\": [", fp);
-	for (i = 0; i < d->nkeywords; i++) {
-		k = &d->keywords[i];
-		fprintf(fp, "%s\n    {\"line\": %d, \"words\": [",
-		    i > 0 ? "," : "", k->line);
-		for (j = 0; j < k->nwords; j++) {
-			if (j > 0)
-				fputs(", ", fp);
-			if (json_cstr(fp, k->words[j]) != 0)
-				return -1;
-		}
-		fputs("]}", fp);
-		if (ferror(fp))
-			return -1;
-	}
-	fputs(d->nkeywords > 0 ? "\n  ],\n" : "],\n", fp);
-	return 0;
-}
-
-static int
-json_articles(FILE *fp, const struct doc *d)
-{
-	size_t	 i, b;
-	int	*first, *next, e, rc = 0;
-
-	/* Contents-list entries of each article, chained in one pass. */
-	first = xreallocarray(NULL, d->narticles + 1, sizeof *first);
-	next = xreallocarray(NULL, d->nblocks + 1, sizeof *next);
-	for (i = 0; i < d->narticles; i++)
-		first[i] = -1;
-	for (b = d->nblocks; b-- > 0;) {
-		e = d->blocks[b].entry_of;
-		if (e < 0 || (size_t)e >= d->narticles)
-			continue;
-		next[b] = first[e];
-		first[e] = (int)b;
-	}
-	fputs("  \"articles\": [", fp);
-	for (i = 0; i < d->narticles && rc == 0; i++) {
-		fprintf(fp, "%s\n    {\"title\": ", i > 0 ? "," : "");
-		if (json_cstr(fp, d->articles[i].title) != 0) {
-			rc = -1;
-			break;
-		}
-		fprintf(fp, ", \"line\": %d, \"contents_lines\": [",
-		    d->articles[i].line);
-		for (e = first[i]; e != -1; e = next[e])
-			fprintf(fp, "%s%d", e == first[i] ? "" : ", ",
-			    d->blocks[e].line);
-		fputs("]}", fp);
-		if (ferror(fp))
-			rc = -1;
-	}
-	if (rc == 0)
-		fputs(d->narticles > 0 ? "\n  ]\n" : "]\n", fp);
-	free(next);
-	free(first);
-	return rc;
-}
-
-int
-export_json(const struct doc *d, FILE *fp)
+static void
+json_head(struct buf *b, const struct doc *d)
 {
 	const struct source	*src = d->source;
 	const char		*name = NULL, *slash;
@@ -243,26 +181,255 @@ export_json(const struct doc *d, FILE *fp)
 		if ((slash = strrchr(name, '/')) != NULL && slash[1] != '\0')
 			name = slash + 1;
 	}
-	fputs("{\n  \"source\": ", fp);
-	if (json_cstr(fp, name) != 0)
-		goto fail;
-	fputs(",\n  \"encoding\": ", fp);
-	if (json_cstr(fp, src != NULL ? encoding_name(src->encoding) :
-	    NULL) != 0)
-		goto fail;
-	fprintf(fp, ",\n  \"format\": \"%s\",\n  \"invalid_bytes\": %zu,\n",
-	    d->markdown ? "markdown" : "text",
-	    src != NULL ? src->invalid : (size_t)0);
-	if (json_toc(fp, d) != 0 || json_notes(fp, d) != 0 ||
-	    json_refs(fp, d) != 0 || json_keywords(fp, d) != 0 ||
-	    json_articles(fp, d) != 0)
-		goto fail;
-	fputs("}\n", fp);
-	if (fflush(fp) != 0 || ferror(fp))
-		goto fail;
+	json_lit(b, "{\n  \"source\": ");
+	json_cstr(b, name);
+	json_lit(b, ",\n  \"encoding\": ");
+	json_cstr(b, src != NULL ? encoding_name(src->encoding) : NULL);
+	json_lit(b, ",\n  \"format\": \"");
+	json_lit(b, d->markdown ? "markdown" : "text");
+	json_lit(b, "\",\n  \"invalid_bytes\": ");
+	json_num(b, src != NULL ? (long long)src->invalid : 0);
+	json_lit(b, ",\n");
+}
+
+static void
+json_toc(struct buf *b, const struct doc *d)
+{
+	size_t	i;
+
+	json_lit(b, "  \"toc\": [");
+	for (i = 0; i < d->nheadings; i++) {
+		json_lit(b, i > 0 ? ",\n    {\"level\": " :
+		    "\n    {\"level\": ");
+		json_num(b, d->headings[i].level);
+		json_lit(b, ", \"title\": ");
+		json_cstr(b, d->headings[i].title);
+		json_lit(b, ", \"line\": ");
+		json_num(b, d->headings[i].line);
+		buf_putc(b, '}');
+	}
+	json_lit(b, d->nheadings > 0 ? "\n  ],\n" : "],\n");
+}
+
+/* Notes from to to; the first opens the array, the last closes it. */
+static void
+json_notes(struct buf *b, const struct doc *d, size_t from, size_t to)
+{
+	size_t	i;
+
+	if (from == 0)
+		json_lit(b, "  \"notes\": [");
+	for (i = from; i < to; i++) {
+		json_lit(b, i > 0 ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		json_num(b, (long long)i);
+		json_lit(b, ", \"label\": ");
+		json_cstr(b, d->notes[i].label);
+		json_lit(b, ", \"line\": ");
+		json_num(b, d->notes[i].line);
+		json_lit(b, ", \"text\": ");
+		json_note_text(b, d, &d->notes[i]);
+		buf_putc(b, '}');
+	}
+	if (to == d->nnotes)
+		json_lit(b, d->nnotes > 0 ? "\n  ],\n" : "],\n");
+}
+
+/* Refs from to to; the first opens the array, the last closes it. */
+static void
+json_refs(struct buf *b, const struct doc *d, size_t from, size_t to)
+{
+	const struct ref	*r;
+	size_t			 i;
+
+	if (from == 0)
+		json_lit(b, "  \"refs\": [");
+	for (i = from; i < to; i++) {
+		r = &d->refs[i];
+		json_lit(b, i > 0 ? ",\n    {\"label\": " :
+		    "\n    {\"label\": ");
+		json_cstr(b, r->label);
+		json_lit(b, ", \"line\": ");
+		json_num(b, r->line);
+		json_lit(b, ", \"note\": ");
+		if (r->note >= 0 && (size_t)r->note < d->nnotes) {
+			json_num(b, r->note);
+			buf_putc(b, '}');
+		} else
+			json_lit(b, "null}");
+	}
+	if (to == d->nrefs)
+		json_lit(b, d->nrefs > 0 ? "\n  ],\n" : "],\n");
+}
+
+static void
+json_keywords(struct buf *b, const struct doc *d)
+{
+	const struct keywords	*k;
+	size_t			 i;
+	int			 j;
+
+	json_lit(b, "  \"keywords\": [");
+	for (i = 0; i < d->nkeywords; i++) {
+		k = &d->keywords[i];
+		json_lit(b, i > 0 ? ",\n    {\"line\": " :
+		    "\n    {\"line\": ");
+		json_num(b, k->line);
+		json_lit(b, ", \"words\": [");
+		for (j = 0; j < k->nwords; j++) {
+			if (j > 0)
+				json_lit(b, ", ");
+			json_cstr(b, k->words[j]);
+		}
+		json_lit(b, "]}");
+	}
+	json_lit(b, d->nkeywords > 0 ? "\n  ],\n" : "],\n");
+}
+
+static void
+json_articles(struct buf *b, const struct doc *d)
+{
+	size_t	 i, bi;
+	int	*first, *next, e;
+
+	/* Contents-list entries of each article, chained in one pass. */
+	first = xreallocarray(NULL, d->narticles + 1, sizeof *first);
+	next = xreallocarray(NULL, d->nblocks + 1, sizeof *next);
+	for (i = 0; i < d->narticles; i++)
+		first[i] = -1;
+	for (bi = d->nblocks; bi-- > 0;) {
+		e = d->blocks[bi].entry_of;
+		if (e < 0 || (size_t)e >= d->narticles)
+			continue;
+		next[bi] = first[e];
+		first[e] = (int)bi;
+	}
+	json_lit(b, "  \"articles\": [");
+	for (i = 0; i < d->narticles; i++) {
+		json_lit(b, i > 0 ? ",\n    {\"title\": " :
+		    "\n    {\"title\": ");
+		json_cstr(b, d->articles[i].title);
+		json_lit(b, ", \"line\": ");
+		json_num(b, d->articles[i].line);
+		json_lit(b, ", \"contents_lines\": [");
+		for (e = first[i]; e != -1; e = next[e]) {
+			if (e != first[i])
+				json_lit(b, ", ");
+			json_num(b, d->blocks[e].line);
+		}
+		json_lit(b, "]}");
+	}
+	json_lit(b, d->narticles > 0 ? "\n  ]\n" : "]\n");
+	free(next);
+	free(first);
+}
+
+/* Piece k of the object into b. */
+static void
+json_piece(struct buf *b, const struct json_job *job, size_t k)
+{
+	const struct doc	*d = job->d;
+	size_t			 from, to;
+
+	if (k == 0) {
+		json_head(b, d);
+		json_toc(b, d);
+		return;
+	}
+	k--;
+	if (k < job->nnote) {
+		from = k * JSON_STEP;
+		to = from + JSON_STEP < d->nnotes ? from + JSON_STEP :
+		    d->nnotes;
+		json_notes(b, d, from, to);
+		return;
+	}
+	k -= job->nnote;
+	if (k < job->npieces - 2 - job->nnote) {
+		from = k * JSON_STEP;
+		to = from + JSON_STEP < d->nrefs ? from + JSON_STEP :
+		    d->nrefs;
+		json_refs(b, d, from, to);
+		return;
+	}
+	json_keywords(b, d);
+	json_articles(b, d);
+	json_lit(b, "}\n");
+}
+
+/* A writer: its pieces made, each written when the one before is. */
+static void *
+json_write_run(void *arg)
+{
+	struct json_writer	*w = arg;
+	struct json_job		*job = w->job;
+	struct buf		 b = { 0 };
+	size_t			 k;
+	int			 bad;
+
+	for (k = w->first; k < job->npieces; k += w->step) {
+		buf_reset(&b);
+		json_piece(&b, job, k);
+		pthread_mutex_lock(&job->lock);
+		while (job->turn != k)
+			pthread_cond_wait(&job->cond, &job->lock);
+		bad = job->err != 0;
+		pthread_mutex_unlock(&job->lock);
+		if (!bad && b.len > 0 && fwrite(b.data, 1, b.len, job->fp) !=
+		    b.len)
+			bad = errno != 0 ? errno : EIO;
+		pthread_mutex_lock(&job->lock);
+		if (bad && job->err == 0)
+			job->err = bad;
+		job->turn++;
+		pthread_cond_broadcast(&job->cond);
+		pthread_mutex_unlock(&job->lock);
+	}
+	buf_free(&b);
+	return NULL;
+}
+
+int
+export_json(const struct doc *d, FILE *fp)
+{
+	struct json_job		 job;
+	struct json_writer	 w[2];
+	pthread_t		 t;
+	size_t			 nref;
+	int			 threaded = 0;
+
+	memset(&job, 0, sizeof job);
+	job.d = d;
+	job.fp = fp;
+	job.nnote = (d->nnotes + JSON_STEP - 1) / JSON_STEP;
+	if (job.nnote == 0)
+		job.nnote = 1;	/* the empty array */
+	nref = (d->nrefs + JSON_STEP - 1) / JSON_STEP;
+	if (nref == 0)
+		nref = 1;
+	job.npieces = 2 + job.nnote + nref;
+	pthread_mutex_init(&job.lock, NULL);
+	pthread_cond_init(&job.cond, NULL);
+	w[0].job = w[1].job = &job;
+	w[0].first = 0;
+	w[0].step = 1;
+	if (d->nnotes + d->nrefs >= JSON_PAR_MIN) {
+		w[0].step = w[1].step = 2;
+		w[1].first = 1;
+		threaded = pthread_create(&t, NULL, json_write_run,
+		    &w[1]) == 0;
+		if (!threaded)
+			w[0].step = 1;
+	}
+	json_write_run(&w[0]);
+	if (threaded)
+		pthread_join(t, NULL);
+	pthread_mutex_destroy(&job.lock);
+	pthread_cond_destroy(&job.cond);
+	if (job.err == 0 && (fflush(fp) != 0 || ferror(fp)))
+		job.err = errno != 0 ? errno : EIO;
+	if (job.err != 0) {
+		errno = job.err;
+		return -1;
+	}
 	return 0;
-fail:
-	if (errno == 0)
-		errno = EIO;
-	return -1;
 }

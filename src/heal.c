@@ -23,6 +23,20 @@ struct heal_key {
 	int		 block;
 };
 
+/* What a map over the blocks shares (each step writes slot i only). */
+struct heal_map {
+	struct doc	*d;
+	char		*brk;		/* blocks marking a break */
+	struct buf	*keys;		/* furniture: the key of block i */
+	char		*joinable;	/* joins: heal_joinable of block i */
+	char		*mid;		/* and heal_mid_sentence */
+	uint32_t	*last;		/* and recover_block_last */
+};
+
+static void	heal_furniture_map(void *, size_t, size_t);
+static void	heal_joinable_map(void *, size_t, size_t);
+static void	heal_sort_map(void *, size_t, size_t);
+static void	heal_sort(struct heal_key *, size_t);
 static int	heal_is_code(const char *, size_t);
 static void	heal_junk(struct doc *);
 static int	heal_is_pageno(const char *, size_t);
@@ -34,7 +48,7 @@ static int	heal_mid_sentence(const struct doc *, int);
 static int	heal_next(const struct doc *, int, const char *, int *);
 static int	heal_latin_cut(const struct doc *, int, uint32_t);
 static int	heal_is_rule(const char *, size_t);
-static void	heal_joins(struct doc *, const char *);
+static void	heal_joins(struct doc *, char *);
 static size_t	heal_len(const struct doc *, int, const int *, size_t);
 static void	heal_drop_hidden_refs(struct doc *);
 
@@ -132,19 +146,16 @@ heal_key_cmp(const void *va, const void *vb)
 	return a->len < b->len ? -1 : a->len > b->len;
 }
 
-/* Drop page numbers and running heads repeated page after page. */
+/* Keys of short paragraphs, page numbers hidden, for blocks from to to. */
 static void
-heal_furniture(struct doc *d, char *brk)
+heal_furniture_map(void *arg, size_t from, size_t to)
 {
-	struct buf	*keys;
-	struct heal_key	*order;
-	size_t		 i, j, n, count;
+	struct heal_map	*m = arg;
+	struct doc	*d = m->d;
 	const char	*s;
-	int		 first;
+	size_t		 i, j, n;
 
-	keys = xcalloc(d->nblocks + 1, sizeof *keys);
-	first = recover_next_flow(d, -1);
-	for (i = 0; i < d->nblocks; i++) {
+	for (i = from; i < to; i++) {
 		struct block *b = &d->blocks[i];
 
 		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
@@ -158,13 +169,13 @@ heal_furniture(struct doc *d, char *brk)
 				continue;
 			if (heal_is_pageno(s, n)) {
 				b->flags |= BLOCK_HIDDEN;
-				brk[i] = 1;
+				m->brk[i] = 1;
 			}
 			continue;
 		}
 		if (heal_is_pageno(s, n)) {
 			b->flags |= BLOCK_HIDDEN;
-			brk[i] = 1;
+			m->brk[i] = 1;
 			continue;
 		}
 		if (recover_nchars(s, n) > HEAL_RUNNING_MAX || n < 4 ||
@@ -172,8 +183,60 @@ heal_furniture(struct doc *d, char *brk)
 			continue;	/* 引言 of each article stays */
 		for (j = 0; j < n; j++)
 			if (!(s[j] >= '0' && s[j] <= '9') && s[j] != ' ')
-				buf_putc(&keys[i], s[j]);
+				buf_putc(&m->keys[i], s[j]);
 	}
+}
+
+/* Sort keys from to to (a step of recover_par: each half alone). */
+static void
+heal_sort_map(void *arg, size_t from, size_t to)
+{
+	struct heal_key	*order = arg;
+
+	qsort(order + from, to - from, sizeof *order, heal_key_cmp);
+}
+
+/*
+ * Sort the keys, a half on each thread then merged: the order of equal
+ * keys does not matter, a group of them is dropped whole.
+ */
+static void
+heal_sort(struct heal_key *order, size_t n)
+{
+	struct heal_key	*tmp;
+	size_t		 a, b, i, h = n / 2;
+
+	recover_par(n, heal_sort_map, order);
+	if (n < 2 || recover_par_one(n))
+		return;
+	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	memcpy(tmp, order, n * sizeof *tmp);
+	for (a = 0, b = h, i = 0; a < h || b < n; i++) {
+		if (b == n || (a < h && heal_key_cmp(&tmp[a], &tmp[b]) <= 0))
+			order[i] = tmp[a++];
+		else
+			order[i] = tmp[b++];
+	}
+	free(tmp);
+}
+
+/* Drop page numbers and running heads repeated page after page. */
+static void
+heal_furniture(struct doc *d, char *brk)
+{
+	struct heal_map	 m;
+	struct buf	*keys;
+	struct heal_key	*order;
+	size_t		 i, j, n, count;
+	int		 first;
+
+	keys = xcalloc(d->nblocks + 1, sizeof *keys);
+	first = recover_next_flow(d, -1);
+	memset(&m, 0, sizeof m);
+	m.d = d;
+	m.brk = brk;
+	m.keys = keys;
+	recover_par(d->nblocks, heal_furniture_map, &m);
 	/* equal keys sort together; a group of HEAL_RUNNING_MIN is furniture */
 	order = xcalloc(d->nblocks + 1, sizeof *order);
 	for (i = 0, n = 0; i < d->nblocks; i++)
@@ -182,7 +245,7 @@ heal_furniture(struct doc *d, char *brk)
 			order[n].len = keys[i].len;
 			order[n++].block = (int)i;
 		}
-	qsort(order, n, sizeof *order, heal_key_cmp);
+	heal_sort(order, n);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && heal_key_cmp(&order[i],
 		    &order[j]) == 0; j++)
@@ -256,6 +319,26 @@ heal_joinable(const struct doc *d, int bi)
 	    !(b->flags & BLOCK_LISTITEM) && b->list_depth == 0 &&
 	    b->quote_depth == 0 && b->text_len > 0 &&
 	    outline_block_kind(d, bi) == OUTLINE_NONE;
+}
+
+/*
+ * heal_joinable of blocks from to to, before any join, and for those that
+ * are, how they end: a join changes only blocks already asked about, and
+ * hides others, which doc_in_flow tells.
+ */
+static void
+heal_joinable_map(void *arg, size_t from, size_t to)
+{
+	struct heal_map	*m = arg;
+	size_t		 i;
+
+	for (i = from; i < to; i++) {
+		m->joinable[i] = (char)heal_joinable(m->d, (int)i);
+		if (m->joinable[i]) {
+			m->mid[i] = (char)heal_mid_sentence(m->d, (int)i);
+			m->last[i] = recover_block_last(m->d, (int)i);
+		}
+	}
 }
 
 /* Whether a paragraph stops in the middle of a sentence. */
@@ -332,29 +415,39 @@ heal_len(const struct doc *d, int first, const int *chain, size_t n)
  * pieces is joined in one copy.
  */
 static void
-heal_joins(struct doc *d, const char *brk)
+heal_joins(struct doc *d, char *brk)
 {
+	struct heal_map	 m;
+	char		*ok;
 	int		*chain = NULL;
 	size_t		 i, n, cap = 0, len, garbage = 0;
 	int		 crossed, next, tail, comma, first;
 	uint32_t	 c;
 
+	ok = xcalloc(d->nblocks + 1, 1);
+	memset(&m, 0, sizeof m);
+	m.d = d;
+	m.brk = brk;
+	m.joinable = ok;
+	m.mid = xcalloc(d->nblocks + 1, 1);
+	m.last = xcalloc(d->nblocks + 1, sizeof *m.last);
+	recover_par(d->nblocks, heal_joinable_map, &m);
 	first = recover_next_flow(d, -1);
 	for (i = 0; i < d->nblocks; i++) {
-		if (!heal_joinable(d, (int)i))
+		if (!ok[i] || !doc_in_flow(d, (int)i))
 			continue;
 		n = 0;
 		tail = (int)i;
 		len = (size_t)-1;	/* counted when first needed */
-		while (heal_mid_sentence(d, tail)) {
+		while (m.mid[tail]) {
 			next = heal_next(d, tail, brk, &crossed);
-			if (next < 0 || !heal_joinable(d, next))
+			if (next < 0 || !ok[next] || !doc_in_flow(d, next))
 				break;
 			if (!crossed && (int)i == first)
 				break;	/* a long title, not a cut line */
 			if (!crossed) {
 				/* no break seen: only a plain mid-word stop */
-				c = recover_block_last(d, tail);
+				c = m.last[tail];
 				comma = c == 0xff0c || c == 0x3001 || c == ',';
 				if (heal_latin_cut(d, next, c))
 					comma = 1;
@@ -394,6 +487,9 @@ heal_joins(struct doc *d, const char *brk)
 		}
 	}
 	free(chain);
+	free(ok);
+	free(m.mid);
+	free(m.last);
 }
 
 /* References in dropped junk or furniture are no references of the text. */

@@ -23,7 +23,17 @@ static size_t		keywords_colon(const char *, size_t, enum kw_kind *);
 static int		keywords_is_sep(uint32_t, int);
 static void		keywords_split(struct doc *, int, const char *,
 			    size_t);
-static int		keywords_continues(const struct doc *, int);
+static int		keywords_continues(const struct doc *, int,
+			    const char *);
+static void		keywords_map(void *, size_t, size_t);
+
+/* What keywords_map finds of each block's text, on two threads. */
+struct kw_map {
+	const struct doc	*d;
+	uint32_t		*label;		/* bytes of its label, or 0 */
+	unsigned char		*kind;		/* of the label */
+	char			*short_line;	/* may continue a label */
+};
 
 /* Label words, compared without spaces and case. */
 static const char *const keywords_words[] = {
@@ -258,14 +268,41 @@ keywords_split(struct doc *d, int bi, const char *s, size_t n)
 
 /* A short line that may continue a labelled one (a wrapped affiliation). */
 static int
-keywords_continues(const struct doc *d, int bi)
+keywords_continues(const struct doc *d, int bi, const char *short_line)
 {
 	const struct block	*b = &d->blocks[bi];
 
 	return b->type == BLOCK_PARA && !(b->flags & BLOCK_LISTITEM) &&
-	    doc_in_flow(d, bi) &&
-	    recover_nchars(doc_text(d, b->text_off), b->text_len) <= 60 &&
-	    !recover_block_ends_sentence(d, bi);
+	    doc_in_flow(d, bi) && short_line[bi];
+}
+
+/*
+ * The label of each paragraph and whether it is a short line with no
+ * sentence end, for blocks from to to: the text does not change in the
+ * pass, only the types.
+ */
+static void
+keywords_map(void *arg, size_t from, size_t to)
+{
+	struct kw_map		*m = arg;
+	const struct doc	*d = m->d;
+	const struct block	*b;
+	const char		*s;
+	size_t			 i, n;
+	enum kw_kind		 kind;
+
+	for (i = from; i < to; i++) {
+		b = &d->blocks[i];
+		if (b->type != BLOCK_PARA || (b->flags & BLOCK_LISTITEM))
+			continue;
+		n = b->text_len;
+		s = recover_trim(doc_text(d, b->text_off), &n);
+		m->label[i] = (uint32_t)keywords_label(s, n, &kind);
+		m->kind[i] = (unsigned char)kind;
+		m->short_line[i] = recover_nchars(doc_text(d, b->text_off),
+		    b->text_len) <= 60 &&
+		    !recover_block_ends_sentence(d, (int)i);
+	}
 }
 
 /* Retype labelled paragraphs to META and collect keyword lists. */
@@ -273,20 +310,27 @@ void
 keywords_recover(struct doc *d)
 {
 	struct block	*b;
+	struct kw_map	 m;
 	const char	*s, *v;
 	size_t		 i, n, l, vn;
 	enum kw_kind	 kind;
 	int		 p, q, k;
 
+	m.d = d;
+	m.label = xcalloc(d->nblocks + 1, sizeof *m.label);
+	m.kind = xcalloc(d->nblocks + 1, 1);
+	m.short_line = xcalloc(d->nblocks + 1, 1);
+	recover_par(d->nblocks, keywords_map, &m);
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if (b->type != BLOCK_PARA || (b->flags & BLOCK_LISTITEM))
 			continue;
-		n = b->text_len;
-		s = recover_trim(doc_text(d, b->text_off), &n);
-		l = keywords_label(s, n, &kind);
+		l = m.label[i];
+		kind = (enum kw_kind)m.kind[i];
 		if (l == 0 || kind == KW_NONE)
 			continue;
+		n = b->text_len;
+		s = recover_trim(doc_text(d, b->text_off), &n);
 		vn = n - l;
 		v = recover_trim(s + l, &vn);
 		if (kind == KW_HEADWORD && vn == 0)
@@ -309,13 +353,14 @@ keywords_recover(struct doc *d)
 	}
 	/* up to three short lines between labelled ones continue them */
 	for (i = 0; i < d->nblocks; i++) {
-		if (!keywords_continues(d, (int)i))
+		if (!keywords_continues(d, (int)i, m.short_line))
 			continue;
 		p = recover_prev_flow(d, (int)i);
 		if (p < 0 || d->blocks[p].type != BLOCK_META)
 			continue;
 		q = (int)i;
-		for (k = 0; k < 3 && q >= 0 && keywords_continues(d, q); k++)
+		for (k = 0; k < 3 && q >= 0 && keywords_continues(d, q,
+		    m.short_line); k++)
 			q = recover_next_flow(d, q);
 		if (q < 0 || d->blocks[q].type != BLOCK_META)
 			continue;
@@ -323,4 +368,7 @@ keywords_recover(struct doc *d)
 		    q = recover_next_flow(d, q))
 			d->blocks[q].type = BLOCK_META;
 	}
+	free(m.label);
+	free(m.kind);
+	free(m.short_line);
 }

@@ -1,4 +1,5 @@
 /* A large Markdown source parsed in two parts at once, on two threads, then joined. */
+#include <malloc.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,8 +310,11 @@ load_parse_md(struct doc *d, char **cause)
 	size_t			 cut;
 	int			 rc, threaded;
 
-	if (src->len < __atomic_load_n(&split_min, __ATOMIC_RELAXED) ||
-	    (cut = load_split_cut(src->text, src->len)) == 0 ||
+	if (src->len < __atomic_load_n(&split_min, __ATOMIC_RELAXED))
+		return parse_md(d, cause);
+	cut = load_split_cut(src->text, src->len);
+	source_drop(src);	/* the look read it all: the parts read it again */
+	if (cut == 0 ||
 	    source_part(src, 0, cut, 0, &p1) != 0 ||
 	    source_part(src, cut, src->len - cut, 1, &p2) != 0) {
 		source_free(p1);
@@ -335,6 +339,10 @@ load_parse_md(struct doc *d, char **cause)
 		doc_append_doc(d, two.d, source_line_of(src, cut) - 1);
 	free(two.cause);
 	doc_free(two.d);
+#ifdef __GLIBC__
+	/* what the second part's arena held, scattered, goes back */
+	malloc_trim(0);
+#endif
 	source_free(p1);
 	source_free(p2);
 	return rc;

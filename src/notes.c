@@ -26,6 +26,16 @@ static int	notes_named(struct notes_ctx *, const char *);
 static int	notes_src_indent(const struct doc *, int);
 static struct notes_slot *notes_slot(struct notes_ctx *, int, const char *);
 static void	notes_index(struct notes_ctx *, int, int);
+static void	notes_heads_map(void *, size_t, size_t);
+static void	notes_promote_map(void *, size_t, size_t);
+
+/* The first look at every block, on two threads. */
+struct notes_map {
+	struct doc	*d;
+	char		*drop;		/* references dropped */
+	char		*kind;		/* per block: 1 a note, 2 a ref head */
+	int		*ref;		/* kind 2: the reference it was */
+};
 
 /*
  * The label of a note-definition paragraph: the parser's SPAN_NOTELABEL
@@ -389,11 +399,56 @@ notes_src_indent(const struct doc *d, int bi)
 	return col;
 }
 
+/*
+ * Which blocks are notes, for blocks from to to: a head of their own
+ * (kind 1), or a reference marker taken for one (kind 2: the reference,
+ * which was m->ref, is marked dropped and its span made the label).
+ */
+static void
+notes_heads_map(void *arg, size_t from, size_t to)
+{
+	struct notes_map	*m = arg;
+	struct doc		*d = m->d;
+	char			 label[64];
+	size_t			 i;
+	int			 ref;
+
+	for (i = from; i < to; i++) {
+		struct block *b = &d->blocks[i];
+
+		if (b->flags & (BLOCK_HIDDEN | BLOCK_LISTITEM) ||
+		    b->quote_depth > 0)
+			continue;
+		if (notes_head(d, (int)i, label, sizeof label)) {
+			m->kind[i] = 1;
+			continue;
+		}
+		ref = b->span_count > 0 ? d->spans[b->span_first].ref : -1;
+		if (notes_ref_head(d, (int)i, label, sizeof label, m->drop)) {
+			m->kind[i] = 2;
+			m->ref[i] = ref;
+		}
+	}
+}
+
+/* notes_may_promote of the blocks in the flow from to to. */
+static void
+notes_promote_map(void *arg, size_t from, size_t to)
+{
+	struct notes_map	*m = arg;
+	size_t			 i;
+
+	for (i = from; i < to; i++)
+		m->kind[i] = doc_in_flow(m->d, (int)i) &&
+		    notes_may_promote(m->d, (int)i);
+}
+
 /* Find the notes, then link every reference to the note of its page. */
 void
 notes_recover(struct doc *d)
 {
 	struct notes_ctx	 c;
+	struct notes_map	 m;
 	char			 label[64], *drop;
 	size_t			 i, nrefs;
 	int			 ni, dropped = 0;
@@ -401,20 +456,24 @@ notes_recover(struct doc *d)
 	memset(&c, 0, sizeof c);
 	c.d = d;
 	drop = xcalloc(d->nrefs + 1, 1);
+	m.d = d;
+	m.drop = drop;
+	m.kind = xcalloc(d->nblocks + 1, 1);
+	m.ref = xcalloc(d->nblocks + 1, sizeof *m.ref);
+	recover_par(d->nblocks, notes_heads_map, &m);
 	for (i = 0; i < d->nblocks; i++) {
-		struct block *b = &d->blocks[i];
-
-		if (b->flags & (BLOCK_HIDDEN | BLOCK_LISTITEM) ||
-		    b->quote_depth > 0)
-			continue;
-		if (notes_head(d, (int)i, label, sizeof label))
-			doc_add_note(d, label, b->line, (int)i);
-		else if (notes_ref_head(d, (int)i, label, sizeof label,
-		    drop)) {
-			doc_add_note(d, label, b->line, (int)i);
+		if (m.kind[i] == 1 && notes_head(d, (int)i, label,
+		    sizeof label))
+			doc_add_note(d, label, d->blocks[i].line, (int)i);
+		else if (m.kind[i] == 2) {
+			snprintf(label, sizeof label, "%s",
+			    d->refs[m.ref[i]].label);
+			doc_add_note(d, label, d->blocks[i].line, (int)i);
 			dropped = 1;
 		}
 	}
+	free(m.kind);
+	free(m.ref);
 	if (dropped)
 		recover_drop_refs(d, drop);
 	free(drop);
@@ -442,8 +501,11 @@ notes_recover(struct doc *d)
 		if (ni >= 0)
 			doc_link_ref(d, (int)i, ni);
 	}
+	/* the blocks that may hold markers to promote, found at once */
+	m.kind = xcalloc(d->nblocks + 1, 1);
+	recover_par(d->nblocks, notes_promote_map, &m);
 	for (i = 0; i < d->nblocks; i++) {
-		if (doc_in_flow(d, (int)i))
+		if (m.kind[i])
 			notes_maybe(&c, (int)i);
 		/* the source read for markers goes back as we pass */
 		source_release_line(d->source, d->blocks[i].line);
@@ -455,6 +517,7 @@ notes_recover(struct doc *d)
 		if (b->type != BLOCK_NOTE && b->span_count > 0)
 			d->spans[b->span_first].flags &= ~SPAN_NOTELABEL;
 	}
+	free(m.kind);
 	free(c.runs);
 	free(c.run_after);
 	free(c.slots);

@@ -34,6 +34,8 @@ int	notes_find(struct notes_ctx *, int, const char *);
 
 /* notes_promote.c: notes and references the parser could not mark */
 void	notes_maybe(struct notes_ctx *, int);
+/* Whether notes_maybe may find anything in block bi (reads it only). */
+int	notes_may_promote(const struct doc *, int);
 int	notes_ref_head(struct doc *, int, char *, size_t, char *);
 int	notes_digit_notes(struct notes_ctx *);
 

@@ -129,6 +129,25 @@ notes_plain_span(const struct span *sp)
 	    SPAN_NOTELABEL));
 }
 
+/* Whether block bi has a bare circled number or a "[" in plain text. */
+int
+notes_may_promote(const struct doc *d, int bi)
+{
+	const struct block	*b = &d->blocks[bi];
+	const struct span	*sp;
+	size_t			 i;
+
+	for (i = 0; i < b->span_count; i++) {
+		sp = &d->spans[b->span_first + i];
+		if (sp->flags & SPAN_MAYBEREF)
+			return 1;
+		if (notes_plain_span(sp) &&
+		    memchr(doc_text(d, sp->off), '[', sp->len) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Promote bare circled numbers and bracketed numbers "[1]" of block bi to
  * references when the first notes after it have their label; the rest
@@ -139,24 +158,17 @@ notes_maybe(struct notes_ctx *c, int bi)
 {
 	struct doc	*d = c->d;
 	struct block	*b = &d->blocks[bi];
-	struct span	 sp, *np, *old;
+	struct span	 sp, *np;
 	struct ref	*r;
 	size_t		 i, first, count, off, end, l, plain;
 	char		 label[16];
-	int		 any = 0, ni;
+	int		 ni;
+	unsigned char	 lead;
 	struct notes_cursor cur;
 
 	first = b->span_first;
 	count = b->span_count;
-	for (i = 0; i < count && !any; i++) {
-		old = &d->spans[first + i];
-		if (old->flags & SPAN_MAYBEREF)
-			any = 1;
-		else if (notes_plain_span(old) &&
-		    memchr(doc_text(d, old->off), '[', old->len) != NULL)
-			any = 1;
-	}
-	if (!any)
+	if (!notes_may_promote(d, bi))
 		return;
 	memset(&cur, 0, sizeof cur);
 	cur.first = first;
@@ -182,6 +194,12 @@ notes_maybe(struct notes_ctx *c, int bi)
 		sp.flags &= ~SPAN_MAYBEREF;
 		plain = sp.off;		/* start of text not yet emitted */
 		for (off = sp.off, end = sp.off + sp.len; off < end; off += l) {
+			/* a token opens with "[" or the lead of ① ㉑ ㊱ */
+			lead = (unsigned char)d->text.data[off];
+			if (lead != '[' && lead != 0xe2 && lead != 0xe3) {
+				l = 1;
+				continue;
+			}
 			l = notes_token(doc_text(d, off), end - off, label,
 			    sizeof label);
 			if (l == 0) {

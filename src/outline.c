@@ -19,7 +19,14 @@ struct outline_ctx {
 	int		 has_chapter;
 };
 
+/* The kinds of blocks, computed on two threads. */
+struct outline_kmap {
+	const struct doc	*d;
+	enum outline_kind	*kinds;
+};
+
 static int	outline_level(const struct outline_ctx *, enum outline_kind);
+static void	outline_kinds(void *, size_t, size_t);
 static int	outline_unnumbered(const struct doc *, int);
 static void	outline_add(struct doc *, int, int);
 static void	outline_runin(struct doc *, int);
@@ -31,6 +38,29 @@ static int	outline_numeric(const char *, size_t);
 static int	outline_front_follows(const struct doc *, int);
 static int	outline_md_title_near(const struct doc *,
 		    const enum outline_kind *, int);
+
+/* The numbering kind of blocks from to to of the flow (a map). */
+static void
+outline_kinds(void *arg, size_t from, size_t to)
+{
+	struct outline_kmap	*km = arg;
+	const struct doc	*d = km->d;
+	struct buf		 plain = { 0 };
+	size_t			 i;
+
+	for (i = from; i < to; i++) {
+		if (!doc_in_flow(d, (int)i))
+			continue;
+		if (d->blocks[i].type == BLOCK_HEADING) {
+			buf_reset(&plain);
+			recover_block_plain(d, (int)i, &plain);
+			km->kinds[i] = outline_kind(plain.data != NULL ?
+			    plain.data : "", plain.len);
+		} else
+			km->kinds[i] = outline_block_kind(d, (int)i);
+	}
+	buf_free(&plain);
+}
 
 /* Level of a numbering kind, as the contract in DESIGN.md fixes it. */
 static int
@@ -323,22 +353,17 @@ outline_recover(struct doc *d)
 	size_t			 i;
 	int			 first, numbered = 0, level, title = -1, prev;
 	int			 under_abstract = 0, flat;
+	struct outline_kmap	 km;
 
 	memset(&c, 0, sizeof c);
 	c.d = d;
 	kinds = xcalloc(d->nblocks + 1, sizeof *kinds);
+	km.d = d;
+	km.kinds = kinds;
+	recover_par(d->nblocks, outline_kinds, &km);
 	for (i = 0; i < d->nblocks; i++) {
-		struct block *b = &d->blocks[i];
-
 		if (!doc_in_flow(d, (int)i))
 			continue;
-		if (b->type == BLOCK_HEADING) {
-			buf_reset(&plain);
-			recover_block_plain(d, (int)i, &plain);
-			kinds[i] = outline_kind(plain.data != NULL ?
-			    plain.data : "", plain.len);
-		} else
-			kinds[i] = outline_block_kind(d, (int)i);
 		if (kinds[i] == OUTLINE_CN1 || kinds[i] == OUTLINE_CN2 ||
 		    kinds[i] == OUTLINE_CN0)
 			c.has_cn = 1;

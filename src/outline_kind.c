@@ -16,6 +16,7 @@ static size_t	outline_spaces(const char *, size_t);
 static int	outline_title_ok(const char *, size_t);
 static int	outline_is_unit(uint32_t);
 static enum outline_kind outline_word(const char *, size_t);
+static int	outline_has_stop(const struct doc *, int);
 
 static const char *const outline_words[] = {
 	"引言", "导言", "導言", "导论", "導論", "前言", "绪论", "緒論", "序言",
@@ -326,6 +327,36 @@ outline_kind(const char *s, size_t n)
 	return OUTLINE_NONE;
 }
 
+/* Whether the plain text of a block holds a 。 or a ；: a sentence. */
+static int
+outline_has_stop(const struct doc *d, int bi)
+{
+	const struct block	*b = &d->blocks[bi];
+	const struct span	*sp;
+	const char		*s;
+	size_t			 i, n, k;
+
+	for (i = 0; i < b->span_count || (i == 0 && b->span_count == 0);
+	    i++) {
+		if (b->span_count == 0) {
+			s = doc_text(d, b->text_off);
+			n = b->text_len;
+		} else {
+			sp = &d->spans[b->span_first + i];
+			if (sp->flags & (SPAN_REF | SPAN_NOTELABEL))
+				continue;
+			s = doc_text(d, sp->off);
+			n = sp->len;
+		}
+		for (k = 0; k + 2 < n; k++)
+			if ((s[k] == '\xe3' && s[k + 1] == '\x80' &&
+			    s[k + 2] == '\x82') || (s[k] == '\xef' &&
+			    s[k + 1] == '\xbc' && s[k + 2] == '\x9b'))
+				return 1;
+	}
+	return 0;
+}
+
 /*
  * Whether a block has the shape of a heading line: a paragraph alone on
  * its line, short, not a sentence. Its plain text is left in out.
@@ -344,6 +375,8 @@ outline_para_shape(const struct doc *d, int bi, struct buf *out)
 		return 0;
 	if (d->source != NULL && !d->markdown && b->end_line > b->line)
 		return 0;
+	if (outline_has_stop(d, bi))
+		return 0;	/* the test below, without a copy */
 	buf_reset(out);
 	recover_block_plain(d, bi, out);
 	if (out->len == 0)

@@ -8,8 +8,12 @@
 #include "recover.h"
 #include "scholia/doc.h"
 
+#define RECOVER_TAIL	64	/* bytes of a block's end read for its end */
+
 static void	recover_copy_spans(struct doc *, int, size_t, size_t, int);
 static int	recover_abbrev(const char *, size_t, uint32_t);
+static size_t	recover_tail(const struct doc *, int, char *, int *);
+static int	recover_ends(const char *, size_t, int);
 static void	recover_move_text(struct doc *, int, size_t);
 
 /* Step back over up to three continuation bytes to the last character. */
@@ -150,13 +154,79 @@ recover_block_plain(const struct doc *d, int bi, struct buf *out)
 	buf_free(&tmp);
 }
 
+/*
+ * The last bytes of a block's plain text (as recover_block_plain makes it,
+ * untrimmed) into buf, at most RECOVER_TAIL from a character start: what
+ * its end reads needs no copy of a whole paragraph. Returns their length;
+ * *all says whether they are all of it.
+ */
+static size_t
+recover_tail(const struct doc *d, int bi, char *buf, int *all)
+{
+	const struct block	*b = &d->blocks[bi];
+	const struct span	*sp;
+	size_t			 k = RECOVER_TAIL, take, n, i;
+
+	*all = 1;
+	if (b->span_count == 0) {
+		take = b->text_len < k ? b->text_len : k;
+		memcpy(buf + k - take, d->text.data + b->text_off +
+		    b->text_len - take, take);
+		k -= take;
+		*all = take == b->text_len;
+	} else {
+		for (i = b->span_count; i-- > 0;) {
+			sp = &d->spans[b->span_first + i];
+			if ((sp->flags & (SPAN_REF | SPAN_NOTELABEL)) ||
+			    sp->len == 0)
+				continue;
+			if (k == 0) {
+				*all = 0;
+				break;
+			}
+			take = sp->len < k ? sp->len : k;
+			memcpy(buf + k - take, d->text.data + sp->off +
+			    sp->len - take, take);
+			k -= take;
+			if (take < sp->len) {
+				*all = 0;
+				break;
+			}
+		}
+	}
+	n = RECOVER_TAIL - k;
+	memmove(buf, buf + k, n);
+	if (!*all) {
+		for (i = 0; i < n && i < 3 &&
+		    ((unsigned char)buf[i] & 0xC0) == 0x80; i++)
+			;
+		memmove(buf, buf + i, n - i);
+		n -= i;
+	}
+	return n;
+}
+
 uint32_t
 recover_block_last(const struct doc *d, int bi)
 {
 	struct buf	plain = { 0 };
+	char		tail[RECOVER_TAIL];
 	uint32_t	c = 0;
+	size_t		n, l;
+	int		all;
 
+	/* the last character that is no space, in the tail if it is there */
+	n = recover_tail(d, bi, tail, &all);
+	while (n > 0) {
+		l = recover_decode_last(tail, n, &c);
+		if (!recover_is_space(c))
+			return c;
+		n -= l;
+	}
+	if (all)
+		return 0;
 	recover_block_plain(d, bi, &plain);
+	c = 0;
 	recover_decode_last(plain.data, plain.len, &c);
 	buf_free(&plain);
 	return c;
@@ -170,27 +240,48 @@ recover_abbrev(const char *s, size_t n, uint32_t c)
 	    (n == 2 || s[n - 3] == ' ' || s[n - 3] == '.');
 }
 
+/* recover_block_ends_sentence over plain text s..n; -1: it needs more. */
+static int
+recover_ends(const char *s, size_t n, int all)
+{
+	uint32_t	c = 0;
+	size_t		l;
+
+	while (n > 0) {
+		if (!all && n < 4)
+			return -1;	/* near the start of a tail */
+		l = recover_decode_last(s, n, &c);
+		if (recover_is_final(c))
+			/* "U. S." is an abbreviation, not a stop */
+			return !recover_abbrev(s, n, c);
+		if (!recover_is_closing(c) && !recover_is_space(c))
+			return 0;
+		n -= l;
+	}
+	return all ? 0 : -1;
+}
+
 int
 recover_block_ends_sentence(const struct doc *d, int bi)
 {
-	struct buf	plain = { 0 };
-	uint32_t	c = 0;
-	size_t		n, l;
-	int		final = 0;
+	struct buf	 plain = { 0 };
+	char		 tail[RECOVER_TAIL];
+	const char	*s;
+	size_t		 n;
+	int		 all, final;
 
+	n = recover_tail(d, bi, tail, &all);
+	s = tail;
+	if (all)
+		s = recover_trim(tail, &n);
+	else
+		while (n > 0 && tail[n - 1] == ' ')
+			n--;	/* the rest of the trim: recover_ends skips */
+	if ((final = recover_ends(s, n, all)) >= 0)
+		return final;
 	recover_block_plain(d, bi, &plain);
 	n = plain.len;
-	while (n > 0) {
-		l = recover_decode_last(plain.data, n, &c);
-		if (recover_is_final(c)) {
-			/* "U. S." is an abbreviation, not a stop */
-			final = !recover_abbrev(plain.data, n, c);
-			break;
-		}
-		if (!recover_is_closing(c) && !recover_is_space(c))
-			break;
-		n -= l;
-	}
+	final = recover_ends(plain.data, n, 1);
 	buf_free(&plain);
 	return final;
 }

@@ -57,4 +57,14 @@ void		 recover_prepend(struct doc *, int, const char *, unsigned);
 /* Give the first n bytes of block bi a span of their own with flags added. */
 void		 recover_split_head(struct doc *, int, size_t, unsigned);
 
+/*
+ * Run fn(arg, from, to) over [0, n) in two halves on two threads when n
+ * is large (recover_set_par_min; tests lower it), else at once. Each step
+ * must write only what is its own: the halves run at the same time.
+ */
+void		 recover_par(size_t, void (*)(void *, size_t, size_t), void *);
+void		 recover_set_par_min(size_t);
+/* Whether recover_par runs a map of n steps at once, on one thread. */
+int		 recover_par_one(size_t);
+
 #endif

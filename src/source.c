@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,24 +14,27 @@
 
 #include "internal.h"
 #include "source_map.h"
+#include "source_priv.h"
 #include "utf8.h"
 
 #define SOURCE_SAMPLE	(64 * 1024)	/* bytes looked at for binary data */
 #define SOURCE_CHUNK	(64 * 1024)	/* first read size for streams */
-#define SOURCE_STEP	((size_t)4 << 20)	/* pages given back at once */
-#define SOURCE_PAGE_IN	((size_t)64 << 10)	/* a part keeps its first bytes */
+#define SOURCE_SCAN_TWO	((size_t)8 << 20)	/* scanned on two threads */
 
-/* What source.c keeps of a source it made (source->priv). */
-struct source_priv {
-	size_t		 map;		/* text is a file mapping of this
-					   many bytes; 0: allocated */
-	size_t		 released;	/* pages before this given back */
-	size_t		 progress;	/* where the current pass is (atomic) */
-	size_t		*sink;		/* also told here, if set */
-	struct stat	 st;		/* the mapped file when mapped */
-	const struct source *whole;	/* a part: the source it views */
-	size_t		 base;		/* a part: where it starts in whole */
-	int		 quiet;		/* a part that tells no progress */
+
+/* What a look over (part of) a mapped text finds: is it valid, its lines. */
+struct source_scan {
+	const char	*text;
+	size_t		 from;
+	size_t		 to;
+	size_t		 len;		/* of the whole text */
+	int		 bad;		/* a CR or invalid UTF-8 */
+	size_t		*lines;
+	size_t		 nlines;
+	size_t		 cap_lines;
+	size_t		*pages;
+	size_t		 npages;
+	size_t		 cap_pages;
 };
 
 static int	source_read_fd(int, const char *, size_t,
@@ -43,8 +47,8 @@ static int	source_is_binary(const char *, size_t);
 static void	source_index(struct source *);
 static int	source_mapped(int, const char *, const struct stat *,
 		    struct source **);
-static void	source_part_release(const struct source *,
-		    struct source_priv *, size_t);
+static int	source_scan(const char *, size_t, struct source_scan *);
+static void	*source_scan_run(void *);
 
 /* Errors name the file and say why, in one line, for the user to read. */
 int
@@ -117,6 +121,94 @@ source_from_memory(const char *name, const char *p, size_t n,
 	return source_build(name, (char *)p, n, 0, opts, out, cause);
 }
 
+/* CRs, valid UTF-8, line starts and form feeds of text from to to. */
+static void *
+source_scan_run(void *arg)
+{
+	struct source_scan	*h = arg;
+	const char		*t = h->text, *p, *end = t + h->to;
+
+	if (memchr(t + h->from, '\r', h->to - h->from) != NULL ||
+	    utf8_valid(t + h->from, h->to - h->from) != h->to - h->from) {
+		h->bad = 1;
+		return NULL;
+	}
+	for (p = t + h->from; p < end && (p = memchr(p, '\n',
+	    (size_t)(end - p))) != NULL; ) {
+		p++;
+		if ((size_t)(p - t) < h->len)
+			*ARRAY_PUSH(h->lines, h->nlines, h->cap_lines) =
+			    (size_t)(p - t);
+	}
+	for (p = t + h->from; p < end && (p = memchr(p, '\f',
+	    (size_t)(end - p))) != NULL; p++)
+		*ARRAY_PUSH(h->pages, h->npages, h->cap_pages) =
+		    (size_t)(p - t);
+	return NULL;
+}
+
+/*
+ * Check and index a mapped text (as source_index would, with no CR to
+ * normalise), a large one in two halves on two threads: the half cut
+ * before a byte that starts a character, so both are valid if all is.
+ * Returns -1 when it has a CR or is not UTF-8.
+ */
+static int
+source_scan(const char *text, size_t n, struct source_scan *out)
+{
+	struct source_scan	 h[2];
+	pthread_t		 t;
+	size_t			 m = n / 2, k;
+	int			 threaded = 0;
+
+	memset(h, 0, sizeof h);
+	h[0].text = h[1].text = text;
+	h[0].len = h[1].len = n;
+	*ARRAY_PUSH(h[0].lines, h[0].nlines, h[0].cap_lines) = 0;
+	if (n < SOURCE_SCAN_TWO) {
+		h[0].to = n;
+		source_scan_run(&h[0]);
+	} else {
+		for (k = 0; k < 3 && m > 0 &&
+		    ((unsigned char)text[m] & 0xC0) == 0x80; k++)
+			m--;
+		h[0].to = h[1].from = m;
+		h[1].to = n;
+		threaded = pthread_create(&t, NULL, source_scan_run,
+		    &h[1]) == 0;
+		source_scan_run(&h[0]);
+		if (threaded)
+			pthread_join(t, NULL);
+		else
+			source_scan_run(&h[1]);
+	}
+	*out = h[0];
+	if (h[0].bad || h[1].bad) {
+		out->bad = 1;
+		free(h[1].lines);
+		free(h[1].pages);
+		return -1;
+	}
+	if (h[1].nlines > 0) {
+		out->lines = xreallocarray(out->lines, out->nlines +
+		    h[1].nlines, sizeof *out->lines);
+		memcpy(out->lines + out->nlines, h[1].lines,
+		    h[1].nlines * sizeof *out->lines);
+		out->nlines += h[1].nlines;
+	}
+	if (h[1].npages > 0) {
+		out->pages = xreallocarray(out->pages, out->npages +
+		    h[1].npages, sizeof *out->pages);
+		memcpy(out->pages + out->npages, h[1].pages,
+		    h[1].npages * sizeof *out->pages);
+		out->npages += h[1].npages;
+	}
+	/* shrunk first: glibc maps no larger arrays after freeing a big one */
+	free(xrealloc(h[1].lines, 1));
+	free(h[1].pages);
+	return 0;
+}
+
 /*
  * A large file that is UTF-8 already (no BOM, no CR) needs no copy: map it,
  * so that its pages can be given back once parsed (they read again from the
@@ -128,16 +220,19 @@ source_mapped(int fd, const char *path, const struct stat *st,
 {
 	struct source_priv	*m;
 	struct source		*s;
+	struct source_scan	 sc;
 	char			*text;
 	size_t			 size = (size_t)st->st_size;
 
 	if ((text = map_file(fd, size)) == NULL)
 		return -1;
+	memset(&sc, 0, sizeof sc);
 	if ((size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) ||
-	    memchr(text, '\r', size) != NULL ||
-	    utf8_valid(text, size) != size ||
+	    source_scan(text, size, &sc) != 0 ||
 	    encoding_detect(text, SOURCE_SAMPLE) != ENC_UTF8 ||
 	    map_lost(text)) {
+		free(sc.lines);
+		free(sc.pages);
 		map_free(text, size);
 		return -1;
 	}
@@ -150,167 +245,13 @@ source_mapped(int fd, const char *path, const struct stat *st,
 	s->binary = source_is_binary(text, size);
 	s->text = text;
 	s->len = size;
-	source_index(s);
+	s->lines = sc.lines;
+	s->nlines = sc.nlines;
+	s->pages = sc.pages;
+	s->npages = sc.npages;
 	map_release(text, size, 0, size);	/* indexed: read again later */
 	*out = s;
 	return 0;
-}
-
-void
-source_release(const struct source *s, size_t off)
-{
-	struct source_priv	*m;
-
-	if (s == NULL || (m = s->priv) == NULL)
-		return;
-	if (m->whole != NULL) {
-		source_part_release(s, m, off);
-		return;
-	}
-	__atomic_store_n(&m->progress, off, __ATOMIC_RELAXED);
-	if (m->sink != NULL)
-		__atomic_store_n(m->sink, off, __ATOMIC_RELAXED);
-	if (m->map == 0)
-		return;
-	if (off >= s->len)
-		off = s->len;	/* all of it, every time asked */
-	else {
-		if (off < m->released)
-			m->released = 0;	/* another pass from the top */
-		if (off < m->released + SOURCE_STEP)
-			return;
-	}
-	map_release(s->text, m->map, 0, off);
-	m->released = off;
-}
-
-/*
- * A part of a whole source, read by a parser on its own thread: its pages
- * go back as the whole's would, and its progress (scaled to the whole)
- * is the whole's unless the part is quiet.
- */
-static void
-source_part_release(const struct source *s, struct source_priv *m,
-    size_t off)
-{
-	const struct source	*w = m->whole;
-	struct source_priv	*wm = w->priv;
-	size_t			 at;
-
-	if (!m->quiet && s->len > 0) {
-		at = (size_t)((double)(off < s->len ? off : s->len) *
-		    (double)w->len / (double)s->len);
-		__atomic_store_n(&wm->progress, at, __ATOMIC_RELAXED);
-		if (wm->sink != NULL)
-			__atomic_store_n(wm->sink, at, __ATOMIC_RELAXED);
-	}
-	if (wm->map == 0)
-		return;
-	if (off >= s->len)
-		off = s->len;
-	else {
-		if (off < m->released)
-			m->released = 0;
-		if (off < m->released + SOURCE_STEP)
-			return;
-	}
-	/* from a page inside the part: the part before may still be read */
-	map_release(w->text, wm->map, m->base + SOURCE_PAGE_IN,
-	    m->base + off);
-	m->released = off;
-}
-
-int
-source_part(const struct source *w, size_t from, size_t n, int quiet,
-    struct source **out)
-{
-	struct source_priv	*m;
-	struct source		*s;
-	size_t			 i, k, cap;
-
-	if (w->priv == NULL || from > w->len || n > w->len - from)
-		return -1;
-	s = xcalloc(1, sizeof *s);
-	s->priv = m = xcalloc(1, sizeof *m);
-	m->whole = w;
-	m->base = from;
-	m->quiet = quiet;
-	s->name = xstrdup(w->name);
-	s->encoding = w->encoding;
-	s->binary = w->binary;
-	s->text = w->text + from;
-	s->len = n;
-	/* the lines starting in [from, from + n), from its start */
-	k = (size_t)source_line_of(w, from) - 1;
-	if (w->nlines == 0 || w->lines[k] != from) {
-		source_free(s);
-		return -1;	/* parts start at a line */
-	}
-	cap = 0;
-	for (i = k; i < w->nlines && w->lines[i] < from + n; i++)
-		*ARRAY_PUSH(s->lines, s->nlines, cap) = w->lines[i] - from;
-	if (s->nlines == 0)
-		*ARRAY_PUSH(s->lines, s->nlines, cap) = 0;
-	if (n == 0)
-		s->nlines = 0;
-	cap = 0;
-	for (i = 0; i < w->npages; i++)
-		if (w->pages[i] >= from && w->pages[i] < from + n)
-			*ARRAY_PUSH(s->pages, s->npages, cap) =
-			    w->pages[i] - from;
-	*out = s;
-	return 0;
-}
-
-void
-source_release_line(const struct source *s, int line)
-{
-	if (s != NULL && line >= 1 && (size_t)line <= s->nlines)
-		source_release(s, s->lines[line - 1]);
-}
-
-size_t
-source_progress(const struct source *s)
-{
-	struct source_priv	*m;
-
-	if (s == NULL || (m = s->priv) == NULL)
-		return 0;
-	return __atomic_load_n(&m->progress, __ATOMIC_RELAXED);
-}
-
-void
-source_progress_to(struct source *s, size_t *sink)
-{
-	struct source_priv	*m = s->priv;
-
-	if (m != NULL)
-		m->sink = sink;
-}
-
-int
-source_changed(const struct source *s)
-{
-	struct source_priv	*m;
-	struct stat		 now;
-
-	if (s == NULL || (m = s->priv) == NULL || m->map == 0)
-		return 0;
-	if (map_lost(s->text))
-		return 1;
-	/*
-	 * A mapping shows what is written to the file while it is parsed:
-	 * the text checked as UTF-8 may no longer be. Any write since it was
-	 * mapped changes the size or the time of the last change.
-	 */
-	if (stat(s->name, &now) != 0)
-		return 0;	/* gone or renamed: the mapping is intact */
-	return now.st_ino == m->st.st_ino && now.st_dev == m->st.st_dev &&
-	    (now.st_size != m->st.st_size ||
-	    now.st_mtim.tv_sec != m->st.st_mtim.tv_sec ||
-	    now.st_mtim.tv_nsec != m->st.st_mtim.tv_nsec ||
-	    now.st_ctim.tv_sec != m->st.st_ctim.tv_sec ||
-	    now.st_ctim.tv_nsec != m->st.st_ctim.tv_nsec);
 }
 
 int

@@ -28,6 +28,11 @@ void	 map_release(const char *, size_t, size_t, size_t);
 void	 source_release(const struct source *, size_t off);
 /* The same, for the text before a 1-based line. */
 void	 source_release_line(const struct source *, int);
+/*
+ * Give back every page of a mapped source read so far, telling no
+ * progress (a look over all of it before a pass).
+ */
+void	 source_drop(const struct source *);
 /* Where the last call above was, for progress (safe from any thread). */
 size_t	 source_progress(const struct source *);
 /* Tell the progress to *sink too (it must outlive the source's passes). */

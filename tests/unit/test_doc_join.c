@@ -12,6 +12,7 @@
 
 #include "core_test_util.h"
 #include "load_int.h"
+#include "recover.h"
 #include "scholia/buf.h"
 #include "scholia/doc.h"
 #include "scholia/export.h"
@@ -54,7 +55,10 @@ tj_corpus(size_t *n)
 	return buf_steal(&b);
 }
 
-/* JSON (tree = 0) or tree export of p as Markdown, cut or not. */
+/*
+ * JSON (tree = 0) or tree export of p as Markdown, cut or not; with split
+ * the maps of the recovery passes run on two threads too.
+ */
 static char *
 tj_export(const char *p, size_t n, int split, int tree)
 {
@@ -66,8 +70,10 @@ tj_export(const char *p, size_t n, int split, int tree)
 
 	o.format = LOAD_MARKDOWN;
 	load_set_split_min(split ? 0 : SIZE_MAX);
+	recover_set_par_min(split ? 0 : SIZE_MAX);
 	assert_int_equal(load_memory("t.md", p, n, &o, &d, &cause), 0);
 	load_set_split_min(SIZE_MAX);
+	recover_set_par_min(SIZE_MAX);
 	if (!tree) {
 		out = ctu_export_json(d, &len);
 	} else {
@@ -96,7 +102,10 @@ tj_same(const char *p, size_t n)
 	}
 }
 
-/* The corpus, cut in the middle: every block, span, note and ref alike. */
+/*
+ * The corpus, cut in the middle and recovered on two threads: every block,
+ * span, note and ref alike.
+ */
 static void
 test_split_corpus(void **state)
 {
@@ -110,6 +119,44 @@ test_split_corpus(void **state)
 	assert_true(p[cut - 1] == '\n');
 	tj_same(p, n);
 	free(p);
+}
+
+/* Each corpus paper alone as plain text: the recovery maps on two threads. */
+static void
+test_par_text(void **state)
+{
+	struct load_opts	 o = { 0 };
+	struct dirent		**ents;
+	struct doc		*d;
+	char			 path[1024], *cause = NULL, *a, *b;
+	size_t			 len;
+	int			 k, i, par;
+
+	(void)state;
+	o.format = LOAD_TEXT;
+	k = scandir(CORPUS_DIR, &ents, NULL, alphasort);
+	assert_true(k > 0);
+	for (i = 0; i < k; i++) {
+		len = strlen(ents[i]->d_name);
+		if (len > 4 && strcmp(ents[i]->d_name + len - 4, ".txt") == 0) {
+			snprintf(path, sizeof path, "%s/%s", CORPUS_DIR,
+			    ents[i]->d_name);
+			a = b = NULL;
+			for (par = 0; par < 2; par++) {
+				recover_set_par_min(par ? 0 : SIZE_MAX);
+				assert_int_equal(load_file(path, &o, &d,
+				    &cause), 0);
+				recover_set_par_min(SIZE_MAX);
+				*(par ? &b : &a) = ctu_export_json(d, &len);
+				doc_free(d);
+			}
+			assert_string_equal(a, b);
+			free(a);
+			free(b);
+		}
+		free(ents[i]);
+	}
+	free(ents);
 }
 
 /*
@@ -212,6 +259,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_split_corpus),
+		cmocka_unit_test(test_par_text),
 		cmocka_unit_test(test_split_shapes),
 		cmocka_unit_test(test_split_guards),
 	};
