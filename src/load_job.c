@@ -323,17 +323,26 @@ load_tail_copy(struct load_job *job, const struct source *src)
 static size_t
 load_count_lines(const char *s, size_t n)
 {
-	size_t		 i = 0, k = 0;
+	size_t		 i = 0, k = 0, end;
 	int		 cr = 0;
 #ifdef __SSE2__
 	const __m128i	 nl = _mm_set1_epi8('\n'), c = _mm_set1_epi8('\r');
-	__m128i		 v, acr = _mm_setzero_si128();
+	const __m128i	 zero = _mm_setzero_si128();
+	__m128i		 v, acc, acr = zero;
 
-	for (; i + 16 <= n; i += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		k += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
-		    _mm_cmpeq_epi8(v, nl)));
-		acr = _mm_or_si128(acr, _mm_cmpeq_epi8(v, c));
+	/* a byte per lane counts up to 255 newlines, then they are summed */
+	while (i + 16 <= n) {
+		end = n - i > 255 * 16 ? i + 255 * 16 : n;
+		acc = zero;
+		for (; i + 16 <= end; i += 16) {
+			v = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + i));
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
+			acr = _mm_or_si128(acr, _mm_cmpeq_epi8(v, c));
+		}
+		acc = _mm_sad_epu8(acc, zero);
+		k += (size_t)_mm_cvtsi128_si32(acc) +
+		    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(acc, 8));
 	}
 	cr = _mm_movemask_epi8(acr) != 0;
 #endif

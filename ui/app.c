@@ -416,6 +416,8 @@ app_run(const struct doc *doc, struct load_job *job,
 		app_message(&app, opts->warning);
 
 	app_update(&app, RE_ARRANGE | RE_LAYOUT);
+	/* the fold tables of the first search, once the first screen is up */
+	search_warm();
 	app.restore = app_restore(&app, st, opts->path);
 	bits = RE_PAINT | RE_STATUS;
 	while (!term_signalled()) {

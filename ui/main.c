@@ -21,7 +21,6 @@
 #include "scholia/export.h"
 #include "scholia/load.h"
 #include "scholia/log.h"
-#include "scholia/search.h"
 #include "scholia/source.h"
 #include "scholia/text.h"
 
@@ -411,8 +410,6 @@ main(int argc, char **argv)
 			lo.allow_binary = 1;
 		}
 	}
-	/* the fold tables are built meanwhile, for the first search */
-	search_warm();
 	/*
 	 * A large file shows its head at once while the rest loads; stdin
 	 * has no head and loads whole, refused early when it looks binary.
