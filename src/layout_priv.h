@@ -100,9 +100,12 @@ struct wrapper	*wrap_start(const struct doc *, const struct wrap_src *,
 		    const struct prefix *, struct lb *);
 int		 wrap_step(struct wrapper *, size_t want);
 void		 wrap_stop(struct wrapper *);
-/* Columns of the widest hard line of a text, and of its widest word. */
+/*
+ * Columns of the widest hard line of a text, and of its widest word; with
+ * cap > 0 a long text may stop at a line of cap columns, *word then -1.
+ */
 void		 wrap_measure(const struct doc *, const struct wrap_src *,
-		     int tab, int *widest, int *word);
+		     int tab, int cap, int *widest, int *word);
 
 void		 layout_table(const struct doc *, const struct block *,
 		     int width, int tab, const struct prefix *, struct lb *);

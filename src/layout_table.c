@@ -9,6 +9,7 @@
 
 #define RULE_MAX	40
 #define ROW_PIECE	1024	/* lines of each cell joined at a time */
+#define WORD_MAX	6	/* a column's least width, at most */
 
 /* The cells of one table row, wrapped side by side a piece at a time. */
 struct trow {
@@ -17,6 +18,8 @@ struct trow {
 	int		 *done;
 };
 
+static void	table_measure(const struct doc *, const struct table *, int,
+		    int, int *, int *, int *);
 static void	table_widths(const struct doc *, const struct table *, int,
 		    int, int *);
 static void	table_row(const struct doc *, const struct table *, int,
@@ -127,39 +130,75 @@ table_shrink(int ncols, int *w, const int *min, long over)
 	return taken;
 }
 
-/* Column widths from content; shrink the widest first when over avail. */
+/*
+ * Widths and least widths of the columns. With cap > 0 a column is at most
+ * cap wide, and a long cell may be measured only until a line of cap
+ * columns, its least width then unknown: WORD_MAX, flagged in part.
+ */
 static void
-table_widths(const struct doc *d, const struct table *t, int avail, int tab,
-    int *w)
+table_measure(const struct doc *d, const struct table *t, int tab, int cap,
+    int *w, int *min, int *part)
 {
 	struct wrap_src	 src;
-	long		 total;
-	int		*min, r, c, widest, word;
+	int		 r, c, widest, word;
 
-	min = xcalloc((size_t)t->ncols, sizeof *min);
 	for (c = 0; c < t->ncols; c++) {
 		w[c] = 1;
 		min[c] = 1;
+		part[c] = 0;
 		for (r = 0; r < t->nrows; r++) {
 			table_src(d, t, r, c, &src);
-			wrap_measure(d, &src, tab, &widest, &word);
+			wrap_measure(d, &src, tab, cap, &widest, &word);
 			if (widest > w[c])
 				w[c] = widest;
-			if (word > min[c])
+			if (word < 0)
+				part[c] = 1;
+			else if (word > min[c])
 				min[c] = word;
 		}
-		if (min[c] > 6)
-			min[c] = 6;
+		if (cap > 0 && w[c] > cap)
+			w[c] = cap;
+		if (min[c] > WORD_MAX || part[c])
+			min[c] = WORD_MAX;
 		if (min[c] < 2)
 			min[c] = 2;
 		if (min[c] > w[c])
 			min[c] = w[c];
 	}
-	total = table_sep_cols() * (t->ncols - 1);
-	for (c = 0; c < t->ncols; c++)
-		total += w[c];
-	if (total > avail)
-		total -= table_shrink(t->ncols, w, min, total - avail);
+}
+
+/*
+ * Column widths from content; shrink the widest first when over avail.
+ * Shrinking takes a column wider than avail down to avail before anything
+ * else, so cap = avail + 1 changes nothing, and a column measured in part
+ * that ends wider than WORD_MAX never met its least width: the same
+ * widths as a full measure, which is done only when that fails.
+ */
+static void
+table_widths(const struct doc *d, const struct table *t, int avail, int tab,
+    int *w)
+{
+	long	 total;
+	int	*min, *part, c, pass, cap, redo;
+
+	min = xcalloc((size_t)t->ncols, sizeof *min);
+	part = xcalloc((size_t)t->ncols, sizeof *part);
+	cap = (avail > WORD_MAX ? avail : WORD_MAX) + 1;
+	total = 0;
+	for (pass = 0; pass < 2; pass++) {
+		table_measure(d, t, tab, pass == 0 ? cap : 0, w, min, part);
+		total = table_sep_cols() * (t->ncols - 1);
+		for (c = 0; c < t->ncols; c++)
+			total += w[c];
+		if (total > avail)
+			total -= table_shrink(t->ncols, w, min, total - avail);
+		for (c = 0, redo = 0; c < t->ncols; c++)
+			if (part[c] && w[c] <= WORD_MAX)
+				redo = 1;
+		if (!redo)
+			break;
+	}
+	free(part);
 	free(min);
 	if (total > avail)
 		w[0] = -1;	/* no grid fits */

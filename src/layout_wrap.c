@@ -93,6 +93,10 @@ static void	 wrap_emit(struct wrap *, size_t, const struct unit *, int);
 static size_t	 wrap_find(struct wrap *, const struct unit *);
 static size_t	 wrap_emergency(struct wrap *, const struct unit *);
 static void	 wrap_squeeze(struct wrap *, struct unit *);
+static int	 measure_run(const struct doc *, const struct wrap_src *, int,
+		    int, int *, int *);
+
+#define MEASURE_QUICK	4096	/* text bytes worth a quick look first */
 
 static const char spaces[] = "                        ";
 
@@ -590,16 +594,33 @@ wrap_stop(struct wrapper *wr)
 	free(wr);
 }
 
+/*
+ * A long text with cap > 0 is first walked without working out its breaks,
+ * only until a line reaches cap columns: found, *word is -1 (unknown).
+ */
 void
 wrap_measure(const struct doc *d, const struct wrap_src *src, int tab,
-    int *widest, int *word)
+    int cap, int *widest, int *word)
+{
+	if (cap > 0 && src->len >= MEASURE_QUICK &&
+	    measure_run(d, src, tab, cap, widest, word)) {
+		*word = -1;
+		return;
+	}
+	measure_run(d, src, tab, 0, widest, word);
+}
+
+/* Widest line and word; with cap > 0, no breaks, and 1 once a line is cap. */
+static int
+measure_run(const struct doc *d, const struct wrap_src *src, int tab,
+    int cap, int *widest, int *word)
 {
 	struct uiter	it;
 	struct unit	u;
 	int		line = 0, run = 0;
 
 	*widest = *word = 0;
-	uiter_init(&it, d, src, 0, 0);
+	uiter_init(&it, d, src, cap > 0, 0);
 	while (uiter_next(&it, &u)) {
 		if (u.kind == U_NL) {
 			line = run = 0;
@@ -617,5 +638,10 @@ wrap_measure(const struct doc *d, const struct wrap_src *src, int tab,
 			*widest = line;
 		if (run > *word)
 			*word = run;
+		if (cap > 0 && *widest >= cap) {
+			free(it.brk);
+			return 1;
+		}
 	}
+	return 0;
 }

@@ -238,6 +238,52 @@ test_table_shrink(void **state)
 	doc_free(d);
 }
 
+/*
+ * A long cell is first measured only as wide as the table can be; when its
+ * column then shrinks to a least width it was not measured for, it is
+ * measured whole: the widths are those of a whole measure either way.
+ */
+static void
+test_table_long_measure(void **state)
+{
+	struct doc			*d = doc_new(NULL);
+	struct layout			*l;
+	struct layout_opts		 o = { 0, 0 };
+	const struct layout_line	*lines;
+	const char			*want[] = {
+	    "长长 " " │ " "abcdef", "长长长长长长长长 " " │ " "abcdefghij" };
+	const int			 widths[] = { 14, 30 };
+	int				 n, k;
+
+	(void)state;
+	doc_begin_table(d, 1, 2, 2, 1, "ll");
+	doc_begin_cell(d, 0, 0);
+	doc_append(d, "h", 1, 0);
+	doc_end_cell(d);
+	doc_begin_cell(d, 0, 1);
+	doc_append(d, "i", 1, 0);
+	doc_end_cell(d);
+	doc_begin_cell(d, 1, 0);
+	append_n(d, "长", 3000, 0);
+	doc_end_cell(d);
+	doc_begin_cell(d, 1, 1);
+	doc_append(d, "abcdefghij", 10, 0);
+	doc_end_cell(d);
+	doc_end_block(d, 1);
+	for (k = 0; k < 2; k++) {
+		o.width = widths[k];
+		l = layout_new(d, &o);
+		lines = layout_block(l, 0, &n);
+		assert_true(n > 3);
+		/* a grid: header, rule, then the long row */
+		assert_int_equal(lines[2].len, strlen(want[k]));
+		assert_memory_equal(lines[2].text, want[k], lines[2].len);
+		check_lines(l, 0, widths[k]);
+		layout_free(l);
+	}
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -245,6 +291,7 @@ main(void)
 		cmocka_unit_test(test_stream_same),
 		cmocka_unit_test(test_table_long_cell),
 		cmocka_unit_test(test_table_shrink),
+		cmocka_unit_test(test_table_long_measure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
