@@ -5,10 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "scholia/xmalloc.h"
 
 static void (*fatal_hook)(void);
+static int		 fatal_claimed;		/* some thread is failing */
+static _Thread_local int fatal_here;		/* and it is this one */
 
 void
 xmalloc_set_fatal_hook(void (*hook)(void))
@@ -21,11 +24,20 @@ fatal(const char *fmt, ...)
 {
 	va_list	ap;
 
-	if (fatal_hook != NULL) {
-		void (*hook)(void) = fatal_hook;
-
-		fatal_hook = NULL;	/* a failing hook must not recurse */
-		hook();
+	/*
+	 * The first thread to fail restores the terminal and exits; another
+	 * failing meanwhile must not exit before it has (the terminal would
+	 * stay raw), so it waits for that exit. A failure inside the hook
+	 * itself is this thread again: it goes straight to the message.
+	 */
+	if (__atomic_exchange_n(&fatal_claimed, 1, __ATOMIC_ACQ_REL) &&
+	    !fatal_here)
+		for (;;)
+			pause();
+	if (!fatal_here) {
+		fatal_here = 1;
+		if (fatal_hook != NULL)
+			fatal_hook();
 	}
 	fputs("scholia: ", stderr);
 	va_start(ap, fmt);

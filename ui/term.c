@@ -183,9 +183,8 @@ term_undo(void)
 }
 
 /*
- * Another thread failing at the same time as the one in the fatal hook
- * finds no hook and exits at once: here it waits for the terminal to be
- * undone first.
+ * The main thread ending the program (a quit key, a signal) while a
+ * loading thread is in the fatal hook waits for the terminal to be undone.
  */
 static void
 term_at_exit(void)
