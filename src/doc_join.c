@@ -1,6 +1,7 @@
 /* Joining docs: a doc of the next part of a source appended to the doc before it. */
 #include <sys/mman.h>
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,15 @@
 
 #define JOIN_STEP	((size_t)8 << 20)	/* bytes copied between gives */
 
+#define JOIN_TWO	((size_t)4 << 20)	/* text copied on a thread */
+
+/* Text to copy, on a thread of its own. */
+struct join_text {
+	char	*to;
+	char	*from;
+	size_t	 n;
+};
+
 /* Counts of a before the join: where b's records go. */
 struct join_base {
 	size_t	blocks, spans, tables, cells, notes, refs, headings;
@@ -22,6 +32,7 @@ struct join_base {
 static void	*join_array(void *, size_t *, size_t *, void *, size_t,
 		    size_t);
 static void	 join_free(void *);
+static void	*join_text_run(void *);
 static void	 join_give(char *, size_t, size_t);
 static int	 join_index(int, size_t);
 static void	 join_shift(struct doc *, const struct join_base *);
@@ -90,6 +101,22 @@ join_array(void *dst, size_t *n, size_t *cap, void *src, size_t m,
 	if (src != NULL)
 		join_free(src);
 	return dst;
+}
+
+/* Copy text a step at a time, giving the copied pages back. */
+static void *
+join_text_run(void *arg)
+{
+	struct join_text	*jt = arg;
+	size_t			 at;
+
+	for (at = 0; at < jt->n; at += JOIN_STEP) {
+		memcpy(jt->to + at, jt->from + at, jt->n - at < JOIN_STEP ?
+		    jt->n - at : JOIN_STEP);
+		if (jt->n - at > JOIN_STEP)
+			join_give(jt->from, at, at + JOIN_STEP);
+	}
+	return NULL;
 }
 
 /* Offsets and indexes in b's blocks, spans, cells and tables, past a's. */
@@ -186,7 +213,10 @@ void
 doc_append_doc(struct doc *a, struct doc *b, int lines)
 {
 	struct join_base	o;
+	struct join_text	jt;
+	pthread_t		t;
 	size_t			cap;
+	int			threaded = 0;
 
 	o.blocks = a->nblocks;
 	o.spans = a->nspans;
@@ -199,6 +229,22 @@ doc_append_doc(struct doc *a, struct doc *b, int lines)
 	o.text = a->text.len;
 	o.aux = a->aux.len;
 	o.lines = lines;
+	/* the text is copied on a thread of its own while the records move */
+	memset(&jt, 0, sizeof jt);
+	if (b->text.len > 0) {
+		if (a->text.len + b->text.len + 1 > a->text.cap) {
+			a->text.cap = a->text.len + b->text.len + 1;
+			a->text.data = xrealloc(a->text.data, a->text.cap);
+		}
+		jt.to = a->text.data + a->text.len;
+		jt.from = b->text.data;
+		jt.n = b->text.len;
+		if (jt.n >= JOIN_TWO)
+			threaded = pthread_create(&t, NULL, join_text_run,
+			    &jt) == 0;
+		if (!threaded)
+			join_text_run(&jt);
+	}
 	join_shift(b, &o);
 	join_shift_records(b, &o);
 	JOIN_MOVE(a, b, blocks);
@@ -210,17 +256,6 @@ doc_append_doc(struct doc *a, struct doc *b, int lines)
 	JOIN_MOVE(a, b, headings);
 	JOIN_MOVE(a, b, keywords);
 	JOIN_MOVE(a, b, articles);
-	/* the text keeps a NUL after it, as a buf does */
-	if (b->text.len > 0) {
-		cap = a->text.cap;
-		a->text.data = join_array(a->text.data, &a->text.len, &cap,
-		    b->text.data, b->text.len, 1);
-		a->text.cap = cap;
-		a->text.data[a->text.len] = '\0';
-	} else
-		free(b->text.data);
-	b->text.data = NULL;
-	b->text.len = b->text.cap = 0;
 	if (b->aux.len > 0) {
 		cap = a->aux.cap;
 		a->aux.data = join_array(a->aux.data, &a->aux.len, &cap,
@@ -231,4 +266,13 @@ doc_append_doc(struct doc *a, struct doc *b, int lines)
 		free(b->aux.data);
 	b->aux.data = NULL;
 	b->aux.len = b->aux.cap = 0;
+	if (threaded)
+		pthread_join(t, NULL);
+	/* the text keeps a NUL after it, as a buf does */
+	a->text.len += jt.n;
+	a->text.data[a->text.len] = '\0';
+	if (b->text.data != NULL)
+		join_free(b->text.data);
+	b->text.data = NULL;
+	b->text.len = b->text.cap = 0;
 }

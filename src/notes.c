@@ -33,8 +33,11 @@ static void	notes_promote_map(void *, size_t, size_t);
 struct notes_map {
 	struct doc	*d;
 	char		*drop;		/* references dropped */
-	char		*kind;		/* per block: 1 a note, 2 a ref head */
-	int		*ref;		/* kind 2: the reference it was */
+	char		*kind;		/* per block: 1 or 3 a note, 2 a ref
+					   head */
+	int		*ref;		/* kind 1, 3: its label in pool[0],
+					   pool[1]; kind 2: the reference */
+	struct buf	 pool[2];	/* labels found by each half */
 };
 
 /*
@@ -286,9 +289,11 @@ notes_slot(struct notes_ctx *c, int run, const char *label)
 	for (i = h & mask;; i = (i + 1) & mask) {
 		struct notes_slot *sl = &c->slots[i];
 
-		if (sl->note < 0)
+		if (sl->note < 0) {
+			sl->hash = h;	/* for the note put here */
 			return sl;
-		if (sl->run != run)
+		}
+		if (sl->run != run || sl->hash != h)
 			continue;
 		notes_norm(c->d->notes[sl->note].label, other, sizeof other);
 		if (strcmp(key, other) == 0)
@@ -401,14 +406,16 @@ notes_src_indent(const struct doc *d, int bi)
 
 /*
  * Which blocks are notes, for blocks from to to: a head of their own
- * (kind 1), or a reference marker taken for one (kind 2: the reference,
- * which was m->ref, is marked dropped and its span made the label).
+ * (kind 1 or 3 as the half, the label in the half's pool), or a reference
+ * marker taken for one (kind 2: the reference, which was m->ref, is
+ * marked dropped and its span made the label).
  */
 static void
 notes_heads_map(void *arg, size_t from, size_t to)
 {
 	struct notes_map	*m = arg;
 	struct doc		*d = m->d;
+	struct buf		*pool = &m->pool[from == 0 ? 0 : 1];
 	char			 label[64];
 	size_t			 i;
 	int			 ref;
@@ -420,7 +427,10 @@ notes_heads_map(void *arg, size_t from, size_t to)
 		    b->quote_depth > 0)
 			continue;
 		if (notes_head(d, (int)i, label, sizeof label)) {
-			m->kind[i] = 1;
+			/* its label kept in the pool of this half */
+			m->kind[i] = from == 0 ? 1 : 3;
+			m->ref[i] = (int)pool->len;
+			buf_append(pool, label, strlen(label) + 1);
 			continue;
 		}
 		ref = b->span_count > 0 ? d->spans[b->span_first].ref : -1;
@@ -456,15 +466,16 @@ notes_recover(struct doc *d)
 	memset(&c, 0, sizeof c);
 	c.d = d;
 	drop = xcalloc(d->nrefs + 1, 1);
+	memset(&m, 0, sizeof m);
 	m.d = d;
 	m.drop = drop;
 	m.kind = xcalloc(d->nblocks + 1, 1);
 	m.ref = xcalloc(d->nblocks + 1, sizeof *m.ref);
 	recover_par(d->nblocks, notes_heads_map, &m);
 	for (i = 0; i < d->nblocks; i++) {
-		if (m.kind[i] == 1 && notes_head(d, (int)i, label,
-		    sizeof label))
-			doc_add_note(d, label, d->blocks[i].line, (int)i);
+		if (m.kind[i] == 1 || m.kind[i] == 3)
+			doc_add_note(d, m.pool[m.kind[i] == 3].data + m.ref[i],
+			    d->blocks[i].line, (int)i);
 		else if (m.kind[i] == 2) {
 			snprintf(label, sizeof label, "%s",
 			    d->refs[m.ref[i]].label);
@@ -474,6 +485,8 @@ notes_recover(struct doc *d)
 	}
 	free(m.kind);
 	free(m.ref);
+	buf_free(&m.pool[0]);
+	buf_free(&m.pool[1]);
 	if (dropped)
 		recover_drop_refs(d, drop);
 	free(drop);

@@ -3,6 +3,7 @@
 #define SCHOLIA_NOTES_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct doc;
 
@@ -14,8 +15,9 @@ struct notes_run {
 
 /* A slot of the (run, label) -> note index; run -1 indexes all notes. */
 struct notes_slot {
-	int	run;
-	int	note;			/* -1: empty */
+	int		run;
+	int		note;		/* -1: empty */
+	uint32_t	hash;		/* of (run, label) */
 };
 
 struct notes_ctx {

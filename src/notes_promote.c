@@ -30,6 +30,16 @@ static int	notes_in_ref(const struct doc *, struct notes_cursor *,
 		    const char *);
 static int	notes_plain_span(const struct span *);
 static int	notes_digit_head(const struct doc *, int, char *, size_t);
+
+/* Numbered paragraphs found at once, for notes_digit_notes. */
+struct notes_dmap {
+	const struct doc	*d;
+	char			*head;		/* per block: notes_digit_head */
+	size_t			*next;		/* first such block from here */
+};
+
+static void	notes_digit_map(void *, size_t, size_t);
+static void	notes_digit_index(const struct doc *, struct notes_dmap *);
 static size_t	notes_digit_len(const struct doc *, int);
 
 /*
@@ -336,6 +346,37 @@ notes_digit_len(const struct doc *d, int bi)
 	return k;
 }
 
+/* Which blocks from to to open with a plain number (a map). */
+static void
+notes_digit_map(void *arg, size_t from, size_t to)
+{
+	struct notes_dmap	*dm = arg;
+	char			 label[64];
+	size_t			 i;
+
+	for (i = from; i < to; i++)
+		dm->head[i] = (char)notes_digit_head(dm->d, (int)i, label,
+		    sizeof label);
+}
+
+/*
+ * The numbered paragraphs, and for each block the first of them at or
+ * after it: the search after each reference is then one look.
+ */
+static void
+notes_digit_index(const struct doc *d, struct notes_dmap *dm)
+{
+	size_t	i;
+
+	dm->d = d;
+	dm->head = xcalloc(d->nblocks + 1, 1);
+	dm->next = xreallocarray(NULL, d->nblocks + 2, sizeof *dm->next);
+	recover_par(d->nblocks, notes_digit_map, dm);
+	dm->next[d->nblocks] = dm->next[d->nblocks + 1] = d->nblocks;
+	for (i = d->nblocks; i-- > 0;)
+		dm->next[i] = dm->head[i] ? i : dm->next[i + 1];
+}
+
 /*
  * Numbered paragraphs become notes when a reference with no note of its
  * own finds its number among the first such paragraphs after it (and
@@ -345,6 +386,7 @@ int
 notes_digit_notes(struct notes_ctx *c)
 {
 	struct doc	*d = c->d;
+	struct notes_dmap dm = { 0 };
 	char		*mark, label[64], **labels;
 	size_t		 i, j, limit, start;
 	int		 any = 0, hit, k;
@@ -356,20 +398,20 @@ notes_digit_notes(struct notes_ctx *c)
 		if (r->named || r->block < 0 || r->label[0] < '0' ||
 		    r->label[0] > '9' || notes_find(c, r->block, r->label) >= 0)
 			continue;
+		if (dm.next == NULL)
+			notes_digit_index(d, &dm);
 		k = c->run_after[r->block];
 		limit = k < 0 ? d->nblocks :
 		    (size_t)d->notes[c->runs[k].first].block;
-		for (start = (size_t)r->block + 1; start < limit; start++)
-			if (notes_digit_head(d, (int)start, label,
-			    sizeof label))
-				break;
+		start = dm.next[r->block + 1];
 		if (start >= limit)
 			continue;
 		hit = 0;
 		for (j = start; j < limit; j++) {
 			if (d->blocks[j].flags & BLOCK_HIDDEN)
 				continue;
-			if (!notes_digit_head(d, (int)j, label, sizeof label))
+			if (!dm.head[j] || !notes_digit_head(d, (int)j, label,
+			    sizeof label))
 				break;
 			if (strcmp(label, r->label) == 0)
 				hit = 1;
@@ -425,5 +467,7 @@ notes_digit_notes(struct notes_ctx *c)
 		free(labels);
 	}
 	free(mark);
+	free(dm.head);
+	free(dm.next);
 	return any;
 }

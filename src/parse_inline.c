@@ -388,6 +388,11 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 
 	while (k < b) {
 		/* only '^', '[', '*' and the lead bytes of markers matter */
+		while (k + 4 <= b && !(inl_lead[(unsigned char)p[k]] |
+		    inl_lead[(unsigned char)p[k + 1]] |
+		    inl_lead[(unsigned char)p[k + 2]] |
+		    inl_lead[(unsigned char)p[k + 3]]))
+			k += 4;
 		while (k < b && !inl_lead[(unsigned char)p[k]])
 			k++;
 		if (k >= b)

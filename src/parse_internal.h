@@ -85,6 +85,8 @@ void	parse_html_text(struct inl *, const char *, size_t, size_t, unsigned,
 
 /* parse_source.c: where things are in the source. */
 int	parse_line_of(const struct source *, size_t);
+/* The same for offsets that mostly grow: *hint is where the last one was. */
+int	parse_line_near(const struct source *, size_t, size_t *);
 char	*parse_mask_notes(const char *, size_t);
 int	parse_next_line(const struct source *, size_t *);
 /* Whether a heading on lines first..ln is setext, underlined on ln + 1. */

@@ -47,6 +47,7 @@ struct md_state {
 	size_t		 tab_first, tab_end;
 	size_t		 scan;		/* source offset after the last block */
 	size_t		 page;		/* next form feed in source->pages */
+	size_t		 line_hint;	/* line of the last block end */
 };
 
 static int	md_enter_block(MD_BLOCKTYPE, void *, void *);
@@ -175,9 +176,10 @@ md_leaf_end(struct md_state *st)
 	inl_end(&st->inl);
 	b = &d->blocks[st->leaf];
 	if (st->inl.first_off != INL_NOOFF) {
-		line = parse_line_of(d->source, st->inl.first_off);
-		end = parse_line_of(d->source, st->inl.end_off > 0 ?
-		    st->inl.end_off - 1 : 0);
+		line = parse_line_near(d->source, st->inl.first_off,
+		    &st->line_hint);
+		end = parse_line_near(d->source, st->inl.end_off > 0 ?
+		    st->inl.end_off - 1 : 0, &st->line_hint);
 		st->scan = st->inl.end_off;
 	} else
 		line = end = parse_next_line(d->source, &st->scan);

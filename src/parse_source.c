@@ -25,6 +25,26 @@ parse_line_of(const struct source *src, size_t off)
 	return (int)lo + 1;
 }
 
+/*
+ * parse_line_of for offsets asked in order: the line of the last answer
+ * (*hint, 0-based) or one of the few after it, else a search.
+ */
+int
+parse_line_near(const struct source *src, size_t off, size_t *hint)
+{
+	size_t	h = *hint, k;
+
+	if (src != NULL && h < src->nlines && src->lines[h] <= off)
+		for (k = 0; k < 8 && h < src->nlines; k++, h++)
+			if (h + 1 == src->nlines || src->lines[h + 1] > off) {
+				*hint = h;
+				return (int)h + 1;
+			}
+	k = (size_t)parse_line_of(src, off);
+	*hint = k - 1;
+	return (int)k;
+}
+
 static int
 src_blank(char c)
 {

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "core_test_util.h"
+#include "doc_join.h"
 #include "load_int.h"
 #include "recover.h"
 #include "scholia/buf.h"
@@ -254,6 +255,96 @@ test_split_guards(void **state)
 	buf_free(&b);
 }
 
+/*
+ * Two recovered docs joined: every record of the second (notes, refs,
+ * headings, keywords, articles) points at the same text and blocks as
+ * before, moved past the first's, its lines shifted.
+ */
+static void
+test_join_records(void **state)
+{
+	static const char	 a_md[] = "# 一、引言\n\n正文①<sup>[9]</sup>。\n\n"
+	    "【关键词】甲；乙\n\n① 注一。\n";
+	static const char	 b_md[] = "# 二、方法\n\n第二篇正文②和①。\n\n"
+	    "【关键词】丙；丁\n\n① 注甲。\n\n② 注乙。\n";
+	struct load_opts	 o = { 0 };
+	struct doc		*a, *b, *b2;
+	char			*cause = NULL;
+	size_t			 nb, nr, nn, nh, nk, na, i, text;
+	const struct span	*sp;
+	int			 k;
+
+	(void)state;
+	o.format = LOAD_MARKDOWN;
+	assert_int_equal(load_memory("a.md", a_md, sizeof a_md - 1, &o, &a,
+	    &cause), 0);
+	assert_int_equal(load_memory("b.md", b_md, sizeof b_md - 1, &o, &b,
+	    &cause), 0);
+	assert_int_equal(load_memory("b.md", b_md, sizeof b_md - 1, &o, &b2,
+	    &cause), 0);
+	assert_true(b->nnotes == 2 && b->nrefs == 2 && b->nheadings > 0 &&
+	    b->nkeywords == 1);
+	assert_true(a->nrefs == 2 && a->nnotes == 1);	/* shifts differ */
+	nb = a->nblocks;
+	nr = a->nrefs;
+	nn = a->nnotes;
+	nh = a->nheadings;
+	nk = a->nkeywords;
+	na = a->narticles;
+	text = a->text.len;
+	doc_append_doc(a, b, 100);
+	assert_int_equal(b->nblocks + b->nnotes + b->nrefs, 0);
+	assert_int_equal(a->nblocks, nb + b2->nblocks);
+	assert_int_equal(a->text.len, text + b2->text.len);
+	for (i = 0; i < b2->nblocks; i++) {
+		assert_int_equal(a->blocks[nb + i].line,
+		    b2->blocks[i].line + 100);
+		assert_memory_equal(doc_text(a, a->blocks[nb + i].text_off),
+		    doc_text(b2, b2->blocks[i].text_off),
+		    b2->blocks[i].text_len);
+		assert_int_equal(a->blocks[nb + i].span_count,
+		    b2->blocks[i].span_count);
+		for (k = 0; k < (int)a->blocks[nb + i].span_count; k++) {
+			sp = &a->spans[a->blocks[nb + i].span_first + k];
+			if (sp->ref >= 0)
+				assert_int_equal(a->refs[sp->ref].text_off,
+				    sp->off);
+		}
+	}
+	for (i = 0; i < b2->nnotes; i++) {
+		assert_string_equal(a->notes[nn + i].label,
+		    b2->notes[i].label);
+		assert_int_equal(a->notes[nn + i].block,
+		    b2->notes[i].block + (int)nb);
+		assert_int_equal(a->blocks[a->notes[nn + i].block].note,
+		    (int)(nn + i));
+		assert_int_equal(a->notes[nn + i].nrefs, b2->notes[i].nrefs);
+		for (k = 0; k < a->notes[nn + i].nrefs; k++)
+			assert_int_equal(a->notes[nn + i].refs[k],
+			    b2->notes[i].refs[k] + (int)nr);
+	}
+	for (i = 0; i < b2->nrefs; i++) {
+		assert_int_equal(a->refs[nr + i].note, b2->refs[i].note < 0 ?
+		    -1 : b2->refs[i].note + (int)nn);
+		assert_int_equal(a->refs[nr + i].line, b2->refs[i].line + 100);
+		assert_int_equal(a->refs[nr + i].block,
+		    b2->refs[i].block + (int)nb);
+	}
+	for (i = 0; i < b2->nheadings; i++) {
+		assert_string_equal(a->headings[nh + i].title,
+		    b2->headings[i].title);
+		assert_int_equal(a->headings[nh + i].block,
+		    b2->headings[i].block + (int)nb);
+	}
+	assert_int_equal(a->nkeywords, nk + b2->nkeywords);
+	assert_int_equal(a->keywords[nk].block, b2->keywords[0].block +
+	    (int)nb);
+	assert_int_equal(a->narticles, na + b2->narticles);
+	doc_free(a);
+	doc_free(b);
+	doc_free(b2);
+}
+
 int
 main(void)
 {
@@ -262,6 +353,7 @@ main(void)
 		cmocka_unit_test(test_par_text),
 		cmocka_unit_test(test_split_shapes),
 		cmocka_unit_test(test_split_guards),
+		cmocka_unit_test(test_join_records),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
