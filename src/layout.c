@@ -24,15 +24,24 @@ struct layout {
 	size_t			  cached;
 };
 
-/* Where layout_block_stream sends the lines of a block. */
+#define LARGE		((size_t)64 << 10)	/* text of a block built in pieces */
+
+/*
+ * Where the pieces of a block go: to fn (layout_block_stream), or gathered
+ * into one lblock whose runs and text stay in the pieces, so that a large
+ * block never sits in the builder and in its copy at once.
+ */
 struct stream {
-	int	  block;
-	void	(*fn)(const struct layout_line *, int, void *);
-	void	 *arg;
+	int		  block;
+	void		(*fn)(const struct layout_line *, int, void *);
+	void		 *arg;
+	struct lblock	 *gather;
+	size_t		  cap_lines;
+	size_t		  cap_pieces;
 };
 
 static struct lblock	*layout_wrap(struct layout *, int, struct stream *);
-static void		 layout_sink(struct lblock *, void *);
+static void		 layout_sink(struct lb *, void *);
 static void		 layout_prefix(const struct layout *,
 			    const struct block *, struct prefix *);
 static int		 layout_note_hang(const struct doc *,
@@ -66,7 +75,7 @@ layout_free(struct layout *l)
 		if (l->pages[i] == NULL)
 			continue;
 		for (j = 0; j < PAGE_SIZE; j++)
-			free(l->pages[i][j]);
+			lblock_free(l->pages[i][j]);
 		free(l->pages[i]);
 	}
 	free(l->pages);
@@ -102,7 +111,7 @@ layout_forget(struct layout *l, int bi)
 	page = l->pages[bi >> PAGE_SHIFT];
 	if (page == NULL || page[bi & (PAGE_SIZE - 1)] == NULL)
 		return;
-	free(page[bi & (PAGE_SIZE - 1)]);
+	lblock_free(page[bi & (PAGE_SIZE - 1)]);
 	page[bi & (PAGE_SIZE - 1)] = NULL;
 	l->cached--;
 	/* an empty page goes too: a dump forgets every block it wrote */
@@ -155,25 +164,46 @@ layout_block_stream(struct layout *l, int bi,
 			fn(blk->lines, blk->nlines, arg);
 		return;
 	}
+	memset(&s, 0, sizeof s);
 	s.block = bi;
 	s.fn = fn;
 	s.arg = arg;
-	blk = layout_wrap(l, bi, &s);
-	layout_sink(blk, &s);
-	free(blk);
+	layout_wrap(l, bi, &s);
 }
 
-/* A piece of a streamed block: give its lines their block, pass them on. */
+/* The lines a builder holds: passed on, or added to the gathered block. */
 static void
-layout_sink(struct lblock *blk, void *arg)
+layout_sink(struct lb *lb, void *arg)
 {
-	struct stream	*s = arg;
-	int		 i;
+	struct stream		*s = arg;
+	struct lblock		*g = s->gather;
+	struct layout_line	*lines;
+	void			*mem;
+	size_t			 i, n = lb->nlines;
 
-	for (i = 0; i < blk->nlines; i++)
-		blk->lines[i].block = s->block;
-	if (blk->nlines > 0)
-		s->fn(blk->lines, blk->nlines, s->arg);
+	if (n == 0)
+		return;
+	if (g != NULL) {
+		if ((size_t)g->nlines + n > s->cap_lines) {
+			s->cap_lines = 2 * s->cap_lines > g->nlines + n ?
+			    2 * s->cap_lines : g->nlines + n;
+			g->lines = xreallocarray(g->lines, s->cap_lines,
+			    sizeof *g->lines);
+		}
+		lines = g->lines + g->nlines;
+	} else
+		lines = xreallocarray(NULL, n, sizeof *lines);
+	mem = lb_take(lb, lines);
+	for (i = 0; i < n; i++)
+		lines[i].block = s->block;
+	if (g != NULL) {
+		*ARRAY_PUSH(g->pieces, g->npieces, s->cap_pieces) = mem;
+		g->nlines += (int)n;
+		return;
+	}
+	s->fn(lines, (int)n, s->arg);
+	free(lines);
+	free(mem);
 }
 
 /* Container indentation, quote bars, list marker and note hang of a block. */
@@ -251,7 +281,10 @@ layout_note_hang(const struct doc *d, const struct block *b)
 	return (int)n;
 }
 
-/* Wrap one block into its lines (all but the last piece to s if set). */
+/*
+ * Wrap one block into its lines; with s, all of them go to s->fn and NULL
+ * is returned. A large block is gathered from pieces.
+ */
 static struct lblock *
 layout_wrap(struct layout *l, int bi, struct stream *s)
 {
@@ -261,10 +294,17 @@ layout_wrap(struct layout *l, int bi, struct stream *s)
 	struct prefix		 p;
 	struct wrap_src		 src;
 	struct lblock		*blk;
+	struct stream		 g;
 	unsigned		 style = 0;
 	int			 i, n, spacer = 0;
 
 	lb_init(&lb);
+	if (s == NULL && (b->type == BLOCK_TABLE || b->text_len >= LARGE)) {
+		memset(&g, 0, sizeof g);
+		g.block = bi;
+		g.gather = xcalloc(1, sizeof *g.gather);
+		s = &g;
+	}
 	if (s != NULL) {
 		lb.sink = layout_sink;
 		lb.sink_arg = s;
@@ -311,6 +351,11 @@ layout_wrap(struct layout *l, int bi, struct stream *s)
 	}
 	if ((size_t)spacer == lb_count(&lb))
 		lb.nlines = 0;	/* nothing to show: no spacer either */
+	if (s != NULL) {
+		layout_sink(&lb, s);
+		lb_free(&lb);
+		return s->gather;
+	}
 	blk = lb_finish(&lb);
 	for (i = 0; i < blk->nlines; i++)
 		blk->lines[i].block = bi;

@@ -7,7 +7,8 @@
 #include "scholia/text.h"
 
 static struct lblock	*lb_pack(const struct lb *);
-static void		 lb_flush(struct lb *);
+static void		 lb_fill(const struct lb *, struct layout_line *,
+			    struct layout_run *, char *);
 
 void
 lb_init(struct lb *lb)
@@ -31,7 +32,7 @@ lb_line(struct lb *lb, unsigned flags, size_t doc_off)
 	struct lb_line	*l;
 
 	if (lb->sink != NULL && lb->nlines >= LB_PIECE)
-		lb_flush(lb);
+		lb->sink(lb, lb->sink_arg);
 	l = ARRAY_PUSH(lb->lines, lb->nlines, lb->cap_lines);
 	memset(l, 0, sizeof *l);
 	l->toff = lb->text.len;
@@ -179,18 +180,40 @@ lb_drop(struct lb *lb, size_t n)
 	}
 }
 
-/* Hand the finished lines to the sink and start afresh (all are finished). */
-static void
-lb_flush(struct lb *lb)
+/*
+ * Take the lines held out of the builder, which starts afresh: the lines
+ * are written to out, their runs and text go to one allocation, returned.
+ */
+void *
+lb_take(struct lb *lb, struct layout_line *out)
 {
-	struct lblock	*blk = lb_pack(lb);
+	struct layout_run	*runs;
+	char			*text;
 
-	lb->sink(blk, lb->sink_arg);
-	free(blk);
+	runs = xmalloc(lb->nruns * sizeof *runs + lb->text.len + 1);
+	text = (char *)(runs + lb->nruns);
+	lb_fill(lb, out, runs, text);
 	lb->nflushed += lb->nlines;
 	lb->nlines = 0;
 	lb->nruns = 0;
 	buf_reset(&lb->text);
+	return runs;
+}
+
+void
+lblock_free(struct lblock *blk)
+{
+	size_t	i;
+
+	if (blk == NULL)
+		return;
+	if (blk->pieces != NULL) {
+		for (i = 0; i < blk->npieces; i++)
+			free(blk->pieces[i]);
+		free(blk->pieces);
+		free(blk->lines);
+	}
+	free(blk);
 }
 
 /* The lines held, packed; lb_finish also frees the builder. */
@@ -210,17 +233,27 @@ lb_pack(const struct lb *lb)
 	struct lblock		*blk;
 	struct layout_line	*lines;
 	struct layout_run	*runs;
-	char			*text;
-	size_t			 i, size;
+	size_t			 size;
 
 	size = sizeof *blk + lb->nlines * sizeof *lines +
 	    lb->nruns * sizeof *runs + lb->text.len + 1;
 	blk = xmalloc(size);
+	memset(blk, 0, sizeof *blk);
 	lines = (struct layout_line *)(blk + 1);
 	runs = (struct layout_run *)(lines + lb->nlines);
-	text = (char *)(runs + lb->nruns);
 	blk->nlines = (int)lb->nlines;
 	blk->lines = lines;
+	lb_fill(lb, lines, runs, (char *)(runs + lb->nruns));
+	return blk;
+}
+
+/* The lines held, into lines, runs and text laid out by the caller. */
+static void
+lb_fill(const struct lb *lb, struct layout_line *lines,
+    struct layout_run *runs, char *text)
+{
+	size_t	i;
+
 	for (i = 0; i < lb->nruns; i++)
 		runs[i] = lb->runs[i].r;
 	if (lb->text.len > 0)
@@ -239,5 +272,4 @@ lb_pack(const struct lb *lb)
 		lines[i].doc_off = l->doc_off;
 		lines[i].doc_end = l->doc_end;
 	}
-	return blk;
 }

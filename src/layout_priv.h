@@ -10,10 +10,15 @@
 struct doc;
 struct block;
 
-/* The wrapped lines of one block: one allocation holding lines, runs, text. */
+/*
+ * The wrapped lines of one block: one allocation holding lines, runs, text;
+ * or for a large block, lines of their own and the runs and text in pieces.
+ */
 struct lblock {
 	int			 nlines;
 	struct layout_line	*lines;
+	void			**pieces;
+	size_t			 npieces;
 };
 
 /* A run under construction; dlen is the doc text it stands for. */
@@ -40,8 +45,8 @@ struct lb_line {
 
 /*
  * Collects the lines of a block before they are packed into an lblock.
- * With a sink, every LB_PIECE finished lines are packed and handed to it
- * (and dropped) as a new line opens, so a huge block never sits whole.
+ * With a sink, every LB_PIECE finished lines are handed to it as a new line
+ * opens; it takes them out with lb_take, so the builder never grows large.
  */
 struct lb {
 	struct buf	 text;
@@ -53,7 +58,7 @@ struct lb {
 	size_t		 cap_lines;
 	size_t		 nflushed;	/* lines handed to the sink */
 	unsigned	 strip;		/* flags lb_line clears */
-	void		(*sink)(struct lblock *, void *);
+	void		(*sink)(struct lb *, void *);
 	void		*sink_arg;
 };
 
@@ -86,6 +91,8 @@ int		 lb_bar_cols(void);
 void		 lb_prefix(struct lb *, const struct prefix *, int first);
 int		 lb_prefix_cols(const struct prefix *, int first);
 struct lblock	*lb_finish(struct lb *);
+void		*lb_take(struct lb *, struct layout_line *);
+void		 lblock_free(struct lblock *);
 size_t		 lb_count(const struct lb *);
 void		 lb_drop(struct lb *, size_t);
 

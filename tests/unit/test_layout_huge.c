@@ -71,7 +71,7 @@ mixed_doc(void)
 	int		 b, r, c;
 
 	b = doc_begin_block(d, BLOCK_PARA, 1);
-	append_n(d, "word 中文，", 3000, 0);
+	append_n(d, "word 中文，", 5000, 0);
 	append_n(d, "strong ", 500, SPAN_STRONG);
 	append_n(d, "\t\x01x", 300, 0);
 	doc_end_block(d, 1);
