@@ -163,5 +163,23 @@ if [ -n "$f4" ]; then
 	done
 fi
 
+# A file name carrying escape sequences reaches stderr as placeholders only.
+evil="$tmp/no$(printf '\033]52;c;QQ==\007')such$(printf '\033[2J')"
+esc_told() {
+	# shellcheck disable=SC2068
+	"$bin" $@ >/dev/null 2>"$tmp/everr"
+	if LC_ALL=C grep -q "$(printf '\033')\\|$(printf '\007')" "$tmp/everr"; then
+		fail "escape reached stderr ($1): $(cat -v "$tmp/everr")"
+	elif ! grep -q '\^\[' "$tmp/everr"; then
+		fail "the name is not told ($1): $(cat "$tmp/everr")"
+	else
+		ok
+	fi
+}
+esc_told --dump "$evil"
+esc_told --export json "$evil"
+esc_told --width "$evil" "$evil"
+esc_told --dump /dev/null "$evil"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -101,16 +101,32 @@ static int		 main_finish_output(void);
 static int		 main_load_error(const char *, char *);
 static int		 main_ask_binary(const char *);
 static int		 main_term_unusable(struct buf *);
+static void		 main_say(FILE *, const char *, const char *,
+			     const char *);
+
+/*
+ * Print a message that holds a file name or other outside text (between
+ * before and after, which are ours) with its control characters shown as
+ * placeholders: a name may carry escape sequences.
+ */
+static void
+main_say(FILE *f, const char *before, const char *outside, const char *after)
+{
+	struct buf	b = { 0 };
+
+	status_sanitise(outside, strlen(outside), &b);
+	fprintf(f, "%s%s%s", before, b.data != NULL ? b.data : "", after);
+	buf_free(&b);
+}
 
 /* A wrong command line: one line on stderr and status 2. */
 static int
 main_usage_error(const char *what, const char *arg)
 {
+	fprintf(stderr, "scholia: %s", what);
 	if (arg != NULL)
-		fprintf(stderr, "scholia: %s: %s (try scholia --help)\n", what,
-		    arg);
-	else
-		fprintf(stderr, "scholia: %s (try scholia --help)\n", what);
+		main_say(stderr, ": ", arg, "");
+	fputs(" (try scholia --help)\n", stderr);
 	return 2;
 }
 
@@ -168,7 +184,7 @@ main_default_file(void)
 static int
 main_load_error(const char *file, char *cause)
 {
-	fprintf(stderr, "scholia: %s\n", cause != NULL ? cause : file);
+	main_say(stderr, "scholia: ", cause != NULL ? cause : file, "\n");
 	free(cause);
 	return 1;
 }
@@ -187,8 +203,8 @@ main_ask_binary(const char *file)
 	line[0] = '\0';
 	if ((tty = fopen("/dev/tty", "r+")) == NULL)
 		return 0;
-	fprintf(tty, "\"%s\" may be a binary file.  See it anyway? [y/N] ",
-	    file);
+	main_say(tty, "\"", file, "\" may be a binary file.  "
+	    "See it anyway? [y/N] ");
 	fflush(tty);
 	yes = fgets(line, sizeof line, tty) != NULL &&
 	    (line[0] == 'y' || line[0] == 'Y');
@@ -397,7 +413,7 @@ main(int argc, char **argv)
 		warning = "warning: the locale is not UTF-8";
 	}
 	if (keyfile != NULL && replay_open(keyfile, report, &cause) != 0) {
-		fprintf(stderr, "scholia: %s\n", cause);
+		main_say(stderr, "scholia: ", cause, "\n");
 		free(cause);
 		return 2;
 	}
