@@ -28,6 +28,7 @@ struct heal_map {
 	struct doc	*d;
 	char		*brk;		/* blocks marking a break */
 	struct buf	*keys;		/* furniture: the key of block i */
+	char		*rule;		/* and whether it is a rule */
 	char		*joinable;	/* joins: heal_joinable of block i */
 	char		*mid;		/* and heal_mid_sentence */
 	uint32_t	*last;		/* and recover_block_last */
@@ -41,8 +42,8 @@ static int	heal_is_code(const char *, size_t);
 static void	heal_junk(struct doc *);
 static int	heal_is_pageno(const char *, size_t);
 static int	heal_key_cmp(const void *, const void *);
-static void	heal_furniture(struct doc *, char *);
-static void	heal_rules(struct doc *, char *);
+static void	heal_furniture(struct doc *, char *, char *);
+static void	heal_rules(struct doc *, char *, const char *);
 static int	heal_joinable(const struct doc *, int);
 static int	heal_mid_sentence(const struct doc *, int);
 static int	heal_next(const struct doc *, int, const char *, int *);
@@ -160,6 +161,9 @@ heal_furniture_map(void *arg, size_t from, size_t to)
 
 		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
 			continue;
+		/* for heal_rules, while the text is at hand */
+		m->rule[i] = (char)heal_is_rule(doc_text(d, b->text_off),
+		    b->text_len);
 		n = b->text_len;
 		s = recover_trim(doc_text(d, b->text_off), &n);
 		if (b->flags & BLOCK_LISTITEM) {
@@ -222,7 +226,7 @@ heal_sort(struct heal_key *order, size_t n)
 
 /* Drop page numbers and running heads repeated page after page. */
 static void
-heal_furniture(struct doc *d, char *brk)
+heal_furniture(struct doc *d, char *brk, char *rule)
 {
 	struct heal_map	 m;
 	struct buf	*keys;
@@ -236,6 +240,7 @@ heal_furniture(struct doc *d, char *brk)
 	m.d = d;
 	m.brk = brk;
 	m.keys = keys;
+	m.rule = rule;
 	recover_par(d->nblocks, heal_furniture_map, &m);
 	/* equal keys sort together; a group of HEAL_RUNNING_MIN is furniture */
 	order = xcalloc(d->nblocks + 1, sizeof *order);
@@ -285,9 +290,12 @@ heal_is_rule(const char *s, size_t n)
 	return k >= 3;
 }
 
-/* A rule that only introduces a block of notes is not part of the text. */
+/*
+ * A rule that only introduces a block of notes is not part of the text;
+ * rule says which paragraphs are rules (heal_furniture found them).
+ */
 static void
-heal_rules(struct doc *d, char *brk)
+heal_rules(struct doc *d, char *brk, const char *rule)
 {
 	size_t	i, j;
 
@@ -297,7 +305,7 @@ heal_rules(struct doc *d, char *brk)
 		if (b->flags & BLOCK_HIDDEN)
 			continue;
 		if (b->type != BLOCK_HR && !(b->type == BLOCK_PARA &&
-		    heal_is_rule(doc_text(d, b->text_off), b->text_len)))
+		    rule[i]))
 			continue;
 		for (j = i + 1; j < d->nblocks; j++)
 			if (!(d->blocks[j].flags & BLOCK_HIDDEN))
@@ -513,12 +521,14 @@ heal_drop_hidden_refs(struct doc *d)
 void
 heal_recover(struct doc *d)
 {
-	char	*brk;
+	char	*brk, *rule;
 
 	brk = xcalloc(d->nblocks + 1, 1);	/* blocks marking a break */
+	rule = xcalloc(d->nblocks + 1, 1);
 	heal_junk(d);
-	heal_furniture(d, brk);
-	heal_rules(d, brk);
+	heal_furniture(d, brk, rule);
+	heal_rules(d, brk, rule);
+	free(rule);
 	heal_joins(d, brk);
 	free(brk);
 	heal_drop_hidden_refs(d);

@@ -21,7 +21,7 @@ struct outline_ctx {
 
 /* The kinds of blocks, computed on two threads. */
 struct outline_kmap {
-	const struct doc	*d;
+	struct doc		*d;
 	enum outline_kind	*kinds;
 };
 
@@ -39,12 +39,12 @@ static int	outline_front_follows(const struct doc *, int);
 static int	outline_md_title_near(const struct doc *,
 		    const enum outline_kind *, int);
 
-/* The numbering kind of blocks from to to of the flow (a map). */
+/* The numbering kind of blocks from to to of the flow, run-in heads (a map). */
 static void
 outline_kinds(void *arg, size_t from, size_t to)
 {
 	struct outline_kmap	*km = arg;
-	const struct doc	*d = km->d;
+	const struct doc	*d = km->d;	/* outline_runin writes */
 	struct buf		 plain = { 0 };
 	size_t			 i;
 
@@ -58,6 +58,9 @@ outline_kinds(void *arg, size_t from, size_t to)
 			    plain.data : "", plain.len);
 		} else
 			km->kinds[i] = outline_block_kind(d, (int)i);
+		/* the head style touches this block only, read by no pass */
+		if (d->blocks[i].type == BLOCK_PARA)
+			outline_runin(km->d, (int)i);
 	}
 	buf_free(&plain);
 }
@@ -436,8 +439,6 @@ outline_recover(struct doc *d)
 
 		if (!doc_in_flow(d, (int)i))
 			continue;
-		if (b->type == BLOCK_PARA)
-			outline_runin(d, (int)i);
 		level = 0;
 		if ((int)i == title)
 			level = 1;
