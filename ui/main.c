@@ -24,6 +24,7 @@
 #include "scholia/source.h"
 #include "scholia/text.h"
 
+#include "outconv.h"
 #include "ui.h"
 
 #ifndef SCHOLIA_VERSION
@@ -225,22 +226,30 @@ main_finish_output(void)
 	return 1;
 }
 
-/* The non-interactive modes: the same core renderers, straight to stdout. */
+/*
+ * The non-interactive modes: the same core renderers, to stdout in the
+ * locale's charset (JSON is UTF-8 whatever the locale).
+ */
 static int
 main_print(const struct doc *d, enum mode mode, const char *format, int width)
 {
-	int	rc;
+	FILE	*out = stdout;
+	int	 rc;
 
+	if (mode != MODE_EXPORT || strcmp(format, "json") != 0)
+		out = outconv_open(stdout, nl_langinfo(CODESET));
 	if (mode != MODE_EXPORT)
-		rc = export_dump(d, width, stdout);
+		rc = export_dump(d, width, out);
 	else if (strcmp(format, "json") == 0)
-		rc = export_json(d, stdout);
+		rc = export_json(d, out);
 	else if (strcmp(format, "toc") == 0)
-		rc = export_toc(d, stdout);
+		rc = export_toc(d, out);
 	else if (strcmp(format, "notes") == 0)
-		rc = export_notes(d, stdout);
+		rc = export_notes(d, out);
 	else
-		rc = export_tree(d, stdout);
+		rc = export_tree(d, out);
+	if (out != stdout && fclose(out) != 0)
+		rc = -1;
 	if (rc != 0) {
 		if (errno != EPIPE)
 			fprintf(stderr, "scholia: write error: %s\n",
