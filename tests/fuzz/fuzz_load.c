@@ -10,8 +10,14 @@
 #include "scholia/load.h"
 #include "scholia/text.h"
 
+#include "load_int.h"
+#include "recover.h"
+
 static void	fl_check_line(const struct layout_line *, int);
 static size_t	fl_walk(struct layout *, int);
+static char	*fl_json(const struct doc *, size_t *);
+static void	fl_same_split(const uint8_t *, size_t, const struct load_opts *,
+		    const struct doc *);
 
 /* A display line fits the width, and nothing unsafe reaches the terminal. */
 static void
@@ -54,6 +60,59 @@ fl_walk(struct layout *l, int width)
 	return down;
 }
 
+/* The JSON export of a doc, in memory. */
+static char *
+fl_json(const struct doc *d, size_t *len)
+{
+	char	*out = NULL;
+	FILE	*f;
+
+	if ((f = open_memstream(&out, len)) == NULL ||
+	    export_json(d, f) != 0 || fclose(f) != 0)
+		abort();
+	return out;
+}
+
+/*
+ * Large documents are parsed in two parts and recovered on two threads;
+ * with those thresholds at zero the same input must give the same doc as
+ * on one thread (the JSON holds all of it that the reader shows).
+ */
+static void
+fl_same_split(const uint8_t *data, size_t size, const struct load_opts *opts,
+    const struct doc *one)
+{
+	struct doc	*two;
+	char		*a, *b, *cause = NULL;
+	size_t		 na, nb;
+
+	load_set_split_min(0);
+	recover_set_par_min(0);
+	if (load_memory("fuzz", (const char *)data, size, opts, &two,
+	    &cause) != 0)
+		abort();
+	load_set_split_min(SIZE_MAX);
+	recover_set_par_min(SIZE_MAX);
+	a = fl_json(one, &na);
+	b = fl_json(two, &nb);
+	if (na != nb || memcmp(a, b, na) != 0)
+		abort();
+	free(a);
+	free(b);
+	doc_free(two);
+}
+
+/* One thread for every load but fl_same_split's second. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	load_set_split_min(SIZE_MAX);
+	recover_set_par_min(SIZE_MAX);
+	return 0;
+}
+
 /*
  * The first byte chooses the width, the format and the ambiguous width,
  * like md4c's fuzzer takes its flags.
@@ -70,8 +129,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
-	if (null == NULL && (null = fopen("/dev/null", "w")) == NULL)
-		abort();
 	lo.width = 1 + data[0] % 120;
 	opts.format = (data[0] >> 7) ? LOAD_MARKDOWN : LOAD_AUTO;
 	opts.allow_binary = 1;
@@ -81,6 +138,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(cause);
 		return 0;
 	}
+	if (null == NULL && (null = fopen("/dev/null", "w")) == NULL)
+		abort();
+	if (d->markdown)
+		fl_same_split(data + 1, size - 1, &opts, d);
 	l = layout_new(d, &lo);
 	fl_walk(l, lo.width);
 	layout_free(l);
