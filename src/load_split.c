@@ -1,5 +1,4 @@
 /* A large Markdown source parsed in two parts at once, on two threads, then joined. */
-#include <malloc.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,10 +338,6 @@ load_parse_md(struct doc *d, char **cause)
 		doc_append_doc(d, two.d, source_line_of(src, cut) - 1);
 	free(two.cause);
 	doc_free(two.d);
-#ifdef __GLIBC__
-	/* what the second part's arena held, scattered, goes back */
-	malloc_trim(0);
-#endif
 	source_free(p1);
 	source_free(p2);
 	return rc;
