@@ -15,6 +15,7 @@
 
 #define ENC_SAMPLE	(64 * 1024)	/* bytes looked at to guess a charset */
 #define REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
+#define ENCODING_WINDOW	(64 * 1024)	/* input given to iconv at a time */
 
 static int	encoding_utf16_shape(const unsigned char *, size_t,
 		    enum encoding *);
@@ -388,7 +389,9 @@ encoding_utf8(const char *s, size_t n, struct buf *out, size_t *bad)
 /*
  * Convert with iconv(3); each undecodable unit (a byte, or a 16-bit unit in
  * UTF-16) becomes one U+FFFD and the conversion resumes after it, so no
- * text around a bad byte is lost. *bad counts the bytes replaced.
+ * text around a bad byte is lost. *bad counts the bytes replaced. Input
+ * goes in windows: a checking build's iconv looks at all the input it is
+ * given, every call, which with a bad byte every few bytes is quadratic.
  */
 static int
 encoding_iconv(const char *s, size_t n, const char *from, size_t unit,
@@ -396,7 +399,8 @@ encoding_iconv(const char *s, size_t n, const char *from, size_t unit,
 {
 	iconv_t	 cd;
 	char	*in = (char *)s, *o;
-	size_t	 inleft = n, oleft, room, skip;
+	size_t	 inleft = n, oleft, room, skip, win, wleft;
+	int	 rc;
 
 	if ((cd = iconv_open("UTF-8", from)) == (iconv_t)-1) {
 		xasprintf(cause, "%s: conversion not available", from);
@@ -407,15 +411,20 @@ encoding_iconv(const char *s, size_t n, const char *from, size_t unit,
 		room = out->cap - out->len - 1;
 		o = out->data + out->len;
 		oleft = room;
-		if (iconv(cd, &in, &inleft, &o, &oleft) != (size_t)-1) {
-			out->len += room - oleft;
-			break;
-		}
+		win = wleft = inleft < ENCODING_WINDOW ? inleft :
+		    ENCODING_WINDOW;
+		rc = iconv(cd, &in, &wleft, &o, &oleft) != (size_t)-1;
+		inleft -= win - wleft;
 		out->len += room - oleft;
+		if (rc)
+			continue;
 		if (errno == E2BIG) {
 			buf_grow(out, inleft + inleft / 2 + 16);
 			continue;
 		}
+		/* a character cut by the window's end: the next one has it */
+		if (errno == EINVAL && wleft < inleft)
+			continue;
 		if (errno != EILSEQ && errno != EINVAL) {
 			out->data[out->len] = '\0';
 			iconv_close(cd);

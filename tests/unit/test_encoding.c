@@ -361,6 +361,72 @@ test_corpus(void **state)
 	assert_int_equal(big5, tried);
 }
 
+/*
+ * Long input goes to iconv in windows: characters cut by a window's end
+ * (two bytes in GB18030 and Big5, four for U+10000 in GB18030, a unit pair
+ * in UTF-16) come out whole at every offset, and bad bytes are still one
+ * U+FFFD each.
+ */
+static void
+test_windows(void **state)
+{
+	static const struct {
+		enum encoding	 enc;
+		const char	*ch;	/* one character in that encoding */
+		size_t		 n;
+		const char	*utf8;
+	} cases[] = {
+		{ ENC_GB18030, "\xd6\xd0", 2, "\xe4\xb8\xad" },	/* 中 */
+		{ ENC_GB18030, "\x90\x30\x81\x30", 4, "\xf0\x90\x80\x80" },
+		{ ENC_BIG5, "\xa4\xa4", 2, "\xe4\xb8\xad" },
+		{ ENC_UTF16LE, "\x00\xd8\x00\xdc", 4, "\xf0\x90\x80\x80" },
+	};
+	size_t	 i, k, lead, total, bad, m;
+	char	*in;
+	struct buf out = { 0 };
+	char	*cause = NULL;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		for (lead = 0; lead < 4; lead++) {
+			/* lead ASCII bytes (units in UTF-16), then characters
+			   to well past 128 KiB, then one bad byte at the end */
+			total = 3 * 65536;
+			in = malloc(total + 8);
+			m = 0;
+			for (k = 0; k < lead; k++) {
+				in[m++] = 'a';
+				if (cases[i].enc == ENC_UTF16LE)
+					in[m++] = '\0';
+			}
+			while (m + cases[i].n <= total) {
+				memcpy(in + m, cases[i].ch, cases[i].n);
+				m += cases[i].n;
+			}
+			in[m++] = cases[i].enc == ENC_UTF16LE ? 'a' : '\xff';
+			if (cases[i].enc == ENC_UTF16LE)
+				in[m++] = '\0';
+			buf_reset(&out);
+			bad = 0;
+			assert_int_equal(encoding_to_utf8(in, m, cases[i].enc,
+			    &out, &bad, &cause), 0);
+			assert_int_equal(bad, cases[i].enc == ENC_UTF16LE ? 0 :
+			    1);
+			assert_int_equal(out.len, lead +
+			    (m - lead * (cases[i].enc == ENC_UTF16LE ? 2 : 1) -
+			    (cases[i].enc == ENC_UTF16LE ? 2 : 1)) /
+			    cases[i].n * strlen(cases[i].utf8) +
+			    (cases[i].enc == ENC_UTF16LE ? 1 : 3));
+			for (k = lead; k + strlen(cases[i].utf8) < out.len;
+			    k += strlen(cases[i].utf8))
+				assert_memory_equal(out.data + k, cases[i].utf8,
+				    strlen(cases[i].utf8));
+			free(in);
+		}
+	}
+	buf_free(&out);
+}
+
 int
 main(void)
 {
@@ -376,6 +442,7 @@ main(void)
 		cmocka_unit_test(test_legacy_invalid),
 		cmocka_unit_test(test_utf16_invalid),
 		cmocka_unit_test(test_corpus),
+		cmocka_unit_test(test_windows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,7 +18,7 @@ static char	tmpdir[256];
 static void
 mkpath(char *out, size_t n, const char *rel)
 {
-	snprintf(out, n, "%s/%s", tmpdir, rel);
+	assert_true((size_t)snprintf(out, n, "%s/%s", tmpdir, rel) < n);
 }
 
 /* Write (or with append, add to) a file under the temporary directory. */
