@@ -1,5 +1,4 @@
 /* Search over the doc's display text: folded matching mapped back to exact doc byte ranges. */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,14 +54,29 @@ struct search {
 	uint64_t		 rel;		/* relevant variants' bits */
 	size_t			 nrel;		/* variants checked for rel */
 
+	/*
+	 * Blocks [lo, hi) are scanned, a range grown from start both ways:
+	 * the matches of [start, hi) in reading order in m, those of
+	 * [lo, start) in back, in reverse reading order (the last first).
+	 */
+	int			 start;
+	int			 lo;
+	int			 hi;
+	int			 into_back;	/* pushes go to back (1),
+						   to peek (2) */
 	struct search_match	*m;
 	size_t			 nm;
 	size_t			 cap_m;
+	struct search_match	*back;
+	size_t			 nback;
+	size_t			 cap_back;
+	struct search_match	*peek;		/* one block's, to draw */
+	int			 peek_block;	/* scanned into peek, or -1 */
+	size_t			 npeek;
+	size_t			 cap_peek;
 	struct fold_out		 out;		/* a folded stretch */
 };
 
-static void	*search_warm_run(void *);
-static int	 search_warm_busy(void);
 static int	 search_plain_query(const char *, size_t);
 static uint64_t	 search_bit(uint32_t);
 static void	 search_scan(struct search_index *, struct stretch *,
@@ -78,33 +92,8 @@ static void	 search_folded(struct search *, int, const char *, size_t,
 static void	 search_stretch(struct search *, struct stretch *, int,
 		     size_t, size_t);
 static void	 search_scan_block(struct search *, int);
-static size_t	 search_lower_bound(const struct search *, int, size_t);
-
-/* The warm-up thread: 0 not started, 1 running, 2 over and joined. */
-static pthread_t	search_warm_thread;
-static int		search_warm_state;
-static int		search_warm_over;	/* set by the thread (atomic) */
-
-/* Fold one traditional character: the script table gets built. */
-static void *
-search_warm_run(void *arg)
-{
-	struct buf	b = { 0 };
-
-	(void)arg;
-	text_fold("\xe5\x9c\x8b", 3, &b, NULL);
-	buf_free(&b);
-	__atomic_store_n(&search_warm_over, 1, __ATOMIC_RELEASE);
-	return NULL;
-}
-
-/* The warm-up thread is still folding: text_fold is its alone. */
-static int
-search_warm_busy(void)
-{
-	return search_warm_state == 1 &&
-	    !__atomic_load_n(&search_warm_over, __ATOMIC_ACQUIRE);
-}
+static size_t	 search_lower_bound(struct search *, int, size_t);
+static size_t	 search_grow(struct search *, int);
 
 /* A query all in ASCII, which a fold without script tables finds right. */
 static int
@@ -117,26 +106,6 @@ search_plain_query(const char *q, size_t n)
 			return 0;
 	}
 	return 1;
-}
-
-void
-search_warm(void)
-{
-	if (search_warm_state != 0)
-		return;
-	search_warm_state = 2;
-	if (pthread_create(&search_warm_thread, NULL, search_warm_run,
-	    NULL) == 0)
-		search_warm_state = 1;
-}
-
-void
-search_warm_done(void)
-{
-	if (search_warm_state == 1)
-		pthread_join(search_warm_thread, NULL);
-	if (search_warm_state != 0)
-		search_warm_state = 2;
 }
 
 struct search_index *
@@ -267,7 +236,12 @@ search_push(struct search *s, int block, size_t off, size_t len)
 {
 	struct search_match	*m;
 
-	m = ARRAY_PUSH(s->m, s->nm, s->cap_m);
+	if (s->into_back == 2)
+		m = ARRAY_PUSH(s->peek, s->npeek, s->cap_peek);
+	else if (s->into_back)
+		m = ARRAY_PUSH(s->back, s->nback, s->cap_back);
+	else
+		m = ARRAY_PUSH(s->m, s->nm, s->cap_m);
 	m->block = block;
 	m->off = off;
 	m->len = len;
@@ -361,8 +335,9 @@ search_scan_block(struct search *s, int bi)
 	search_stretch(s, &s->ix->blocks[bi], bi, b->text_off, b->text_len);
 }
 
+/* A new search, nothing scanned yet: the scan grows from block start. */
 struct search *
-search_new_indexed(struct search_index *ix, const char *q, size_t n)
+search_new_at(struct search_index *ix, const char *q, size_t n, int start)
 {
 	struct search	*s = xcalloc(1, sizeof *s);
 	size_t		 i, clen;
@@ -400,8 +375,21 @@ search_new_indexed(struct search_index *ix, const char *q, size_t n)
 	}
 	s->query_ascii = s->query_ascii == 0;
 	search_relevant(s);
-	for (i = 0; i < ix->doc->nblocks; i++)
-		search_scan_block(s, (int)i);
+	if (start < 0 || ix->doc->nblocks == 0)
+		start = 0;
+	else if ((size_t)start >= ix->doc->nblocks)
+		start = (int)ix->doc->nblocks - 1;
+	s->start = s->lo = s->hi = start;
+	s->peek_block = -1;
+	return s;
+}
+
+struct search *
+search_new_indexed(struct search_index *ix, const char *q, size_t n)
+{
+	struct search	*s = search_new_at(ix, q, n, 0);
+
+	search_more(s, SIZE_MAX, 1);
 	return s;
 }
 
@@ -425,6 +413,8 @@ search_free(struct search *s)
 	buf_free(&s->query);
 	search_fold_out_free(&s->out);
 	free(s->m);
+	free(s->back);
+	free(s->peek);
 	free(s);
 }
 
@@ -434,28 +424,96 @@ search_case_sensitive(const struct search *s)
 	return s->cs;
 }
 
+/* Scan one block more on the side asked for; its cost in bytes. */
+static size_t
+search_grow(struct search *s, int forward)
+{
+	const struct doc	*d = s->ix->doc;
+	const struct block	*b;
+	struct search_match	 t;
+	size_t			 k, cost, mark;
+	int			 bi;
+
+	if (forward) {
+		bi = s->hi++;
+		s->into_back = 0;
+	} else {
+		bi = --s->lo;
+		s->into_back = 1;
+	}
+	mark = s->nback;
+	search_scan_block(s, bi);
+	s->into_back = 0;
+	/* a block's matches come in order: reversed onto back */
+	for (k = s->nback; mark + 1 < k; mark++, k--) {
+		t = s->back[mark];
+		s->back[mark] = s->back[k - 1];
+		s->back[k - 1] = t;
+	}
+	b = &d->blocks[bi];
+	cost = 64 + ((b->flags & BLOCK_HIDDEN) ? 0 : b->text_len);
+	if (b->type == BLOCK_TABLE && !(b->flags & BLOCK_HIDDEN) &&
+	    b->table >= 0 && (size_t)b->table < d->ntables)
+		cost += b->text_len;	/* the cells, about as long */
+	return cost;
+}
+
+int
+search_more(struct search *s, size_t bytes, int forward)
+{
+	int	n = (int)s->ix->doc->nblocks;
+	size_t	spent = 0;
+
+	while (spent < bytes) {
+		if ((forward || s->lo == 0) && s->hi < n)
+			spent += search_grow(s, 1);
+		else if (s->lo > 0)
+			spent += search_grow(s, 0);
+		else
+			break;
+	}
+	return search_done(s);
+}
+
+int
+search_done(const struct search *s)
+{
+	return s->lo == 0 && (size_t)s->hi >= s->ix->doc->nblocks;
+}
+
+size_t
+search_known(const struct search *s)
+{
+	return s->nback + s->nm;
+}
+
 size_t
 search_count(struct search *s)
 {
-	return s->nm;
+	search_more(s, SIZE_MAX, 1);
+	return search_known(s);
 }
 
 const struct search_match *
 search_match_at(struct search *s, size_t i)
 {
+	if (i < s->nback)
+		return &s->back[s->nback - 1 - i];
+	i -= s->nback;
 	return i < s->nm ? &s->m[i] : NULL;
 }
 
-/* Index of the first match at or after (block, off). */
+/* Index of the first match found so far at or after (block, off). */
 static size_t
-search_lower_bound(const struct search *s, int block, size_t off)
+search_lower_bound(struct search *s, int block, size_t off)
 {
-	size_t	lo = 0, hi = s->nm, mid;
+	const struct search_match	*m;
+	size_t				 lo = 0, hi = search_known(s), mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (s->m[mid].block < block ||
-		    (s->m[mid].block == block && s->m[mid].off < off))
+		m = search_match_at(s, mid);
+		if (m->block < block || (m->block == block && m->off < off))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -463,17 +521,62 @@ search_lower_bound(const struct search *s, int block, size_t off)
 	return lo;
 }
 
+/*
+ * The next match from (block, off), scanning on at most bytes more: an
+ * answer is given only once the blocks it depends on are all scanned.
+ */
+long
+search_seek(struct search *s, int block, size_t off, int forward,
+    size_t bytes)
+{
+	size_t	spent = 0, i, known;
+	int	n = (int)s->ix->doc->nblocks;
+
+	if (block < 0) {
+		block = 0;
+		off = 0;
+	}
+	for (;;) {
+		known = search_known(s);
+		if (block >= s->lo && (block < s->hi || s->hi == n)) {
+			i = search_lower_bound(s, block, off);
+			if (forward && i < known)
+				return (long)i;
+			if (!forward && i > 0)
+				return (long)(i - 1);
+			/* nothing ahead: on to that end, then round */
+			if (forward && s->hi == n && s->lo == 0)
+				return known > 0 ? 0 : -1;
+			if (!forward && s->lo == 0 && s->hi == n)
+				return known > 0 ? (long)(known - 1) : -1;
+			if (forward && s->hi == n) {
+				block = 0;
+				off = 0;
+			} else if (!forward && s->lo == 0) {
+				block = n;
+				off = 0;
+			}
+		}
+		if (spent >= bytes)
+			return SEARCH_MORE;
+		/* grow toward the place asked about */
+		if (block >= s->hi && s->hi < n)
+			spent += search_grow(s, 1);
+		else if (block < s->lo)
+			spent += search_grow(s, 0);
+		else if (forward && s->hi < n)
+			spent += search_grow(s, 1);
+		else if (!forward && s->lo > 0)
+			spent += search_grow(s, 0);
+		else
+			return -1;	/* not reached */
+	}
+}
+
 long
 search_next(struct search *s, int block, size_t off, int forward)
 {
-	size_t	i;
-
-	if (s->nm == 0)
-		return -1;
-	i = search_lower_bound(s, block, off);
-	if (forward)
-		return i < s->nm ? (long)i : 0;
-	return i > 0 ? (long)(i - 1) : (long)(s->nm - 1);
+	return search_seek(s, block, off, forward, SIZE_MAX);
 }
 
 void
@@ -484,4 +587,35 @@ search_block(struct search *s, int block, size_t *first, size_t *n)
 
 	*first = a;
 	*n = b - a;
+}
+
+size_t
+search_block_matches(struct search *s, int block,
+    const struct search_match **out)
+{
+	size_t	first, n, i;
+
+	if (block == s->peek_block && (block < s->lo || block >= s->hi)) {
+		*out = s->peek;
+		return s->npeek;
+	}
+	s->npeek = 0;
+	s->peek_block = -1;
+	if (block < 0 || (size_t)block >= s->ix->doc->nblocks) {
+		*out = NULL;
+		return 0;
+	}
+	if (block >= s->lo && block < s->hi) {
+		search_block(s, block, &first, &n);
+		for (i = 0; i < n; i++)
+			*ARRAY_PUSH(s->peek, s->npeek, s->cap_peek) =
+			    *search_match_at(s, first + i);
+	} else {
+		s->into_back = 2;
+		search_scan_block(s, block);
+		s->into_back = 0;
+		s->peek_block = block;
+	}
+	*out = s->peek;
+	return s->npeek;
 }

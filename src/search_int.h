@@ -66,6 +66,8 @@ void	 search_fold_text(struct fold_memo *, const char *, size_t,
 int	 search_fold_map(const struct fold_out *, size_t, int, size_t *);
 void	 search_fold_out_free(struct fold_out *);
 int	 search_fold_is_upper(uint32_t);
+/* The warm-up thread is still folding: text_fold is its alone. */
+int	 search_warm_busy(void);
 
 /* The memo entry of c, computing it the first time. */
 static inline struct fold_entry *

@@ -431,8 +431,9 @@ app_run(const struct doc *doc, struct load_job *job,
 		app_update(&app, bits);
 		replay_drawn();
 		bits = 0;
-		/* while loading, wake up to show progress and take the doc */
-		term_timeout(app.job != NULL ? 100 : -1);
+		/* while loading, wake up to show progress and take the doc;
+		   while a search has work left, only look for a key */
+		term_timeout(find_busy(&app) ? 0 : app.job != NULL ? 100 : -1);
 		got = replay_on() ? replay_getkey(&app, &code, &fkey) :
 		    term_getkey(&code, &fkey);
 		if (got < 0)
@@ -440,6 +441,7 @@ app_run(const struct doc *doc, struct load_job *job,
 		if (got == 0) {
 			if (app.job != NULL)
 				bits = RE_STATUS;
+			bits |= find_idle(&app);
 			continue;
 		}
 		if (!(fkey && code == KEY_RESIZE))

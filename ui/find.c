@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "scholia/buf.h"
 #include "scholia/doc.h"
@@ -11,6 +12,10 @@
 #include "ui.h"
 
 #define FIND_SHOW_MAX	40	/* bytes of a query the status shows */
+#define FIND_KEY_MS	8.0	/* searching a key does before its screen */
+#define FIND_IDLE_MS	4.0	/* a slice between keys */
+#define FIND_CHUNK	(128 * 1024)	/* bytes between looks at the clock */
+#define FIND_DOTS	"\xe2\x80\xa6"
 
 static void	find_drop(struct app *);
 static void	find_index(struct app *);
@@ -18,6 +23,12 @@ static int	find_show(struct app *);
 static int	find_shown(const struct doc *, int);
 static int	find_ahead(struct app *, struct nav_pos);
 static int	find_unread(struct app *);
+static double	find_ms(const struct timespec *);
+static long	find_seek(struct app *, int, size_t, int,
+		    const struct timespec *, double);
+static int	find_more(struct app *, const struct timespec *, double);
+static int	find_go(struct app *, int, const struct timespec *, double);
+static int	find_first(struct app *, const struct timespec *, double);
 
 /* Free the search shown unless it is the saved one. */
 static void
@@ -31,6 +42,98 @@ find_drop(struct app *app)
 	app->query = NULL;
 	app->match = -1;
 	app->find_wait = 0;
+	app->find_pend = 0;
+	app->find_pend_jump = 0;
+}
+
+/* Milliseconds since t0. */
+static double
+find_ms(const struct timespec *t0)
+{
+	struct timespec	t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) * 1e3 +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/*
+ * search_seek until ms have passed since t0 (SEARCH_MORE then). The scan
+ * may grow before the current match: its index is found again.
+ */
+static long
+find_seek(struct app *app, int block, size_t off, int fw,
+    const struct timespec *t0, double ms)
+{
+	const struct search_match	*m;
+	struct search_match		 cur = { -1, 0, 0 };
+	long				 r;
+
+	if (app->match >= 0 &&
+	    (m = search_match_at(app->search, (size_t)app->match)) != NULL)
+		cur = *m;
+	do {
+		r = search_seek(app->search, block, off, fw, FIND_CHUNK);
+	} while (r == SEARCH_MORE && find_ms(t0) < ms);
+	if (cur.block >= 0)
+		app->match = search_seek(app->search, cur.block, cur.off, 1,
+		    0);
+	return r;
+}
+
+/* Scan on for the count until ms have passed since t0; 1: all done. */
+static int
+find_more(struct app *app, const struct timespec *t0, double ms)
+{
+	const struct search_match	*m;
+	struct search_match		 cur = { -1, 0, 0 };
+	int				 done;
+
+	if (app->match >= 0 &&
+	    (m = search_match_at(app->search, (size_t)app->match)) != NULL)
+		cur = *m;
+	do {
+		done = search_more(app->search, FIND_CHUNK, !app->backward);
+	} while (!done && find_ms(t0) < ms);
+	if (cur.block >= 0)
+		app->match = search_seek(app->search, cur.block, cur.off, 1,
+		    0);
+	return done;
+}
+
+/*
+ * The query's first hit from where the prompt opened, within ms of t0:
+ * RE_* bits, or -1 when it is still to be found.
+ */
+static int
+find_first(struct app *app, const struct timespec *t0, double ms)
+{
+	struct nav_pos	from = app->origin;
+	long		r;
+	int		bits = RE_PAINT | RE_STATUS;
+
+	if (from.off == LAYOUT_NO_OFF)
+		from.off = app->doc->blocks[from.block].text_off;
+	r = find_seek(app, from.block, from.off, !app->backward, t0, ms);
+	if (r == SEARCH_MORE)
+		return -1;
+	app->find_pend = 0;
+	app->match = r;
+	if (r < 0) {
+		if (!app->prompt.active) {
+			app->find_pend_jump = 0;
+			if (app->job != NULL)
+				return find_unread(app);
+			app_message(app, "Pattern not found");
+		}
+		return bits | pane_body_goto(app->body, app->origin, BODY_TOP);
+	}
+	bits |= find_show(app);
+	if (app->find_pend_jump) {
+		app->find_pend_jump = 0;
+		jump_remember(app, app->origin);
+	}
+	return bits;
 }
 
 /* The current hit lies at or after from in reading order (no wrap). */
@@ -147,6 +250,8 @@ find_begin(struct app *app, int backward)
 	app->search = NULL;
 	app->query = NULL;
 	app->match = -1;
+	app->find_pend = 0;
+	app->find_pend_jump = 0;
 	app->backward = backward;
 	app->origin = pane_body_pos(app->body);	/* exact, for Esc */
 	prompt_open(app, backward ? '?' : '/');
@@ -156,23 +261,25 @@ find_begin(struct app *app, int backward)
 int
 find_update(struct app *app, const char *q, size_t n)
 {
-	struct nav_pos	from;
-	int		bits = RE_PAINT | RE_STATUS;
+	struct timespec	t0;
+	int		bits;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	find_drop(app);
 	if (n == 0)
-		return bits | pane_body_goto(app->body, app->origin, BODY_TOP);
+		return RE_PAINT | RE_STATUS |
+		    pane_body_goto(app->body, app->origin, BODY_TOP);
 	find_index(app);
-	app->search = search_new_indexed(app->sidx, q, n);
+	app->search = search_new_at(app->sidx, q, n, app->origin.block);
 	app->query = xstrndup(q, n);
-	from = app->origin;
-	if (from.off == LAYOUT_NO_OFF)
-		from.off = app->doc->blocks[from.block].text_off;
-	app->match = search_next(app->search, from.block, from.off,
-	    !app->backward);
-	if (app->match < 0)
-		return bits | pane_body_goto(app->body, app->origin, BODY_TOP);
-	return bits | find_show(app);
+	if ((bits = find_first(app, &t0, FIND_KEY_MS)) < 0) {
+		app->find_pend = FIND_PEND_FIRST;
+		return RE_PAINT | RE_STATUS |
+		    pane_body_goto(app->body, app->origin, BODY_TOP);
+	}
+	/* the count, in what is left of the key's time */
+	find_more(app, &t0, FIND_KEY_MS);
+	return bits;
 }
 
 /* Enter: keep the search; the place it left is a step back. */
@@ -196,11 +303,23 @@ find_accept(struct app *app)
 	free(app->saved_query);
 	app->saved = NULL;
 	app->saved_query = NULL;
+	if (app->find_pend == FIND_PEND_FIRST && app->job == NULL) {
+		/* found between keys, the place left remembered then */
+		app->find_pend_jump = 1;
+		return RE_PAINT | RE_STATUS;
+	}
+	if (app->find_pend == FIND_PEND_FIRST) {
+		app->find_pend = 0;
+		app->match = search_next(app->search, app->origin.block,
+		    app->origin.off == LAYOUT_NO_OFF ?
+		    app->doc->blocks[app->origin.block].text_off :
+		    app->origin.off, !app->backward);
+	}
 	/* only a forward search knows the unread text lies ahead */
 	if (app->job != NULL && (search_count(app->search) == 0 ||
 	    (!app->backward && !find_ahead(app, app->origin))))
 		return find_unread(app);
-	if (search_count(app->search) == 0) {
+	if (app->match < 0) {
 		app_message(app, "Pattern not found");
 		return RE_PAINT | RE_STATUS;
 	}
@@ -225,35 +344,30 @@ find_cancel(struct app *app)
 	    pane_body_goto(app->body, app->origin, BODY_TOP);
 }
 
-/* n and N: the next match in the search's direction, or against it. */
-int
-find_step(struct app *app, int forward)
+/*
+ * The next shown match in reading order way fw from the current one, and
+ * the reader there, within ms of t0: RE_* bits, -1 when still to be found.
+ */
+static int
+find_go(struct app *app, int fw, const struct timespec *t0, double ms)
 {
 	const struct search_match	*m;
 	long				 next;
 	struct nav_pos			 np;
-	int				 fw, tries, bits;
+	int				 tries, bits;
 
-	if (app->search == NULL) {
-		app_message(app, "No search yet: / searches");
-		return RE_STATUS;
-	}
-	if (search_count(app->search) == 0) {
-		app_message(app, app->job != NULL ? FIND_WAIT_MSG :
-		    "Pattern not found");
-		return RE_STATUS;
-	}
-	fw = app->backward ? !forward : forward;
 	next = app->match;
 	for (tries = 0; tries < 1000; tries++) {
 		if (next < 0) {
 			np = pane_body_text_pos(app->body);
-			next = search_next(app->search, np.block, np.off, fw);
+			next = find_seek(app, np.block, np.off, fw, t0, ms);
 		} else {
 			m = search_match_at(app->search, (size_t)next);
-			next = search_next(app->search, m->block,
-			    fw ? m->off + 1 : m->off, fw);
+			next = find_seek(app, m->block,
+			    fw ? m->off + 1 : m->off, fw, t0, ms);
 		}
+		if (next == SEARCH_MORE)
+			return -1;
 		if (next < 0)
 			return RE_STATUS;
 		m = search_match_at(app->search, (size_t)next);
@@ -272,6 +386,68 @@ find_step(struct app *app, int forward)
 	return find_show(app);
 }
 
+/* n and N: the next match in the search's direction, or against it. */
+int
+find_step(struct app *app, int forward)
+{
+	struct timespec	t0;
+	int		fw, bits;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (app->search == NULL) {
+		app_message(app, "No search yet: / searches");
+		return RE_STATUS;
+	}
+	if (app->find_pend)
+		return RE_STATUS;	/* the hit before is still sought */
+	if (app->job != NULL ? search_count(app->search) == 0 :
+	    search_done(app->search) && search_known(app->search) == 0) {
+		app_message(app, app->job != NULL ? FIND_WAIT_MSG :
+		    "Pattern not found");
+		return RE_STATUS;
+	}
+	fw = app->backward ? !forward : forward;
+	if ((bits = find_go(app, fw, &t0, FIND_KEY_MS)) < 0) {
+		app->find_pend = FIND_PEND_STEP;
+		app->find_pend_fw = fw;
+		return RE_STATUS;
+	}
+	return bits;
+}
+
+/* Work is left for between keys: a hit to find, or the count. */
+int
+find_busy(struct app *app)
+{
+	return app->search != NULL &&
+	    (app->find_pend || !search_done(app->search));
+}
+
+/* A slice of the search between keys: RE_* bits. */
+int
+find_idle(struct app *app)
+{
+	struct timespec	t0;
+	int		bits;
+
+	if (!find_busy(app))
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (app->find_pend == FIND_PEND_FIRST) {
+		if ((bits = find_first(app, &t0, FIND_IDLE_MS)) < 0)
+			return 0;
+		return bits;
+	}
+	if (app->find_pend == FIND_PEND_STEP) {
+		if ((bits = find_go(app, app->find_pend_fw, &t0,
+		    FIND_IDLE_MS)) < 0)
+			return 0;
+		app->find_pend = 0;
+		return bits | RE_STATUS;
+	}
+	return find_more(app, &t0, FIND_IDLE_MS) ? RE_STATUS : 0;
+}
+
 /* Search for a word chosen elsewhere (the keyword index) and go to it. */
 int
 find_word(struct app *app, const char *w)
@@ -281,7 +457,7 @@ find_word(struct app *app, const char *w)
 	find_drop(app);
 	find_index(app);
 	app->backward = 0;
-	app->search = search_new_indexed(app->sidx, w, strlen(w));
+	app->search = search_new_at(app->sidx, w, strlen(w), here.block);
 	app->query = xstrdup(w);
 	app->match = search_next(app->search, here.block, here.off, 1);
 	if (app->match < 0) {
@@ -302,17 +478,35 @@ find_clear(struct app *app)
 	return RE_PAINT | RE_STATUS;
 }
 
+/* The count part of the status: "3/17", "counting…", "searching…". */
+void
+find_count_text(struct app *app, char *s, size_t n)
+{
+	*s = '\0';
+	if (app->search == NULL)
+		return;
+	if (app->find_wait)
+		snprintf(s, n, "%s", FIND_WAIT_MSG);
+	else if (app->find_pend)
+		snprintf(s, n, "searching" FIND_DOTS);
+	else if (!search_done(app->search))
+		snprintf(s, n, "counting" FIND_DOTS);
+	else
+		snprintf(s, n, "%ld/%zu", app->match >= 0 ? app->match + 1 : 0,
+		    search_known(app->search));
+}
+
 /* "/query 3/17", "/query 0/0", or nothing. */
 void
 find_status(struct app *app, char *s, size_t n)
 {
 	struct buf	q = { 0 };
-	size_t		count;
+	char		count[64];
 
 	*s = '\0';
 	if (app->search == NULL || app->query == NULL)
 		return;
-	count = search_count(app->search);
+	find_count_text(app, count, sizeof count);
 	/* a keyword chosen from the paper may hold anything: sanitised */
 	status_sanitise(app->query, strlen(app->query), &q);
 	if (q.len > FIND_SHOW_MAX) {
@@ -322,13 +516,8 @@ find_status(struct app *app, char *s, size_t n)
 			q.len--;
 		q.data[q.len] = '\0';
 	}
-	if (app->find_wait)
-		snprintf(s, n, "%c%s %s", app->backward ? '?' : '/',
-		    q.data != NULL ? q.data : "", FIND_WAIT_MSG);
-	else
-		snprintf(s, n, "%c%s %ld/%zu", app->backward ? '?' : '/',
-		    q.data != NULL ? q.data : "",
-		    app->match >= 0 ? app->match + 1 : 0, count);
+	snprintf(s, n, "%c%s %s", app->backward ? '?' : '/',
+	    q.data != NULL ? q.data : "", count);
 	buf_free(&q);
 }
 
@@ -337,20 +526,23 @@ int
 find_marks(struct app *app, int block, size_t off, size_t end,
     struct draw_mark *marks, int max)
 {
-	const struct search_match	*m;
-	size_t				 first, n, i;
+	const struct search_match	*m, *cur = NULL;
+	size_t				 n, i;
 	int				 k = 0;
 
 	if (app->search == NULL)
 		return 0;
-	search_block(app->search, block, &first, &n);
-	for (i = first; i < first + n && k < max; i++) {
-		m = search_match_at(app->search, i);
-		if (m->off + m->len <= off || m->off >= end)
+	if (app->match >= 0)
+		cur = search_match_at(app->search, (size_t)app->match);
+	/* a block the scan has not reached yet is scanned for itself */
+	n = search_block_matches(app->search, block, &m);
+	for (i = 0; i < n && k < max; i++) {
+		if (m[i].off + m[i].len <= off || m[i].off >= end)
 			continue;
-		marks[k].off = m->off;
-		marks[k].end = m->off + m->len;
-		marks[k].current = (long)i == app->match;
+		marks[k].off = m[i].off;
+		marks[k].end = m[i].off + m[i].len;
+		marks[k].current = cur != NULL && cur->block == block &&
+		    cur->off == m[i].off;
 		k++;
 	}
 	return k;
@@ -384,6 +576,7 @@ find_again(struct app *app, const char *q)
 	struct nav_pos	here = pane_body_text_pos(app->body);
 
 	find_index(app);
+	/* not a key: counted at once, as the part shown was */
 	app->search = search_new_indexed(app->sidx, q, strlen(q));
 	app->query = xstrdup(q);
 	app->match = here.block < 0 ? -1 :

@@ -114,22 +114,21 @@ void
 prompt_paint(struct app *app, WINDOW *win, int w)
 {
 	struct prompt	*pr = &app->prompt;
-	char		 k[2] = { (char)pr->kind, '\0' }, st[96], *sp;
+	char		 k[2] = { (char)pr->kind, '\0' }, st[96];
 	size_t		 off = 0;
 	int		 col, rw = 0;
 
 	draw_blank(win, 0, 0, w, A_NORMAL);
 	draw_text(win, 0, 0, 1, k, 1, A_BOLD);
 	if (pr->kind != ':' && pr->len > 0) {
-		find_status(app, st, sizeof st);
-		sp = strrchr(st, ' ');
-		if (sp != NULL && strcmp(sp + 1, "0/0") == 0)
-			snprintf(st, sizeof st, "not found ");
-		else if (sp != NULL)
-			snprintf(st, sizeof st, "%s ", sp + 1);
-		rw = (int)strlen(st);
+		find_count_text(app, st, sizeof st - 1);
+		if (strcmp(st, "0/0") == 0)
+			snprintf(st, sizeof st, "not found");
+		if (st[0] != '\0')
+			strcat(st, " ");
+		rw = (int)text_width(st, strlen(st));
 		if (rw < w / 2)
-			draw_text(win, 0, w - rw, rw, st, (size_t)rw, A_BOLD);
+			draw_text(win, 0, w - rw, rw, st, strlen(st), A_BOLD);
 		else
 			rw = 0;
 	}

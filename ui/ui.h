@@ -311,6 +311,17 @@ void	 find_again(struct app *, const char *);	/* a new doc */
    to it (block -1: none); a search that waited shows its first hit. */
 int	 find_loaded(struct app *, struct nav_pos hit);
 #define FIND_WAIT_MSG	"searching\xe2\x80\xa6 (file still loading)"
+/*
+ * The search scans from the reader's place a slice at a time: what a key
+ * cannot find in its slice is looked for between keys (find_busy says so,
+ * find_idle does a slice and returns RE_* bits), and so is the count.
+ */
+#define FIND_PEND_FIRST	1	/* the query's first hit */
+#define FIND_PEND_STEP	2	/* n or N */
+int	 find_busy(struct app *);
+int	 find_idle(struct app *);
+/* The prompt's right side: "3/17", "not found", "counting…", "searching…". */
+void	 find_count_text(struct app *, char *, size_t);
 
 /* jump.c: jumps between body, notes and outline, and the jump list. */
 struct nav_pos	 jump_here(struct app *);
@@ -467,6 +478,11 @@ struct app {
 	struct nav_pos	 origin;	/* where the prompt opened */
 	int		 find_wait;	/* no hit in the part read: the
 					   full doc will be searched */
+	int		 find_pend;	/* a hit looked for between keys:
+					   FIND_PEND_* */
+	int		 find_pend_fw;	/* a step's way, reading order */
+	int		 find_pend_jump; /* the prompt closed meanwhile:
+					   remember the origin when found */
 	int		 origin_focus_notes;
 	int		 cycle_note;	/* Enter on a note: last note */
 	int		 cycle_k;	/* and which of its refs */

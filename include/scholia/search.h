@@ -48,18 +48,49 @@ struct search		*search_new_indexed(struct search_index *,
 void	 search_warm(void);
 void	 search_warm_done(void);
 
-/* Total matches, and all matches in reading order (block, then offset). */
+/*
+ * Incremental search: search_new_at scans nothing yet; its scan grows from
+ * block start both ways, a slice at a time (search_more, search_seek), so
+ * that the hit next to the reader is found without scanning the whole doc
+ * and the rest is scanned between keys. Blocks scanned are always one
+ * range holding start. search_new and search_new_indexed scan all at once.
+ */
+struct search	*search_new_at(struct search_index *, const char *, size_t,
+		    int start);
+/* Scan about bytes more of the text, that way first; 1: all scanned. */
+int		 search_more(struct search *, size_t bytes, int forward);
+int		 search_done(const struct search *);
+
+/*
+ * Matches found so far, in reading order (block, then offset): an index
+ * stays the same match only while nothing before it is scanned, i.e. until
+ * the scan grows backward. search_count scans all and gives the total.
+ */
+size_t		 search_known(const struct search *);
 size_t		 search_count(struct search *);
 const struct search_match *search_match_at(struct search *, size_t);
 
 /*
  * Index of the first match at or after (block, off) in reading order
  * (forward), or the last one before it (backward), wrapping around; -1 when
- * there are none.
+ * there are none. search_next scans as far as it must; search_seek scans
+ * about bytes more at most and gives SEARCH_MORE when that was not enough.
  */
+#define SEARCH_MORE	(-2L)
 long		 search_next(struct search *, int block, size_t off, int forward);
+long		 search_seek(struct search *, int block, size_t off, int forward,
+		    size_t bytes);
 
-/* The matches inside one block, for highlighting: [*first, *first + *n). */
+/*
+ * The matches inside one block, for highlighting: [*first, *first + *n);
+ * none in a block not scanned yet (search_cover).
+ */
 void		 search_block(struct search *, int block, size_t *first, size_t *n);
+/*
+ * The matches of one block in order, scanned or not (a block on screen
+ * while the scan is elsewhere): valid until the next call.
+ */
+size_t		 search_block_matches(struct search *, int block,
+		    const struct search_match **);
 
 #endif
