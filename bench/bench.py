@@ -180,6 +180,11 @@ Ctrl-O
 /%(word)s
 n *20
 N *5
+/the
+n *10
+/zzqxj
+?%(word)s
+n *5
 G
 g
 d *10
