@@ -10,40 +10,6 @@
 #include "scholia/search.h"
 #include "search_int.h"
 
-/*
- * The fast path, and why it is correct. A match in folded text is made of
- * whole source pieces whose folds lie inside the folded query. A piece
- * whose fold differs from itself (a variant: Ａ, （, 國, an invalid byte)
- * can only take part if its fold is a substring of the folded query. The
- * index records, per stretch of text (a block, or a table cell), a 64-bit
- * signature of the variants in it, and whether it holds characters folded
- * in context (marks). A stretch with no context characters and none of
- * the query's relevant variants is searched raw: memmem, or an ASCII
- * case-blind scan when smart case is off (ASCII case is the one variant
- * handled in place). Everything else is folded and searched folded.
- */
-
-#define STRETCH_SCANNED	0x01	/* << mode: 1 case-blind, 2 case-sensitive */
-#define STRETCH_ASCII	0x04	/* nothing but ASCII */
-#define STRETCH_CONTEXT	0x08	/* holds characters folded in context */
-
-struct stretch {
-	uint64_t	 sig[2];	/* variants present, per mode */
-	uint8_t		 flags;
-};
-
-struct search_index {
-	const struct doc	*doc;
-	struct fold_memo	 memo[2];	/* case-blind, case-sensitive */
-	struct stretch		*blocks;	/* one per doc block */
-	struct stretch		*cells;		/* one per table cell */
-	struct search_index	*plain;		/* for ASCII queries while the
-						   fold tables are built */
-	uint32_t		*var[2];	/* distinct variants seen */
-	size_t			 nvar[2];
-	size_t			 cap_var[2];
-};
-
 struct search {
 	struct search_index	*ix;
 	struct search_index	*owned;
@@ -78,9 +44,6 @@ struct search {
 };
 
 static int	 search_plain_query(const char *, size_t);
-static uint64_t	 search_bit(uint32_t);
-static void	 search_scan(struct search_index *, struct stretch *,
-		     const char *, size_t, int);
 static void	 search_relevant(struct search *);
 static const char *search_memcase(const char *, size_t, const char *,
 		     size_t);
@@ -106,80 +69,6 @@ search_plain_query(const char *q, size_t n)
 			return 0;
 	}
 	return 1;
-}
-
-struct search_index *
-search_index_new(const struct doc *d)
-{
-	struct search_index	*ix;
-
-	ix = xcalloc(1, sizeof *ix);
-
-	ix->doc = d;
-	search_fold_init(&ix->memo[0], 0);
-	search_fold_init(&ix->memo[1], 1);
-	ix->blocks = xcalloc(d->nblocks + 1, sizeof *ix->blocks);
-	ix->cells = xcalloc(d->ncells + 1, sizeof *ix->cells);
-	return ix;
-}
-
-void
-search_index_free(struct search_index *ix)
-{
-	if (ix == NULL)
-		return;
-	search_index_free(ix->plain);
-	search_fold_free(&ix->memo[0]);
-	search_fold_free(&ix->memo[1]);
-	free(ix->blocks);
-	free(ix->cells);
-	free(ix->var[0]);
-	free(ix->var[1]);
-	free(ix);
-}
-
-/* One of 64 signature bits for a character. */
-static uint64_t
-search_bit(uint32_t c)
-{
-	return (uint64_t)1 << ((c * 0x9E3779B1u) >> 26);
-}
-
-/* Learn a stretch's variants in one mode: decode and look up, no copying. */
-static void
-search_scan(struct search_index *ix, struct stretch *st, const char *p,
-    size_t n, int cs)
-{
-	struct fold_entry	*e;
-	uint64_t		 sig = 0;
-	size_t			 i = 0, clen;
-	uint32_t		 c;
-	int			 ascii = 1, bad;
-
-	while (i < n) {
-		if ((unsigned char)p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		ascii = 0;
-		clen = text_next(p + i, n - i, &c);
-		e = search_fold_lookup(&ix->memo[cs], c);
-		if (e->flags & FOLD_CONTEXT)
-			st->flags |= STRETCH_CONTEXT;
-		bad = c == 0xFFFD && (clen != 3 || memcmp(p + i, "\xef\xbf\xbd",
-		    3) != 0);
-		if ((e->flags & FOLD_VARIANT) || bad) {
-			sig |= search_bit(c);
-			if (!(e->flags & FOLD_LISTED)) {
-				e->flags |= FOLD_LISTED;
-				*ARRAY_PUSH(ix->var[cs], ix->nvar[cs],
-				    ix->cap_var[cs]) = c;
-			}
-		}
-		i += clen;
-	}
-	st->sig[cs] = sig;
-	st->flags |= (STRETCH_SCANNED << cs) | (ascii ? STRETCH_ASCII : 0);
 }
 
 /*
@@ -300,7 +189,7 @@ search_stretch(struct search *s, struct stretch *st, int block, size_t off,
 	if (len == 0 || s->query.len == 0)
 		return;
 	if (!(st->flags & (STRETCH_SCANNED << s->cs))) {
-		search_scan(s->ix, st, p, len, s->cs);
+		search_index_scan(s->ix, st, p, len, s->cs);
 		search_relevant(s);
 	}
 	if ((st->flags & STRETCH_ASCII) && !s->query_ascii)

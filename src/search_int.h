@@ -69,6 +69,51 @@ int	 search_fold_is_upper(uint32_t);
 /* The warm-up thread is still folding: text_fold is its alone. */
 int	 search_warm_busy(void);
 
+/*
+ * The fast path, and why it is correct. A match in folded text is made of
+ * whole source pieces whose folds lie inside the folded query. A piece
+ * whose fold differs from itself (a variant: Ａ, （, 國, an invalid byte)
+ * can only take part if its fold is a substring of the folded query. The
+ * index records, per stretch of text (a block, or a table cell), a 64-bit
+ * signature of the variants in it, and whether it holds characters folded
+ * in context (marks). A stretch with no context characters and none of
+ * the query's relevant variants is searched raw: memmem, or an ASCII
+ * case-blind scan when smart case is off (ASCII case is the one variant
+ * handled in place). Everything else is folded and searched folded.
+ */
+
+#define STRETCH_SCANNED	0x01	/* << mode: 1 case-blind, 2 case-sensitive */
+#define STRETCH_ASCII	0x04	/* nothing but ASCII */
+#define STRETCH_CONTEXT	0x08	/* holds characters folded in context */
+
+struct stretch {
+	uint64_t	 sig[2];	/* variants present, per mode */
+	uint8_t		 flags;
+};
+
+struct search_index {
+	const struct doc	*doc;
+	struct fold_memo	 memo[2];	/* case-blind, case-sensitive */
+	struct stretch		*blocks;	/* one per doc block */
+	struct stretch		*cells;		/* one per table cell */
+	struct search_index	*plain;		/* for ASCII queries while the
+						   fold tables are built */
+	uint32_t		*var[2];	/* distinct variants seen */
+	size_t			 nvar[2];
+	size_t			 cap_var[2];
+};
+
+/* One of 64 signature bits for a character. */
+static inline uint64_t
+search_bit(uint32_t c)
+{
+	return (uint64_t)1 << ((c * 0x9E3779B1u) >> 26);
+}
+
+/* Learn a stretch's variants in one mode (cs: case-sensitive). */
+void	 search_index_scan(struct search_index *, struct stretch *,
+	    const char *, size_t, int cs);
+
 /* The memo entry of c, computing it the first time. */
 static inline struct fold_entry *
 search_fold_lookup(struct fold_memo *m, uint32_t c)
