@@ -172,6 +172,11 @@ notes_norm(const char *l, char *out, size_t size)
 	size_t		i, k, o = 0, n = strlen(l);
 
 	for (i = 0; i < n && o + 5 < size; i += k) {
+		if ((unsigned char)l[i] < 0x80) {
+			out[o++] = l[i];
+			k = 1;
+			continue;
+		}
 		k = text_next(l + i, n - i, &c);
 		if (c >= 0xff10 && c <= 0xff19)
 			out[o++] = (char)('0' + (c - 0xff10));
@@ -273,7 +278,11 @@ notes_tight_line(const struct doc *d, int note, int bi)
 	return before >= 0 && n->line > d->blocks[before].end_line + 1;
 }
 
-/* The slot for (run, label): its note, or the empty slot to fill. */
+/*
+ * The slot for (run, label): its note, or the empty slot to fill. A run's
+ * labels probe from near four times its first note's index, so that runs
+ * looked up in order read the table in order.
+ */
 static struct notes_slot *
 notes_slot(struct notes_ctx *c, int run, const char *label)
 {
@@ -286,7 +295,8 @@ notes_slot(struct notes_ctx *c, int run, const char *label)
 	for (p = key; *p != '\0'; p++)
 		h = (h ^ (unsigned char)*p) * 16777619u;
 	h ^= (uint32_t)(run + 1) * 2654435761u;
-	for (i = h & mask;; i = (i + 1) & mask) {
+	i = run < 0 ? h : (size_t)c->runs[run].first * 4 + (h & 7);
+	for (i &= mask;; i = (i + 1) & mask) {
 		struct notes_slot *sl = &c->slots[i];
 
 		if (sl->note < 0) {
