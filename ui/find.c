@@ -29,6 +29,7 @@ static long	find_seek(struct app *, int, size_t, int,
 static int	find_more(struct app *, const struct timespec *, double);
 static int	find_go(struct app *, int, const struct timespec *, double);
 static int	find_first(struct app *, const struct timespec *, double);
+static int	find_partial(const struct app *);
 
 /* Free the search shown unless it is the saved one. */
 static void
@@ -478,6 +479,16 @@ find_clear(struct app *app)
 	return RE_PAINT | RE_STATUS;
 }
 
+/*
+ * The beginning of a file still loading is searched alone: its count is
+ * only the least the whole text has ("3/17+").
+ */
+static int
+find_partial(const struct app *app)
+{
+	return app->job != NULL && app->head != NULL && app->doc == app->head;
+}
+
 /* The count part of the status: "3/17", "counting…", "searching…". */
 void
 find_count_text(struct app *app, char *s, size_t n)
@@ -492,8 +503,8 @@ find_count_text(struct app *app, char *s, size_t n)
 	else if (!search_done(app->search))
 		snprintf(s, n, "counting" FIND_DOTS);
 	else
-		snprintf(s, n, "%ld/%zu", app->match >= 0 ? app->match + 1 : 0,
-		    search_known(app->search));
+		snprintf(s, n, "%ld/%zu%s", app->match >= 0 ? app->match + 1 : 0,
+		    search_known(app->search), find_partial(app) ? "+" : "");
 }
 
 /* "/query 3/17", "/query 0/0", or nothing. */

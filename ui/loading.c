@@ -253,6 +253,9 @@ loading_poll(struct app *app)
 	app->full = full;
 	if (!app->notes_on && full->nnotes > 0 && !app->moved)
 		app->notes_on = 1;
+	/* a message about the part still loading is wrong from now on */
+	if (strstr(app->msg, "till loading") != NULL)
+		app->msg[0] = '\0';
 	bits = loading_swap(app, full, there);
 	return bits | find_loaded(app, hit);
 }

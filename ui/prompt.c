@@ -122,8 +122,11 @@ prompt_paint(struct app *app, WINDOW *win, int w)
 	draw_text(win, 0, 0, 1, k, 1, A_BOLD);
 	if (pr->kind != ':' && pr->len > 0) {
 		find_count_text(app, st, sizeof st - 1);
+		/* never "not found" while some of the text is unread */
 		if (strcmp(st, "0/0") == 0)
 			snprintf(st, sizeof st, "not found");
+		else if (strcmp(st, "0/0+") == 0)
+			snprintf(st, sizeof st, "none yet (loading)");
 		if (st[0] != '\0')
 			strcat(st, " ");
 		rw = (int)text_width(st, strlen(st));
