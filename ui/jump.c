@@ -12,6 +12,7 @@
 #define JUMP_SCREEN_REFS 256	/* references looked at on one screen */
 
 static int	jump_notes_on(struct app *);
+static void	jump_pct_block(const struct doc *, long, struct nav_pos *);
 static void	jump_label(struct app *, const char *, const char *,
 		    const char *);
 
@@ -192,6 +193,53 @@ jump_heading(struct app *app, int h)
 }
 
 /* ":" then "40%" (of the text) or "120" (a line of the source file). */
+/*
+ * A percentage landing on a line cut into several blocks (a file of one
+ * long line): the block as far through them as through that line.
+ */
+static void
+jump_pct_block(const struct doc *d, long pct, struct nav_pos *pos)
+{
+	int			 line = d->blocks[pos->block].line;
+	int			 first = pos->block, n = 0;
+	const struct block	*b;
+	int			 last = pane_body_last_line(d), i;
+	long			 at;
+	size_t			 part;
+
+	while (first > 0 && d->blocks[first - 1].line == line)
+		first--;
+	for (i = first; (size_t)i < d->nblocks && d->blocks[i].line == line;
+	    i++)
+		n++;
+	if (n < 2)
+		return;
+	/* hundredths of a line into this one, times the blocks */
+	at = (long)last * pct - (long)(line - 1) * 100;
+	if (at < 0)
+		at = 0;
+	i = first + (int)(at * n / 100);
+	if (i >= first + n) {
+		i = first + n - 1;
+		at = (long)n * 100;
+	}
+	for (; i < first + n; i++, at = 0) {
+		if (!doc_in_flow(d, i))
+			continue;
+		pos->block = i;
+		pos->off = d->blocks[i].text_off;
+		/* and as far into the block, at a character's start */
+		b = &d->blocks[i];
+		part = (size_t)((at * n) % 100) * b->text_len / 100;
+		while (part > 0 && ((unsigned char)*doc_text(d,
+		    b->text_off + part) & 0xC0) ==
+		    0x80)
+			part--;
+		pos->off += part;
+		return;
+	}
+}
+
 int
 jump_goto(struct app *app, const char *s)
 {
@@ -201,6 +249,7 @@ jump_goto(struct app *app, const char *s)
 	long			 v;
 	size_t			 i;
 	int			 pct;
+	long			 pct_v = 0;
 
 	while (*s == ' ')
 		s++;
@@ -218,6 +267,7 @@ jump_goto(struct app *app, const char *s)
 	}
 	loading_settle(app, 1);	/* lines of the file, not of its end */
 	/* percentages are of the source's lines, as the status shows */
+	pct_v = v;
 	if (pct)
 		v = (long)pane_body_last_line(d) * v / 100;
 	for (i = 0; i < d->nblocks; i++) {
@@ -230,6 +280,8 @@ jump_goto(struct app *app, const char *s)
 	}
 	if (pos.block < 0)
 		return RE_STATUS;
+	if (pct)
+		jump_pct_block(d, pct_v, &pos);
 	jump_push(app);
 	app->focus = app->body;
 	return RE_PAINT | RE_STATUS | pane_body_goto(app->body, pos, BODY_TOP);

@@ -4,6 +4,7 @@
 
 #include "scholia/doc.h"
 #include "scholia/layout.h"
+#include "scholia/load.h"
 #include "scholia/xmalloc.h"
 
 #include "ui.h"
@@ -24,6 +25,9 @@ static int	body_key(struct pane *, enum action);
 static void	body_resize(struct pane *);
 static void	body_free(struct pane *);
 static void	body_reset(struct pane *);
+static int	body_line_blocks(const struct doc *, int, int *);
+static int	body_head(struct pane *);
+static int	body_file_lines(struct pane *);
 static int	body_pos_of(struct body *, struct nav_pos,
 		    struct layout_pos *);
 
@@ -173,6 +177,53 @@ pane_body_last_line(const struct doc *d)
 	return max > 0 ? max : 1;
 }
 
+/* The blocks starting on block's line: their count, and the first. */
+static int
+body_line_blocks(const struct doc *d, int block, int *first)
+{
+	int	line = d->blocks[block].line, i = block, n;
+
+	while (i > 0 && d->blocks[i - 1].line == line)
+		i--;
+	*first = i;
+	for (n = 0; (size_t)i < d->nblocks && d->blocks[i].line == line; i++)
+		n++;
+	return n;
+}
+
+/* The beginning of a file still loading is shown. */
+static int
+body_head(struct pane *p)
+{
+	struct app	*app = p->app;
+
+	return app->job != NULL && app->head != NULL && app->doc == app->head;
+}
+
+/*
+ * The last source line of the file: for the beginning of a file still
+ * loading, that of its end once the lines before it are counted (-1 until
+ * then), so that the percentage is of the whole file.
+ */
+static int
+body_file_lines(struct pane *p)
+{
+	struct app		*app = p->app;
+	const struct doc	*t;
+	int			 exact;
+
+	if (!body_head(p))
+		return pane_body_last_line(app->doc);
+	if (app->tail != NULL)
+		return app->tail_exact ? pane_body_last_line(app->tail) : -1;
+	/* an end not shown yet: its lines settled here, not waited for */
+	if ((t = load_job_tail_early(app->job, &exact)) == NULL)
+		return -1;
+	if (!exact && !load_job_tail_settle(app->job, 0))
+		return -1;
+	return pane_body_last_line(t);
+}
+
 /* The doc's source lines were shifted (an end of file settled). */
 void
 pane_body_relined(struct pane *p)
@@ -196,17 +247,21 @@ pane_body_where(struct pane *p, int *line, int *percent)
 	const struct block		*bk;
 	const struct layout_line	*l;
 	struct layout_pos		 pos;
-	int				 n, at;
+	int				 n, at, nb, first;
 
 	if (b->lay == NULL || b->view.empty)
 		return 0;
 	*line = d->blocks[b->view.top.block].line;
-	if (pane_view_at_end(&b->view)) {
+	if (b->last_line <= 0)
+		b->last_line = body_file_lines(p);
+	if (b->last_line < 0) {
+		*percent = -1;	/* the file's lines are not counted yet */
+		return 1;
+	}
+	if (pane_view_at_end(&b->view) && !body_head(p)) {
 		*percent = 100;
 		return 1;
 	}
-	if (b->last_line == 0)
-		b->last_line = pane_body_last_line(d);
 	pane_view_bottom_pos(&b->view, &pos);
 	bk = &d->blocks[pos.block];
 	at = bk->line;
@@ -214,6 +269,11 @@ pane_body_where(struct pane *p, int *line, int *percent)
 	if (l != NULL && n > 1 && bk->end_line > bk->line)
 		at += (bk->end_line - bk->line) * (pos.line + 1) / n;
 	*percent = (int)((long)at * 100 / b->last_line);
+	/* one line cut into blocks (a file of one long line): by block */
+	if ((nb = body_line_blocks(d, pos.block, &first)) > 1)
+		*percent = (int)(((long)(bk->line - 1) * nb * n +
+		    (long)(pos.block - first) * n + pos.line + 1) * 100 /
+		    ((long)b->last_line * nb * n));
 	if (*percent >= 100)
 		*percent = 99;
 	return 1;

@@ -105,6 +105,8 @@ status_paint(struct pane *p)
 		if (!loading_exact(app))
 			snprintf(where, sizeof where, "line \xe2\x80\xa6%s",
 			    percent == 100 ? "  100%" : "");
+		else if (percent < 0)	/* the file's lines not counted */
+			snprintf(where, sizeof where, "line %d", line);
 		else
 			snprintf(where, sizeof where, "line %d  %d%%", line,
 			    percent);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# While a large file loads, a search's count is marked as partial ("+"), a word not in the part read is "none yet", not "not found", and no message about the loading outlives it.
+# While a large file loads, the top is at 0% of it, a search's count is marked as partial ("+"), a word not in the part read is "none yet", not "not found", and no message about the loading outlives it.
 . "$(dirname "$0")/lib.sh" "$@"
 
 # ~95 MB of corpus with a word in the middle only
@@ -23,8 +23,15 @@ partial_status() {
 	e2e_screen | grep -q "/$word 1/[0-9][0-9]*+  loading"
 }
 
+# the top of the file while it loads: not a percentage of its beginning
+top_pct() {
+	e2e_row 24 | grep -q "loading.*line [0-9]*\(  0%\)\{0,1\}\$"
+}
+
 e2e_start 80 24 "\"$E2E_BIN\" \"$big\""
 e2e_wait_row 1 "$first"
+E2E_TIMEOUT=2 e2e_poll top_pct ||
+	e2e_fail "the top of a loading file is not at 0%"
 e2e_keys / "$word"
 E2E_TIMEOUT=2 e2e_poll partial_prompt ||
 	e2e_fail "the prompt's count while loading is not marked partial"
@@ -47,6 +54,7 @@ e2e_wait_done 0
 # G: the end, and a message that the middle is loading, gone once loaded
 e2e_start 80 24 "\"$E2E_BIN\" \"$big\""
 e2e_keys G	# read as soon as the first screen is up
+e2e_wait "big.txt"
 seen_or_loaded() {
 	e2e_has "middle still loading" || e2e_lacks "loading"
 }
