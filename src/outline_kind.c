@@ -17,6 +17,7 @@ static int	outline_title_ok(const char *, size_t);
 static int	outline_is_unit(uint32_t);
 static enum outline_kind outline_word(const char *, size_t);
 static int	outline_has_stop(const struct doc *, int);
+static int	outline_stop_in(const char *, size_t);
 
 static const char *const outline_words[] = {
 	"引言", "导言", "導言", "导论", "導論", "前言", "绪论", "緒論", "序言",
@@ -334,7 +335,7 @@ outline_has_stop(const struct doc *d, int bi)
 	const struct block	*b = &d->blocks[bi];
 	const struct span	*sp;
 	const char		*s;
-	size_t			 i, n, k;
+	size_t			 i, n;
 
 	for (i = 0; i < b->span_count || (i == 0 && b->span_count == 0);
 	    i++) {
@@ -348,11 +349,36 @@ outline_has_stop(const struct doc *d, int bi)
 			s = doc_text(d, sp->off);
 			n = sp->len;
 		}
-		for (k = 0; k + 2 < n; k++)
-			if ((s[k] == '\xe3' && s[k + 1] == '\x80' &&
-			    s[k + 2] == '\x82') || (s[k] == '\xef' &&
-			    s[k + 1] == '\xbc' && s[k + 2] == '\x9b'))
+		if (outline_stop_in(s, n))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether s..n holds 。 (e3 80 82) or ； (ef bc 9b): a window whose last
+ * byte is in neither, nor ends a prefix of one, moves on by three.
+ */
+static int
+outline_stop_in(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 k;
+	unsigned char		 c;
+
+	for (k = 0; k + 2 < n;) {
+		c = p[k + 2];
+		if (c == 0x82 || c == 0x9b) {
+			if ((p[k] == 0xe3 && p[k + 1] == 0x80 && c == 0x82) ||
+			    (p[k] == 0xef && p[k + 1] == 0xbc && c == 0x9b))
 				return 1;
+			k += 3;
+		} else if (c == 0x80 || c == 0xbc)
+			k += 1;
+		else if (c == 0xe3 || c == 0xef)
+			k += 2;
+		else
+			k += 3;
 	}
 	return 0;
 }
