@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scholia/doc.h"
+#include "scholia/load.h"
 #include "scholia/nav.h"
 #include "scholia/refs.h"
 
@@ -13,6 +14,7 @@
 
 static int	jump_notes_on(struct app *);
 static void	jump_pct_block(const struct doc *, long, struct nav_pos *);
+static int	jump_file_lines(struct app *);
 static void	jump_label(struct app *, const char *, const char *,
 		    const char *);
 
@@ -194,6 +196,28 @@ jump_heading(struct app *app, int h)
 
 /* ":" then "40%" (of the text) or "120" (a line of the source file). */
 /*
+ * The last line of the file, also while it loads: that of its end, whose
+ * lines are counted (waiting for the count, ~0.1 s for 100 MB).
+ */
+static int
+jump_file_lines(struct app *app)
+{
+	const struct doc	*t = app->tail;
+	int			 exact;
+
+	if (app->job == NULL || app->head == NULL)
+		return pane_body_last_line(app->doc);
+	if (t == NULL) {
+		/* an end not shown yet: settled here (app->tail is unset) */
+		if ((t = load_job_tail_early(app->job, &exact)) == NULL)
+			return pane_body_last_line(app->doc);
+		if (!exact)
+			load_job_tail_settle(app->job, 1);
+	}
+	return pane_body_last_line(t);
+}
+
+/*
  * A percentage landing on a line cut into several blocks (a file of one
  * long line): the block as far through them as through that line.
  */
@@ -269,7 +293,13 @@ jump_goto(struct app *app, const char *s)
 	/* percentages are of the source's lines, as the status shows */
 	pct_v = v;
 	if (pct)
-		v = (long)pane_body_last_line(d) * v / 100;
+		v = (long)jump_file_lines(app) * v / 100;
+	/* a file still loading: only the part shown can be gone to */
+	if (app->job != NULL && (d == app->head || d == app->tail) &&
+	    (v < d->blocks[0].line || v > pane_body_last_line(d))) {
+		app_message(app, "Still loading there (g: start, G: end)");
+		return RE_STATUS;
+	}
 	for (i = 0; i < d->nblocks; i++) {
 		if (!doc_in_flow(d, (int)i))
 			continue;
