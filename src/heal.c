@@ -182,7 +182,7 @@ heal_furniture_map(void *arg, size_t from, size_t to)
 			m->brk[i] = 1;
 			continue;
 		}
-		if (recover_nchars(s, n) > HEAL_RUNNING_MAX || n < 4 ||
+		if (recover_nchars_over(s, n, HEAL_RUNNING_MAX) || n < 4 ||
 		    outline_block_kind(d, (int)i) != OUTLINE_NONE)
 			continue;	/* 引言 of each article stays */
 		for (j = 0; j < n; j++)

@@ -299,8 +299,8 @@ keywords_map(void *arg, size_t from, size_t to)
 		s = recover_trim(doc_text(d, b->text_off), &n);
 		m->label[i] = (uint32_t)keywords_label(s, n, &kind);
 		m->kind[i] = (unsigned char)kind;
-		m->short_line[i] = recover_nchars(doc_text(d, b->text_off),
-		    b->text_len) <= 60 &&
+		m->short_line[i] = !recover_nchars_over(doc_text(d,
+		    b->text_off), b->text_len, 60) &&
 		    !recover_block_ends_sentence(d, (int)i);
 	}
 }
@@ -340,8 +340,8 @@ keywords_recover(struct doc *d)
 			/* "Keywords" alone: the list is the next paragraph */
 			q = recover_next_flow(d, (int)i);
 			if (q < 0 || d->blocks[q].type != BLOCK_PARA ||
-			    recover_nchars(doc_text(d, d->blocks[q].text_off),
-			    d->blocks[q].text_len) > 200)
+			    recover_nchars_over(doc_text(d,
+			    d->blocks[q].text_off), d->blocks[q].text_len, 200))
 				continue;
 			d->blocks[q].type = BLOCK_META;
 			vn = d->blocks[q].text_len;

@@ -247,8 +247,8 @@ notes_continuations(struct doc *d)
 			recover_join(d, prev, (int)i);
 			continue;
 		}
-		if (recover_nchars(doc_text(d, b->text_off), b->text_len) >=
-		    200 || notes_has_ref(d, (int)i))
+		if (recover_nchars_over(doc_text(d, b->text_off), b->text_len,
+		    199) || notes_has_ref(d, (int)i))
 			continue;
 		if (notes_tight_line(d, prev, (int)i))
 			recover_join(d, prev, (int)i);

@@ -117,6 +117,23 @@ recover_nchars(const char *s, size_t n)
 	return n - cont;
 }
 
+/*
+ * A character has at most four bytes, so a long text is over the limit
+ * from its head; a count of a head never exceeds that of the whole.
+ */
+int
+recover_nchars_over(const char *s, size_t n, size_t lim)
+{
+	size_t	head;
+
+	if (n <= lim)
+		return 0;
+	head = n / 4 > lim ? lim * 4 + 4 : n;
+	if (recover_nchars(s, head) > lim)
+		return 1;
+	return head < n && recover_nchars(s, n) > lim;
+}
+
 void
 recover_block_plain(const struct doc *d, int bi, struct buf *out)
 {

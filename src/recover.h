@@ -24,6 +24,8 @@ int		 recover_is_final(uint32_t);	/* 。！？.!?… end a sentence */
 const char	*recover_trim(const char *, size_t *);
 /* Number of characters of UTF-8 text. */
 size_t		 recover_nchars(const char *, size_t);
+/* Whether text has more characters than lim, read only as far as needed. */
+int		 recover_nchars_over(const char *, size_t, size_t);
 
 /*
  * Display text of a block without its reference markers and note label,
