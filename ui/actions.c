@@ -135,9 +135,10 @@ actions_run(struct app *app, enum action a)
 		    "No room for the notes at this size");
 	case ACT_NOTES_MODE:
 		pane_notes_set_all(app->notes, !pane_notes_all(app->notes));
-		app_message(app, pane_notes_all(app->notes) ?
-		    "Notes: all notes of the document" :
-		    "Notes: following the text on screen");
+		app_message(app, !pane_notes_all(app->notes) ?
+		    "Notes: following the text on screen" : app->job != NULL ?
+		    "Notes: all those read so far (still loading)" :
+		    "Notes: all notes of the document");
 		if (!app->notes_on) {
 			app->notes_on = 1;
 			return RE_ARRANGE | RE_PAINT | RE_STATUS;

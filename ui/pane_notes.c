@@ -412,7 +412,12 @@ notes_paint(struct pane *p)
 	for (row = 0; row < ns->nrows; row++)
 		ns->rowmap[row] = -1;
 
-	if (ns->all)
+	/* a part of a file still loading has only some of the notes */
+	if (ns->all && p->app->job != NULL && (d == p->app->head ||
+	    d == p->app->tail))
+		snprintf(title, sizeof title, " Notes: %zu read so far "
+		    "(= follows) ", d->nnotes);
+	else if (ns->all)
 		snprintf(title, sizeof title, " Notes: all %zu (= follows) ",
 		    d->nnotes);
 	else

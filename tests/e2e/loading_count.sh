@@ -1,5 +1,5 @@
 #!/bin/sh
-# While a large file loads, the top is at 0% of it, :50% says it is not read yet, a search's count is marked as partial ("+"), a word not in the part read is "none yet", not "not found", and no message about the loading outlives it.
+# While a large file loads, the top is at 0% of it, :50% says it is not read yet, as does the count of all notes, a search's count is marked as partial ("+"), a word not in the part read is "none yet", not "not found", and no message about the loading outlives it.
 . "$(dirname "$0")/lib.sh" "$@"
 
 # ~95 MB of corpus with a word in the middle only
@@ -36,6 +36,12 @@ E2E_TIMEOUT=2 e2e_poll top_pct ||
 e2e_keys : 50% Enter
 e2e_wait "Still loading there"
 e2e_row_is 1 "$first" || e2e_fail ":50% while loading moved the view"
+# all the notes: only those read so far
+e2e_keys =
+e2e_wait "Notes: all those read so far"
+e2e_has "read so far (= follows)" || e2e_fail "the notes' count is not partial"
+e2e_keys =
+e2e_wait "on screen (= shows all)"
 e2e_keys / "$word"
 E2E_TIMEOUT=2 e2e_poll partial_prompt ||
 	e2e_fail "the prompt's count while loading is not marked partial"
