@@ -11,11 +11,9 @@
 
 #include "ui.h"
 
-#define FIND_SHOW_MAX	40	/* bytes of a query the status shows */
 #define FIND_KEY_MS	8.0	/* searching a key does before its screen */
 #define FIND_IDLE_MS	4.0	/* a slice between keys */
 #define FIND_CHUNK	(128 * 1024)	/* bytes between looks at the clock */
-#define FIND_DOTS	"\xe2\x80\xa6"
 
 static void	find_drop(struct app *);
 static void	find_index(struct app *);
@@ -29,7 +27,7 @@ static long	find_seek(struct app *, int, size_t, int,
 static int	find_more(struct app *, const struct timespec *, double);
 static int	find_go(struct app *, int, const struct timespec *, double);
 static int	find_first(struct app *, const struct timespec *, double);
-static int	find_partial(const struct app *);
+static void	find_last(struct app *);
 
 /* Free the search shown unless it is the saved one. */
 static void
@@ -165,9 +163,10 @@ find_unread(struct app *app)
 
 	if (app->job == NULL)
 		return -1;
-	if (!app->backward &&
-	    (bits = loading_find(app, app->query, from)) >= 0) {
+	if ((bits = loading_find(app, app->query, from)) >= 0) {
 		app->find_wait = 0;
+		if (app->backward)
+			find_last(app);
 		return bits | find_show(app);
 	}
 	app->match = -1;
@@ -175,6 +174,22 @@ find_unread(struct app *app)
 	app_message(app, FIND_WAIT_MSG);
 	return RE_PAINT | RE_STATUS |
 	    pane_body_goto(app->body, app->origin, BODY_TOP);
+}
+
+/* The last match that can be shown, as a backward search wraps to it. */
+static void
+find_last(struct app *app)
+{
+	const struct search_match	*m;
+	size_t				 i;
+
+	for (i = search_count(app->search); i-- > 0; ) {
+		m = search_match_at(app->search, i);
+		if (m != NULL && find_shown(app->doc, m->block)) {
+			app->match = (long)i;
+			return;
+		}
+	}
 }
 
 /* One index per document, made when the first search needs it. */
@@ -316,9 +331,14 @@ find_accept(struct app *app)
 		    app->doc->blocks[app->origin.block].text_off :
 		    app->origin.off, !app->backward);
 	}
-	/* only a forward search knows the unread text lies ahead */
+	/*
+	 * The unread text lies ahead of a forward search with no hit after
+	 * the place, and behind a backward one with none before it.
+	 */
 	if (app->job != NULL && (search_count(app->search) == 0 ||
-	    (!app->backward && !find_ahead(app, app->origin))))
+	    (!app->backward && !find_ahead(app, app->origin)) ||
+	    (app->backward && app->doc == app->head &&
+	    find_ahead(app, app->origin))))
 		return find_unread(app);
 	if (app->match < 0) {
 		app_message(app, "Pattern not found");
@@ -375,10 +395,14 @@ find_go(struct app *app, int fw, const struct timespec *t0, double ms)
 		if (find_shown(app->doc, m->block))
 			break;
 	}
-	/* past the last hit of a loading head: the end of the file next */
-	if (fw && app->match >= 0 && next <= app->match &&
-	    (bits = loading_find(app, app->query, jump_here(app))) >= 0)
+	/* past either end of a loading head: the end of the file next */
+	if (app->match >= 0 && (fw ? next <= app->match :
+	    next >= app->match) &&
+	    (bits = loading_find(app, app->query, jump_here(app))) >= 0) {
+		if (!fw)
+			find_last(app);
 		return bits | find_show(app);
+	}
 	if (app->match >= 0 && (fw ? next <= app->match : next >= app->match))
 		app_message(app, fw ? "Search hit the end, went on from the "
 		    "start" : "Search hit the start, went on from the end");
@@ -477,59 +501,6 @@ find_clear(struct app *app)
 		return 0;
 	find_drop(app);
 	return RE_PAINT | RE_STATUS;
-}
-
-/*
- * The beginning of a file still loading is searched alone: its count is
- * only the least the whole text has ("3/17+").
- */
-static int
-find_partial(const struct app *app)
-{
-	return app->job != NULL && app->head != NULL && app->doc == app->head;
-}
-
-/* The count part of the status: "3/17", "counting…", "searching…". */
-void
-find_count_text(struct app *app, char *s, size_t n)
-{
-	*s = '\0';
-	if (app->search == NULL)
-		return;
-	if (app->find_wait)
-		snprintf(s, n, "%s", FIND_WAIT_MSG);
-	else if (app->find_pend)
-		snprintf(s, n, "searching" FIND_DOTS);
-	else if (!search_done(app->search))
-		snprintf(s, n, "counting" FIND_DOTS);
-	else
-		snprintf(s, n, "%ld/%zu%s", app->match >= 0 ? app->match + 1 : 0,
-		    search_known(app->search), find_partial(app) ? "+" : "");
-}
-
-/* "/query 3/17", "/query 0/0", or nothing. */
-void
-find_status(struct app *app, char *s, size_t n)
-{
-	struct buf	q = { 0 };
-	char		count[64];
-
-	*s = '\0';
-	if (app->search == NULL || app->query == NULL)
-		return;
-	find_count_text(app, count, sizeof count);
-	/* a keyword chosen from the paper may hold anything: sanitised */
-	status_sanitise(app->query, strlen(app->query), &q);
-	if (q.len > FIND_SHOW_MAX) {
-		/* cut long queries at a character boundary */
-		q.len = FIND_SHOW_MAX;
-		while (q.len > 0 && (q.data[q.len] & 0xC0) == 0x80)
-			q.len--;
-		q.data[q.len] = '\0';
-	}
-	snprintf(s, n, "%c%s %s", app->backward ? '?' : '/',
-	    q.data != NULL ? q.data : "", count);
-	buf_free(&q);
 }
 
 /* The hits of the search in [off, end) of a block, as marks to draw. */

@@ -1,5 +1,5 @@
 #!/bin/sh
-# While a large file loads, the top is at 0% of it, :50% says it is not read yet, as does the count of all notes, a search's count is marked as partial ("+"), a word not in the part read is "none yet", not "not found", and no message about the loading outlives it.
+# While a large file loads, the top is at 0% of it, :50% says it is not read yet, as does the count of all notes, a search's count is marked as partial ("+") and one backward from the top wraps to the end of the file, a word not in the part read is "none yet", not "not found", and no message about the loading outlives it.
 . "$(dirname "$0")/lib.sh" "$@"
 
 # ~95 MB of corpus with a word in the middle only
@@ -58,6 +58,20 @@ e2e_wait_gone "loading"
 # the whole count, without the mark
 e2e_screen | tail -n 1 | grep -q "/$word [0-9][0-9]*/[0-9][0-9]* " ||
 	e2e_fail "the loaded doc's count is not whole"
+e2e_keys q
+e2e_wait_done 0
+
+# backward from the top: the last hit of the file (in its end, read
+# apart), or a wait for the rest, not the last hit of the beginning
+e2e_start 80 24 "\"$E2E_BIN\" \"$big\""
+e2e_wait_row 1 "$first"
+e2e_keys ? "$word" Enter
+last_or_wait() {
+	e2e_row 24 | grep -q "?$word \([0-9][0-9]*\)/\1  loading" ||
+	    e2e_has "(file still loading)"
+}
+E2E_TIMEOUT=2 e2e_poll last_or_wait ||
+	e2e_fail "a backward search wrapped within the beginning"
 e2e_keys q
 e2e_wait_done 0
 
