@@ -32,6 +32,7 @@ struct split_part {
 	struct doc	*d;
 	char		*cause;
 	int		 rc;
+	int		 def;		/* a link definition: not parsed */
 };
 
 static size_t	 split_min = SPLIT_MIN;
@@ -45,6 +46,8 @@ static size_t	 split_skip(const char *, size_t, size_t,
 		    struct split_state *);
 static int	 split_contains(const char *, size_t, const char *);
 static void	 split_line(struct split_state *, const char *, size_t);
+static size_t	 split_cut(const char *, size_t);
+static int	 split_whole(struct doc *, char **);
 
 void
 load_set_split_min(size_t n)
@@ -56,8 +59,11 @@ static void *
 split_worker(void *arg)
 {
 	struct split_part	*p = arg;
+	const struct source	*s = p->d->source;
 
-	p->rc = parse_md(p->d, &p->cause);
+	/* each part looks for link definitions in its own text first */
+	if ((p->def = split_has_def(s->text, s->len)) == 0)
+		p->rc = parse_md(p->d, &p->cause);
 	return NULL;
 }
 
@@ -257,13 +263,18 @@ split_skip(const char *s, size_t n, size_t want, struct split_state *st)
 size_t
 load_split_cut(const char *s, size_t n)
 {
+	return split_has_def(s, n) ? 0 : split_cut(s, n);
+}
+
+/* The cut of load_split_cut, the text not looked at for definitions. */
+static size_t
+split_cut(const char *s, size_t n)
+{
 	struct split_state	 st;
 	const char		*e;
 	size_t			 i = 0, le, want = n / 2;
 	int			 blank, chunk_ok = 0, ff = 0;
 
-	if (split_has_def(s, n))
-		return 0;
 	memset(&st, 0, sizeof st);
 	/* from a line near the middle: the chunk before it is unknown */
 	i = split_skip(s, n, want, &st);
@@ -299,6 +310,27 @@ load_split_cut(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * A part held a link definition: d (maybe holding the first part) gets
+ * the whole source parsed at once instead, as if never cut.
+ */
+static int
+split_whole(struct doc *d, char **cause)
+{
+	struct doc	*w = doc_new(d->source), tmp;
+	int		 rc;
+
+	w->markdown = d->markdown;
+	rc = parse_md(w, cause);
+	tmp = *d;
+	*d = *w;
+	d->owned = tmp.owned;
+	tmp.owned = NULL;
+	*w = tmp;
+	doc_free(w);
+	return rc;
+}
+
 int
 load_parse_md(struct doc *d, char **cause)
 {
@@ -307,11 +339,11 @@ load_parse_md(struct doc *d, char **cause)
 	struct split_part	 two = { 0 };
 	pthread_t		 t;
 	size_t			 cut;
-	int			 rc, threaded;
+	int			 rc, threaded, def;
 
 	if (src->len < __atomic_load_n(&split_min, __ATOMIC_RELAXED))
 		return parse_md(d, cause);
-	cut = load_split_cut(src->text, src->len);
+	cut = split_cut(src->text, src->len);
 	source_drop(src);	/* the look read it all: the parts read it again */
 	if (cut == 0 ||
 	    source_part(src, 0, cut, 0, &p1) != 0 ||
@@ -323,19 +355,28 @@ load_parse_md(struct doc *d, char **cause)
 	two.d->markdown = d->markdown;
 	threaded = pthread_create(&t, NULL, split_worker, &two) == 0;
 	d->source = p1;
-	rc = parse_md(d, cause);
+	def = split_has_def(p1->text, p1->len);
+	rc = def ? 0 : parse_md(d, cause);
 	if (threaded)
 		pthread_join(t, NULL);
 	else
 		split_worker(&two);
 	d->source = src;
-	if (rc == 0 && two.rc != 0) {
-		*cause = two.cause;
-		two.cause = NULL;
-		rc = -1;
+	if (def || two.def) {
+		if (rc != 0) {
+			free(*cause);
+			*cause = NULL;
+		}
+		rc = split_whole(d, cause);
+	} else {
+		if (rc == 0 && two.rc != 0) {
+			*cause = two.cause;
+			two.cause = NULL;
+			rc = -1;
+		}
+		if (rc == 0)
+			doc_append_doc(d, two.d, source_line_of(src, cut) - 1);
 	}
-	if (rc == 0)
-		doc_append_doc(d, two.d, source_line_of(src, cut) - 1);
 	free(two.cause);
 	doc_free(two.d);
 	source_free(p1);
