@@ -9,6 +9,35 @@ static int	actions_toggle_pane(struct app *, int *, struct pane *,
 		    const char *);
 static int	actions_enter(struct app *);
 static int	actions_move(struct app *, enum action);
+static int	actions_stop_find(struct app *, enum action);
+
+/*
+ * A move of the text while a search still seeks the hit it is to go to
+ * (searching...) stops that seeking, so the hit found later does not
+ * take the reader away from where they went. Back (Ctrl-O) then stays
+ * here, where the search started. Returns 1 when the key is spent.
+ */
+static int
+actions_stop_find(struct app *app, enum action a)
+{
+	switch (a) {
+	case ACT_LINE_DOWN: case ACT_LINE_UP: case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP: case ACT_HALF_DOWN: case ACT_HALF_UP:
+	case ACT_TOP: case ACT_BOTTOM: case ACT_HEAD_PREV:
+	case ACT_HEAD_NEXT: case ACT_BACK: case ACT_FORWARD:
+		break;
+	default:
+		return 0;
+	}
+	if (!app->find_pend || app->prompt.active || app->focus != app->body)
+		return 0;
+	app->find_pend = 0;
+	app->find_pend_jump = 0;
+	if (a != ACT_BACK)
+		return 0;
+	app_message(app, "Search stopped here (n: next match)");
+	return 1;
+}
 
 /* t and F: a side pane on or off; its focus goes back to the body. */
 static int
@@ -93,6 +122,8 @@ actions_move(struct app *app, enum action a)
 int
 actions_run(struct app *app, enum action a)
 {
+	if (actions_stop_find(app, a))
+		return RE_STATUS;
 	switch (a) {
 	case ACT_NONE:
 		app_message(app, "Unknown key (h: help)");
