@@ -46,6 +46,7 @@ static size_t	 split_skip(const char *, size_t, size_t,
 		    struct split_state *);
 static int	 split_contains(const char *, size_t, const char *);
 static void	 split_line(struct split_state *, const char *, size_t);
+static int	 split_ran_on(const struct doc *, int);
 static size_t	 split_cut(const char *, size_t);
 static int	 split_whole(struct doc *, char **);
 
@@ -260,6 +261,24 @@ split_skip(const char *s, size_t n, size_t want, struct split_state *st)
 	return pos > want ? pos : want;
 }
 
+/*
+ * Whether the first part may end inside a block that the whole text
+ * carries on past the cut: the scan of the text pairs fences its own way
+ * (a fence line in a table is a row to the parser), so a part ending in
+ * code, or in a block over the blank line before the cut (an HTML block),
+ * is not trusted. Found by fuzzing; code is rare enough in papers.
+ */
+static int
+split_ran_on(const struct doc *d, int cut_line)
+{
+	const struct block	*b;
+
+	if (d->nblocks == 0)
+		return 0;
+	b = &d->blocks[d->nblocks - 1];
+	return b->type == BLOCK_CODE || b->end_line >= cut_line - 1;
+}
+
 size_t
 load_split_cut(const char *s, size_t n)
 {
@@ -374,7 +393,9 @@ load_parse_md(struct doc *d, char **cause)
 			two.cause = NULL;
 			rc = -1;
 		}
-		if (rc == 0)
+		if (rc == 0 && split_ran_on(d, source_line_of(src, cut)))
+			rc = split_whole(d, cause);
+		else if (rc == 0)
 			doc_append_doc(d, two.d, source_line_of(src, cut) - 1);
 	}
 	free(two.cause);

@@ -239,6 +239,18 @@ test_split_guards(void **state)
 	assert_true(cut >= (size_t)(fence_end - b.data));
 	tj_same(b.data, b.len);
 
+	/*
+	 * A fence line taken into a table as a row, then a fence that is
+	 * never closed: the scan of the text pairs the two fences and sees
+	 * nothing open at its cut, but the code runs to the end (found by
+	 * fuzzing).
+	 */
+	buf_reset(&b);
+	buf_puts(&b, "x\n|--:\n```\n\n```\n\n");
+	for (k = 0; k < 30; k++)
+		buf_puts(&b, "段落。\n\n");
+	tj_same(b.data, b.len);
+
 	/* a reference used in the first half, defined in the second */
 	buf_reset(&b);
 	for (k = 0; k < 30; k++)
