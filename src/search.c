@@ -188,10 +188,10 @@ search_stretch(struct search *s, struct stretch *st, int block, size_t off,
 
 	if (len == 0 || s->query.len == 0)
 		return;
-	if (!(st->flags & (STRETCH_SCANNED << s->cs))) {
+	if (!(st->flags & (STRETCH_SCANNED << s->cs)))
 		search_index_scan(s->ix, st, p, len, s->cs);
-		search_relevant(s);
-	}
+	/* variants learnt since, by this scan or another search's */
+	search_relevant(s);
 	if ((st->flags & STRETCH_ASCII) && !s->query_ascii)
 		return;
 	if (!(st->flags & STRETCH_CONTEXT) && !(st->sig[s->cs] & s->rel))

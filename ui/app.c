@@ -432,8 +432,10 @@ app_run(const struct doc *doc, struct load_job *job,
 		replay_drawn();
 		bits = 0;
 		/* while loading, wake up to show progress and take the doc;
-		   while a search has work left, only look for a key */
-		term_timeout(find_busy(&app) ? 0 : app.job != NULL ? 100 : -1);
+		   while a search or the keyword counts have work left, only
+		   look for a key */
+		term_timeout(find_busy(&app) || pane_popup_busy(app.popup) ?
+		    0 : app.job != NULL ? 100 : -1);
 		got = replay_on() ? replay_getkey(&app, &code, &fkey) :
 		    term_getkey(&code, &fkey);
 		if (got < 0)
@@ -442,6 +444,8 @@ app_run(const struct doc *doc, struct load_job *job,
 			if (app.job != NULL)
 				bits = RE_STATUS;
 			bits |= find_idle(&app);
+			if (!find_busy(&app))
+				bits |= pane_popup_idle(app.popup);
 			continue;
 		}
 		if (!(fkey && code == KEY_RESIZE))

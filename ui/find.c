@@ -530,18 +530,12 @@ find_marks(struct app *app, int block, size_t off, size_t end,
 	return k;
 }
 
-/* How often a word occurs, as a search finds it (for the keyword index). */
-size_t
-find_count_word(struct app *app, const char *w)
+/* A search for w with nothing scanned yet: the keyword index counts with it. */
+struct search *
+find_word_search(struct app *app, const char *w)
 {
-	struct search	*s;
-	size_t		 n;
-
 	find_index(app);
-	s = search_new_indexed(app->sidx, w, strlen(w));
-	n = search_count(s);
-	search_free(s);
-	return n;
+	return search_new_at(app->sidx, w, strlen(w), 0);
 }
 
 /* After a new doc: the prompt's place to return to is where the reader is. */

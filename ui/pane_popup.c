@@ -2,14 +2,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "scholia/buf.h"
 #include "scholia/doc.h"
 #include "scholia/layout.h"
+#include "scholia/search.h"
 #include "scholia/xmalloc.h"
 
 #include "ui.h"
 
+#define POPUP_SLICE	(256 * 1024)	/* text bytes counted at a time */
+#define POPUP_IDLE_MS	4.0		/* counting between keys */
 
 struct popup {
 	enum popup_kind	  kind;
@@ -19,6 +23,9 @@ struct popup {
 	int		  cur;		/* keyword cursor */
 	const char	**words;	/* keywords, each once */
 	size_t		 *counts;
+	struct search	**counting;	/* per word, until its count is
+					   known: a big doc is counted
+					   between keys */
 	int		  nwords;
 };
 
@@ -27,6 +34,7 @@ static void	popup_paint(struct pane *);
 static int	popup_key(struct pane *, enum action);
 static void	popup_free(struct pane *);
 static void	popup_reset(struct pane *);
+static void	popup_drop_words(struct popup *);
 static void	popup_paint_note(struct pane *, struct popup *);
 static void	popup_paint_words(struct pane *, struct popup *);
 static const struct layout_line *popup_note_lines(struct popup *,
@@ -52,13 +60,28 @@ pane_popup_data(void)
 }
 
 static void
+popup_drop_words(struct popup *pp)
+{
+	int	i;
+
+	for (i = 0; i < pp->nwords; i++)
+		search_free(pp->counting[i]);
+	free(pp->counting);
+	free(pp->words);
+	free(pp->counts);
+	pp->counting = NULL;
+	pp->words = NULL;
+	pp->counts = NULL;
+	pp->nwords = 0;
+}
+
+static void
 popup_free(struct pane *p)
 {
 	struct popup	*pp = p->data;
 
 	layout_free(pp->lay);
-	free(pp->words);
-	free(pp->counts);
+	popup_drop_words(pp);
 	free(pp);
 }
 
@@ -70,11 +93,7 @@ popup_reset(struct pane *p)
 
 	layout_free(pp->lay);
 	pp->lay = NULL;
-	free(pp->words);
-	free(pp->counts);
-	pp->words = NULL;
-	pp->counts = NULL;
-	pp->nwords = 0;
+	popup_drop_words(pp);
 	pp->kind = POPUP_NONE;
 	pp->note = -1;
 }
@@ -178,6 +197,7 @@ pane_popup_keywords(struct pane *p)
 		total += (size_t)d->keywords[i].nwords;
 	pp->words = xcalloc(total + 1, sizeof *pp->words);
 	pp->counts = xcalloc(total + 1, sizeof *pp->counts);
+	pp->counting = xcalloc(total + 1, sizeof *pp->counting);
 	for (i = 0; i < d->nkeywords; i++) {
 		for (j = 0; j < d->keywords[i].nwords; j++) {
 			const char	*w = d->keywords[i].words[j];
@@ -191,10 +211,49 @@ pane_popup_keywords(struct pane *p)
 			if (k < pp->nwords)
 				continue;
 			pp->words[pp->nwords] = w;
-			pp->counts[pp->nwords] = find_count_word(p->app, w);
+			pp->counting[pp->nwords] = find_word_search(p->app, w);
 			pp->nwords++;
 		}
 	}
+	pane_popup_idle(p);	/* a small doc is counted at once */
+}
+
+int
+pane_popup_busy(struct pane *p)
+{
+	struct popup	*pp = p->data;
+	int		 i;
+
+	for (i = 0; i < pp->nwords; i++)
+		if (pp->counting[i] != NULL)
+			return 1;
+	return 0;
+}
+
+/* Count for a few milliseconds, a word after another. */
+int
+pane_popup_idle(struct pane *p)
+{
+	struct popup	*pp = p->data;
+	struct timespec	 t0, t;
+	int		 i, shown = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < pp->nwords; i++) {
+		while (pp->counting[i] != NULL) {
+			if (search_more(pp->counting[i], POPUP_SLICE, 1)) {
+				pp->counts[i] = search_count(pp->counting[i]);
+				search_free(pp->counting[i]);
+				pp->counting[i] = NULL;
+				shown = pp->kind == POPUP_KEYWORDS;
+			}
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			if ((t.tv_sec - t0.tv_sec) * 1000.0 +
+			    (t.tv_nsec - t0.tv_nsec) / 1e6 >= POPUP_IDLE_MS)
+				return shown ? RE_PAINT : 0;
+		}
+	}
+	return shown ? RE_PAINT : 0;
 }
 
 enum popup_kind
@@ -271,10 +330,13 @@ popup_paint_words(struct pane *p, struct popup *pp)
 		draw_blank(p->win, row, 1, p->r.w - 2, a);
 		buf_reset(&b);
 		status_sanitise(pp->words[i], strlen(pp->words[i]), &b);
-		snprintf(num, sizeof num, "%zu", pp->counts[i]);
-		nw = (int)strlen(num);
+		if (pp->counting[i] != NULL)
+			snprintf(num, sizeof num, "\xe2\x80\xa6");	/* … */
+		else
+			snprintf(num, sizeof num, "%zu", pp->counts[i]);
+		nw = pp->counting[i] != NULL ? 1 : (int)strlen(num);
 		draw_text(p->win, row, 2, w - nw - 1, b.data, b.len, a);
-		draw_text(p->win, row, 2 + w - nw, nw, num, (size_t)nw, a);
+		draw_text(p->win, row, 2 + w - nw, nw, num, strlen(num), a);
 	}
 	buf_free(&b);
 }

@@ -275,6 +275,12 @@ enum popup_kind {
 void	 pane_popup_note(struct pane *, int note);
 void	 pane_popup_keywords(struct pane *);
 enum popup_kind	 pane_popup_kind(struct pane *);
+/*
+ * The keyword index counts its words between keys: whether counting is
+ * left, and a slice of it (RE_* bits when a count shown changed).
+ */
+int		 pane_popup_busy(struct pane *);
+int		 pane_popup_idle(struct pane *);
 /* The rectangle of a popup over the body for rows of contents. */
 void	 pane_popup_rect(const struct rect *body, enum popup_kind, int rows,
 	    int avoid, struct rect *);
@@ -304,7 +310,8 @@ void	 find_status(struct app *, char *, size_t);	/* "/word 3/17" */
 /* The search hits of a block overlapping [off, end), as draw marks. */
 int	 find_marks(struct app *, int block, size_t off, size_t end,
 	    struct draw_mark *, int max);
-size_t	 find_count_word(struct app *, const char *);
+/* A search for w with nothing scanned yet (the keyword index counts it). */
+struct search	*find_word_search(struct app *, const char *);
 void	 find_begin_again(struct app *);	/* a new doc under the prompt */
 void	 find_again(struct app *, const char *);	/* a new doc */
 /* The full doc replaced the part shown: hit is the old current hit carried

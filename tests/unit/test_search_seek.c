@@ -206,6 +206,30 @@ test_block_matches(void **state)
 	doc_free(d);
 }
 
+/*
+ * Two searches over one index, the second created before the first scans:
+ * the variants the first learns (國 in block 31) must count for the
+ * second too, whose own scan then finds every stretch already scanned (the
+ * keyword index counts its words so, one after another).
+ */
+static void
+test_shared_index(void **state)
+{
+	struct doc		*d = mkdoc();
+	struct search_index	*ix = search_index_new(d);
+	struct search		*a, *b;
+
+	(void)state;
+	b = search_new_at(ix, "\xe5\x9b\xbd", 3, 0);	/* 国 */
+	a = search_new_at(ix, "block", 5, 0);
+	assert_int_equal(search_count(a), NBLOCKS - 1);
+	assert_int_equal(search_count(b), 1);
+	search_free(a);
+	search_free(b);
+	search_index_free(ix);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -214,6 +238,7 @@ main(void)
 		cmocka_unit_test(test_count_when_done),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_block_matches),
+		cmocka_unit_test(test_shared_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
