@@ -186,12 +186,17 @@ split_line(struct split_state *st, const char *s, size_t n)
 /*
  * Whether the text may hold a link reference definition ("[x]: url"): one
  * part would not see the other's. Any "]:" outside a note definition line
- * ("[^1]: ...", which the parser masks) counts.
+ * ("[^1]: ...", which the parser masks) counts. So does a NUL byte, which
+ * with page breaks around it made the parser join lines the scan for the
+ * cut took for apart (found by fuzzing; text has none).
  */
 static int
 split_has_def(const char *s, size_t n)
 {
 	const char	*p = s, *end = s + n, *ls, *q;
+
+	if (memchr(s, '\0', n) != NULL)
+		return 1;
 
 	while (p + 1 < end && (p = memchr(p, ']', (size_t)(end - p - 1))) !=
 	    NULL) {
