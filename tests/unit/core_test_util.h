@@ -1,4 +1,4 @@
-/* Test helpers shared by the load and performance tests: temp files and JSON in memory. */
+/* Test helpers shared by the core tests: temp files, whole files and JSON in memory. */
 #ifndef CORE_TEST_UTIL_H
 #define CORE_TEST_UTIL_H
 
@@ -24,6 +24,26 @@ ctu_write_temp(const char *p, size_t n)
 	assert_int_equal(write(fd, p, n), (ssize_t)n);
 	close(fd);
 	return path;
+}
+
+/* A whole file, NUL-terminated (caller frees), or NULL if it cannot be opened. */
+static inline char *
+ctu_read_file(const char *path)
+{
+	char	*data;
+	FILE	*f;
+	long	 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	data = calloc(1, (size_t)n + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return data;
 }
 
 /* The JSON export of a doc, in memory (caller frees). */

@@ -13,6 +13,8 @@
 
 #include "scholia/state.h"
 
+#include "core_test_util.h"
+
 static char	tmpdir[256];
 
 static void
@@ -44,20 +46,10 @@ put_text(const char *rel, const char *text, int append)
 static char *
 slurp(const char *rel)
 {
-	char	 path[512], *data;
-	FILE	*f;
-	long	 n;
+	char	 path[512];
 
 	mkpath(path, sizeof path, rel);
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	data = calloc(1, (size_t)n + 1);
-	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	return data;
+	return ctu_read_file(path);
 }
 
 /* Entries in a directory under the temporary one, but . and .. */
