@@ -13,15 +13,7 @@
 #include "scholia/doc.h"
 #include "scholia/state.h"
 
-#include "core_test_util.h"
-
-static char	tmpdir[256];
-
-static void
-mkpath(char *out, size_t n, const char *rel)
-{
-	snprintf(out, n, "%s/%s", tmpdir, rel);
-}
+#include "state_test_util.h"
 
 /* Write a file under the temporary directory. */
 static void
@@ -35,15 +27,6 @@ put_file(const char *rel, const char *text)
 	assert_non_null(f);
 	fputs(text, f);
 	fclose(f);
-}
-
-static char *
-slurp(const char *rel)
-{
-	char	 path[512];
-
-	mkpath(path, sizeof path, rel);
-	return ctu_read_file(path);
 }
 
 static size_t
@@ -86,31 +69,6 @@ static int
 put(struct state *s, const char *path, struct state_pos sp, char **cause)
 {
 	return state_put(s, path, &sp, cause);
-}
-
-static int
-setup(void **state)
-{
-	char	path[512];
-
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/scholia-state-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	mkpath(path, sizeof path, "xdg");
-	setenv("XDG_STATE_HOME", path, 1);
-	mkpath(path, sizeof path, "docs");
-	assert_int_equal(mkdir(path, 0700), 0);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char	cmd[512];
-
-	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 static void

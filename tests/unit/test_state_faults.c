@@ -13,15 +13,7 @@
 
 #include "scholia/state.h"
 
-#include "core_test_util.h"
-
-static char	tmpdir[256];
-
-static void
-mkpath(char *out, size_t n, const char *rel)
-{
-	assert_true((size_t)snprintf(out, n, "%s/%s", tmpdir, rel) < n);
-}
+#include "state_test_util.h"
 
 /* Write (or with append, add to) a file under the temporary directory. */
 static void
@@ -41,15 +33,6 @@ static void
 put_text(const char *rel, const char *text, int append)
 {
 	put_bytes(rel, text, strlen(text), append);
-}
-
-static char *
-slurp(const char *rel)
-{
-	char	 path[512];
-
-	mkpath(path, sizeof path, rel);
-	return ctu_read_file(path);
 }
 
 /* Entries in a directory under the temporary one, but . and .. */
@@ -101,32 +84,6 @@ saved_block(struct state *s, const char *path)
 	if (!state_get(s, path, &sp))
 		return -1;
 	return sp.pos.block;
-}
-
-static int
-setup(void **state)
-{
-	char	path[512];
-
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/scholia-state-faults-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	mkpath(path, sizeof path, "xdg");
-	setenv("XDG_STATE_HOME", path, 1);
-	mkpath(path, sizeof path, "docs");
-	assert_int_equal(mkdir(path, 0700), 0);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char	cmd[1024];
-
-	(void)state;
-	snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s'; rm -rf '%s'", tmpdir,
-	    tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 /*
