@@ -186,17 +186,22 @@ split_line(struct split_state *st, const char *s, size_t n)
 /*
  * Whether the text may hold a link reference definition ("[x]: url"): one
  * part would not see the other's. Any "]:" outside a note definition line
- * ("[^1]: ...", which the parser masks) counts. So does a NUL byte, which
- * with page breaks around it made the parser join lines the scan for the
- * cut took for apart (found by fuzzing; text has none).
+ * ("[^1]: ...", which the parser masks) counts. So do a NUL byte, a
+ * vertical tab, and a form feed with more on its line: the parser takes
+ * them for spaces where the scan for the cut does not, and so opens and
+ * joins blocks it does not see (found by fuzzing; papers have none, or a
+ * page break alone on its line).
  */
 static int
 split_has_def(const char *s, size_t n)
 {
 	const char	*p = s, *end = s + n, *ls, *q;
 
-	if (memchr(s, '\0', n) != NULL)
+	if (memchr(s, '\0', n) != NULL || memchr(s, '\v', n) != NULL)
 		return 1;
+	for (q = s; (q = memchr(q, '\f', (size_t)(end - q))) != NULL; q++)
+		if (q + 1 < end && q[1] != '\n' && q[1] != '\f')
+			return 1;
 
 	while (p + 1 < end && (p = memchr(p, ']', (size_t)(end - p - 1))) !=
 	    NULL) {
