@@ -13,6 +13,26 @@ static int	 uiter_simple(struct uiter *, struct unit *, unsigned, int,
 		    int);
 static inline int uiter_s3(const unsigned char *, size_t);
 static int	 unit_dropped(uint32_t);
+static inline void uiter_head(const struct uiter *, struct unit *, unsigned,
+		    int, int);
+
+/*
+ * What every unit starting here has: its place, style, reference, and the
+ * break before it (none inside a reference marker, nor before one, which
+ * stays on its word).
+ */
+static inline void
+uiter_head(const struct uiter *it, struct unit *u, unsigned flags, int ref,
+    int refstart)
+{
+	u->doc_off = it->base + it->i;
+	u->style = flags | it->style;
+	u->ref = ref;
+	u->brk = it->brk != NULL ? (unsigned char)it->brk[it->i] :
+	    TEXT_BREAK_PROHIBITED;
+	if (ref != -1 && (!refstart || u->brk == TEXT_BREAK_POSSIBLE))
+		u->brk = TEXT_BREAK_PROHIBITED;
+}
 
 static const char spaces[] = "                        ";
 
@@ -82,15 +102,7 @@ again:
 		return 1;
 	l = text_decode(it->s + it->i, it->n - it->i, &c);
 	memset(u, 0, sizeof *u);
-	u->doc_off = it->base + it->i;
-	u->style = flags | it->style;
-	u->ref = ref;
-	u->brk = it->brk != NULL ? (unsigned char)it->brk[it->i] :
-	    TEXT_BREAK_PROHIBITED;
-	if (ref != -1 && !refstart)
-		u->brk = TEXT_BREAK_PROHIBITED;
-	else if (ref != -1 && u->brk == TEXT_BREAK_POSSIBLE)
-		u->brk = TEXT_BREAK_PROHIBITED;	/* keep a marker on its word */
+	uiter_head(it, u, flags, ref, refstart);
 	if (c == '\n' || c == 0x2028 || c == 0x2029) {
 		u->kind = U_NL;
 		u->dlen = l;
@@ -209,15 +221,7 @@ uiter_simple(struct uiter *it, struct unit *u, unsigned flags, int ref,
 		return 0;
 	if (left > l && p[l] >= 0x80 && !uiter_s3(p + l, left - l))
 		return 0;
-	u->doc_off = it->base + it->i;
-	u->style = flags | it->style;
-	u->ref = ref;
-	u->brk = it->brk != NULL ? (unsigned char)it->brk[it->i] :
-	    TEXT_BREAK_PROHIBITED;
-	if (ref != -1 && !refstart)
-		u->brk = TEXT_BREAK_PROHIBITED;
-	else if (ref != -1 && u->brk == TEXT_BREAK_POSSIBLE)
-		u->brk = TEXT_BREAK_PROHIBITED;
+	uiter_head(it, u, flags, ref, refstart);
 	u->kind = U_TEXT;
 	u->s = it->s + it->i;
 	u->n = l;
