@@ -27,6 +27,8 @@ struct popup {
 					   known: a big doc is counted
 					   between keys */
 	int		  nwords;
+	char		 *again_word;	/* the cursor's word, and the */
+	int		  again_line;	/* note's line, across a new doc */
 };
 
 static void	popup_layout(struct pane *);
@@ -35,6 +37,8 @@ static int	popup_key(struct pane *, enum action);
 static void	popup_free(struct pane *);
 static void	popup_reset(struct pane *);
 static void	popup_drop_words(struct popup *);
+static void	popup_gather(struct pane *);
+static void	popup_again(struct pane *);
 static void	popup_paint_note(struct pane *, struct popup *);
 static void	popup_paint_words(struct pane *, struct popup *);
 static const struct layout_line *popup_note_lines(struct popup *,
@@ -82,20 +86,66 @@ popup_free(struct pane *p)
 
 	layout_free(pp->lay);
 	popup_drop_words(pp);
+	free(pp->again_word);
 	free(pp);
 }
 
-/* A new doc: the popup closes, its keywords are gathered again. */
+/*
+ * A new doc of the same file (the whole file replacing the part read
+ * first): what is open stays open, found again in it when first needed.
+ */
 static void
 popup_reset(struct pane *p)
 {
-	struct popup	*pp = p->data;
+	struct popup		*pp = p->data;
+	const struct doc	*old = p->app->doc;
 
+	free(pp->again_word);
+	pp->again_word = NULL;
+	pp->again_line = 0;
+	if (pp->kind == POPUP_KEYWORDS && pp->cur < pp->nwords)
+		pp->again_word = xstrdup(pp->words[pp->cur]);
+	if (pp->kind == POPUP_NOTE && old != NULL && pp->note >= 0 &&
+	    (size_t)pp->note < old->nnotes)
+		pp->again_line = old->notes[pp->note].line;
+	else if (pp->kind == POPUP_NOTE)
+		pp->kind = POPUP_NONE;
 	layout_free(pp->lay);
 	pp->lay = NULL;
 	popup_drop_words(pp);
-	pp->kind = POPUP_NONE;
 	pp->note = -1;
+}
+
+/* What popup_reset left to find in the new doc: the words, or the note. */
+static void
+popup_again(struct pane *p)
+{
+	struct popup		*pp = p->data;
+	const struct doc	*d = p->app->doc;
+	char			*word = pp->again_word;
+	size_t			 i;
+	int			 k;
+
+	pp->again_word = NULL;
+	if (pp->kind == POPUP_KEYWORDS && pp->words == NULL) {
+		popup_gather(p);
+		for (k = 0; word != NULL && k < pp->nwords; k++)
+			if (strcmp(pp->words[k], word) == 0)
+				pp->cur = k;
+		if (pp->cur >= pp->nwords)
+			pp->cur = pp->nwords > 0 ? pp->nwords - 1 : 0;
+	}
+	if (pp->kind == POPUP_NOTE && pp->note < 0 && pp->again_line > 0) {
+		for (i = 0; i < d->nnotes; i++)
+			if (d->notes[i].line == pp->again_line)
+				break;
+		if (i < d->nnotes)
+			pp->note = (int)i;
+		else
+			pp->kind = POPUP_NONE;	/* not in it: nothing to show */
+	}
+	pp->again_line = 0;
+	free(word);
 }
 
 /*
@@ -143,6 +193,7 @@ pane_popup_rows(struct pane *p, int w)
 	struct layout_opts	 opts = { 0 };
 	int			 n;
 
+	popup_again(p);
 	if (pp->kind == POPUP_KEYWORDS)
 		return pp->nwords > 0 ? pp->nwords : 1;
 	if (pp->kind != POPUP_NOTE)
@@ -184,15 +235,23 @@ pane_popup_note(struct pane *p, int note)
 void
 pane_popup_keywords(struct pane *p)
 {
+	struct popup	*pp = p->data;
+
+	pp->kind = POPUP_KEYWORDS;
+	pp->top = pp->cur = 0;
+	if (pp->words == NULL)
+		popup_gather(p);
+}
+
+/* The doc's keywords, each once, their counting begun. */
+static void
+popup_gather(struct pane *p)
+{
 	struct popup		*pp = p->data;
 	const struct doc	*d = p->app->doc;
 	size_t			 i, total = 0;
 	int			 j, k;
 
-	pp->kind = POPUP_KEYWORDS;
-	pp->top = pp->cur = 0;
-	if (pp->words != NULL)
-		return;
 	for (i = 0; i < d->nkeywords; i++)
 		total += (size_t)d->keywords[i].nwords;
 	pp->words = xcalloc(total + 1, sizeof *pp->words);
@@ -224,6 +283,7 @@ pane_popup_busy(struct pane *p)
 	struct popup	*pp = p->data;
 	int		 i;
 
+	popup_again(p);
 	for (i = 0; i < pp->nwords; i++)
 		if (pp->counting[i] != NULL)
 			return 1;
@@ -238,6 +298,7 @@ pane_popup_idle(struct pane *p)
 	struct timespec	 t0, t;
 	int		 i, shown = 0;
 
+	popup_again(p);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < pp->nwords; i++) {
 		while (pp->counting[i] != NULL) {
@@ -261,6 +322,7 @@ pane_popup_kind(struct pane *p)
 {
 	struct popup	*pp = p->data;
 
+	popup_again(p);
 	return pp->kind;
 }
 
@@ -332,8 +394,9 @@ popup_paint_words(struct pane *p, struct popup *pp)
 		status_sanitise(pp->words[i], strlen(pp->words[i]), &b);
 		if (pp->counting[i] != NULL)
 			snprintf(num, sizeof num, "\xe2\x80\xa6");	/* … */
-		else
-			snprintf(num, sizeof num, "%zu", pp->counts[i]);
+		else	/* while the file loads: at least this many */
+			snprintf(num, sizeof num, "%zu%s", pp->counts[i],
+			    p->app->job != NULL ? "+" : "");
 		nw = pp->counting[i] != NULL ? 1 : (int)strlen(num);
 		draw_text(p->win, row, 2, w - nw - 1, b.data, b.len, a);
 		draw_text(p->win, row, 2 + w - nw, nw, num, strlen(num), a);
@@ -346,6 +409,7 @@ popup_paint(struct pane *p)
 {
 	struct popup	*pp = p->data;
 
+	popup_again(p);
 	if (pp->kind == POPUP_NOTE)
 		popup_paint_note(p, pp);
 	else if (pp->kind == POPUP_KEYWORDS)
@@ -360,6 +424,8 @@ popup_key(struct pane *p, enum action a)
 	int		 n = pp->kind == POPUP_KEYWORDS ? pp->nwords : 0;
 	int		 rows = p->r.h > 3 ? p->r.h - 2 : 1, i;
 
+	popup_again(p);
+	n = pp->kind == POPUP_KEYWORDS ? pp->nwords : 0;
 	if (pp->kind == POPUP_NOTE)
 		popup_note_lines(pp, p->app->doc, &n);
 	switch (a) {
