@@ -26,6 +26,12 @@ static void		keywords_split(struct doc *, int, const char *,
 static int		keywords_continues(const struct doc *, int,
 			    const char *);
 static void		keywords_map(void *, size_t, size_t);
+static const char	*keywords_text(const struct doc *, int, size_t *);
+static const char	*keywords_find(const char *, size_t, const char *,
+			    size_t);
+
+#define KW_FAR	128	/* a label and a line it fills end before this */
+#define KW_WORD_MAX	32	/* bytes: more than any of the words below */
 
 /* What keywords_map finds of each block's text, on two threads. */
 struct kw_map {
@@ -68,7 +74,7 @@ keywords_label_kind(const char *s, size_t n)
 	size_t		 i, k = 0;
 	const char	*const *p;
 
-	for (i = 0; i < n && k + 1 < sizeof w; i++) {
+	for (i = 0; i < n && k <= KW_WORD_MAX; i++) {
 		if (s[i] == ' ' || s[i] == '\t')
 			continue;
 		if ((unsigned char)s[i] == 0xe3 && i + 2 < n &&
@@ -79,7 +85,8 @@ keywords_label_kind(const char *s, size_t n)
 		}
 		w[k++] = s[i];
 	}
-	if (i < n || k == 0)
+	/* longer than any label word (none has 20 bytes) */
+	if (i < n || k == 0 || k > KW_WORD_MAX)
 		return KW_NONE;
 	w[k] = '\0';
 	for (p = keywords_words; *p != NULL; p++) {
@@ -106,6 +113,25 @@ keywords_label_kind(const char *s, size_t n)
 		    tolower((unsigned char)(*p)[0]) && strcasecmp(w, *p) == 0)
 			return KW_META;
 	return KW_NONE;
+}
+
+/*
+ * The first w of length wl in s..n, as memmem finds it: in the few bytes
+ * searched here, a memchr for its lead byte costs less than memmem's setup.
+ */
+static const char *
+keywords_find(const char *s, size_t n, const char *w, size_t wl)
+{
+	const char	*p, *e = s + n;
+
+	for (p = s; p + wl <= e; p++) {
+		p = memchr(p, w[0], (size_t)(e - p) - wl + 1);
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p, w, wl) == 0)
+			return p;
+	}
+	return NULL;
 }
 
 /* A label "A/B" is known when either side is. */
@@ -143,14 +169,16 @@ keywords_bracket(const char *s, size_t n, enum kw_kind *kind)
 		cl = strlen(pairs[i][1]);
 		if (n <= ol || memcmp(s, pairs[i][0], ol) != 0)
 			continue;
-		close = memmem(s + ol, n - ol, pairs[i][1], cl);
+		/* a close past byte 90 is none: look no further */
+		close = keywords_find(s + ol, n - ol < 90 - ol + cl ? n - ol :
+		    90 - ol + cl, pairs[i][1], cl);
 		if (close == NULL || close - s > 90)
 			return 0;
 		in = (size_t)(close - (s + ol));
 		lab = in;
 		colon = memchr(s + ol, ':', in);
 		if (colon == NULL)
-			colon = memmem(s + ol, in, "：", 3);
+			colon = keywords_find(s + ol, in, "：", 3);
 		if (colon != NULL)
 			lab = (size_t)(colon - (s + ol));
 		*kind = keywords_slashed_kind(s + ol, lab);
@@ -174,7 +202,7 @@ keywords_colon(const char *s, size_t n, enum kw_kind *kind)
 	size_t		 cl;
 
 	c1 = memchr(s, ':', n < 60 ? n : 60);
-	c2 = memmem(s, n < 60 ? n : 60, "：", 3);
+	c2 = keywords_find(s, n < 60 ? n : 60, "：", 3);
 	if (c1 == NULL && c2 == NULL)
 		return 0;
 	if (c1 == NULL || (c2 != NULL && c2 < c1)) {
@@ -272,8 +300,43 @@ keywords_continues(const struct doc *d, int bi, const char *short_line)
 {
 	const struct block	*b = &d->blocks[bi];
 
-	return b->type == BLOCK_PARA && !(b->flags & BLOCK_LISTITEM) &&
-	    doc_in_flow(d, bi) && short_line[bi];
+	/* the flag first: it rules out most blocks without reading them */
+	return short_line[bi] && b->type == BLOCK_PARA &&
+	    !(b->flags & BLOCK_LISTITEM) && doc_in_flow(d, bi);
+}
+
+/*
+ * Block bi's text without its spaces around; a length past KW_FAR may keep
+ * the trailing ones (keywords_label reads the same of any such length),
+ * so a long paragraph's end, a cache miss, is read only when the
+ * character at KW_FAR is a space that may run to it.
+ */
+static const char *
+keywords_text(const struct doc *d, int bi, size_t *np)
+{
+	const struct block	*b = &d->blocks[bi];
+	const char		*s = doc_text(d, b->text_off);
+	size_t			 n = b->text_len, l, k;
+	uint32_t		 c;
+
+	while (n > 0 && (l = text_next(s, n, &c)) > 0 &&
+	    recover_is_space(c)) {
+		s += l;
+		n -= l;
+	}
+	if (n > KW_FAR + 4) {
+		/* the start of the character holding byte KW_FAR */
+		for (k = KW_FAR; k > KW_FAR - 3 &&
+		    ((unsigned char)s[k] & 0xc0) == 0x80; k--)
+			;
+		text_next(s + k, n - k, &c);
+		if (!recover_is_space(c)) {
+			*np = n;
+			return s;
+		}
+	}
+	*np = n;
+	return recover_trim(s, np);
 }
 
 /*
@@ -295,8 +358,7 @@ keywords_map(void *arg, size_t from, size_t to)
 		b = &d->blocks[i];
 		if (b->type != BLOCK_PARA || (b->flags & BLOCK_LISTITEM))
 			continue;
-		n = b->text_len;
-		s = recover_trim(doc_text(d, b->text_off), &n);
+		s = keywords_text(d, (int)i, &n);
 		m->label[i] = (uint32_t)keywords_label(s, n, &kind);
 		m->kind[i] = (unsigned char)kind;
 		m->short_line[i] = !recover_nchars_over(doc_text(d,
@@ -322,12 +384,13 @@ keywords_recover(struct doc *d)
 	m.short_line = xcalloc(d->nblocks + 1, 1);
 	recover_par(d->nblocks, keywords_map, &m);
 	for (i = 0; i < d->nblocks; i++) {
-		b = &d->blocks[i];
-		if (b->type != BLOCK_PARA || (b->flags & BLOCK_LISTITEM))
-			continue;
+		/* the few labelled ones: most blocks are not read again */
 		l = m.label[i];
 		kind = (enum kw_kind)m.kind[i];
 		if (l == 0 || kind == KW_NONE)
+			continue;
+		b = &d->blocks[i];
+		if (b->type != BLOCK_PARA || (b->flags & BLOCK_LISTITEM))
 			continue;
 		n = b->text_len;
 		s = recover_trim(doc_text(d, b->text_off), &n);
