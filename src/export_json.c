@@ -34,12 +34,18 @@ struct json_job {
 	int			 err;		/* a write failed (errno) */
 };
 
+/* Bytes a JSON string shows as they are (made once, before any writer). */
+static unsigned char	json_ascii[256];
+static pthread_once_t	json_once = PTHREAD_ONCE_INIT;
+
 struct json_writer {
 	struct json_job		*job;
 	size_t			 first;		/* its first piece */
 	size_t			 step;		/* pieces to the next of its own */
 };
 
+static void	 json_init(void);
+static int	 json_plain(const unsigned char *, size_t, size_t *);
 static void	 json_str(struct buf *, const char *, size_t);
 static void	 json_cstr(struct buf *, const char *);
 static void	 json_num(struct buf *, long long);
@@ -79,11 +85,48 @@ json_num(struct buf *b, long long v)
 	buf_append(b, tmp + k, sizeof tmp - k);
 }
 
+static void
+json_init(void)
+{
+	int	c;
+
+	for (c = 0x20; c < 0x7f; c++)
+		json_ascii[c] = c != '"' && c != '\\';
+}
+
+/*
+ * Whether u (n bytes left, the first not ASCII) starts a valid two- or
+ * three-byte form of a character that needs no escape, as text_decode and
+ * text_is_unsafe would judge it; its length in *len. The others (C1,
+ * U+061C, bidi controls, U+2028/9, U+FFF9-B, bad bytes) are left to them.
+ */
+static int
+json_plain(const unsigned char *u, size_t n, size_t *len)
+{
+	uint32_t	c;
+
+	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
+		if (n < 2 || (u[1] & 0xc0) != 0x80)
+			return 0;
+		c = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+		*len = 2;
+		return c >= 0xa0 && c != 0x61c;
+	}
+	if (u[0] < 0xe1 || u[0] > 0xef || n < 3 ||
+	    (u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80 ||
+	    (u[0] == 0xed && u[1] >= 0xa0))
+		return 0;
+	c = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
+	    (u[2] & 0x3f);
+	*len = 3;
+	return (c < 0x2000 || c > 0x206f) && (c < 0xfff9 || c > 0xfffb);
+}
+
 /*
  * A JSON string: what may not reach a terminal (controls, DEL, C1, bidi
  * controls, U+2028/9) escaped, so the JSON is safe to print; bad bytes as
- * U+FFFD. Printable ASCII and the three-byte forms from U+3000 to U+D7FF
- * (CJK, none of them unsafe) pass without decoding.
+ * U+FFFD. Printable ASCII and the valid two- and three-byte forms of safe
+ * characters (CJK and its punctuation, curly quotes) pass without a call.
  */
 static void
 json_str(struct buf *b, const char *s, size_t n)
@@ -97,15 +140,18 @@ json_str(struct buf *b, const char *s, size_t n)
 	buf_grow(b, n + 2);
 	buf_putc(b, '"');
 	while (i < n) {
-		if (u[i] >= 0x20 && u[i] < 0x7f && u[i] != '"' &&
-		    u[i] != '\\') {
+		/* most bytes: printable ASCII but the quote and backslash */
+		while (i < n && json_ascii[u[i]])
 			i++;
+		if (i == n)
+			break;
+		if (u[i] >= 0xe3 && u[i] <= 0xec && i + 2 < n &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+			i += 3;		/* U+3000 to U+CFFF: CJK, all safe */
 			continue;
 		}
-		if (u[i] >= 0xe3 && u[i] <= 0xed && i + 2 < n &&
-		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80 &&
-		    (u[i] != 0xed || u[i + 1] < 0xa0)) {
-			i += 3;
+		if (json_plain(u + i, n - i, &l)) {
+			i += l;
 			continue;
 		}
 		l = text_decode(s + i, n - i, &c);
@@ -397,6 +443,7 @@ export_json(const struct doc *d, FILE *fp)
 	size_t			 nref;
 	int			 threaded = 0;
 
+	pthread_once(&json_once, json_init);
 	memset(&job, 0, sizeof job);
 	job.d = d;
 	job.fp = fp;
