@@ -28,6 +28,8 @@ static int	compact_cmp(const void *, const void *);
 static void	*compact_move(void *);
 static size_t	compact_map(const struct compact_seg *, size_t, size_t,
 		    size_t *);
+static void	compact_merge(struct compact_seg *, size_t,
+		    const struct compact_seg *, size_t);
 static void	compact_sort(struct compact_seg *, size_t);
 static size_t	compact_text(struct doc *, struct compact_seg **);
 static size_t	compact_rank(const uint64_t *, const uint32_t *, size_t);
@@ -80,38 +82,61 @@ compact_map(const struct compact_seg *seg, size_t n, size_t off,
 }
 
 /*
- * Sort stretches that are mostly in order already (blocks in reading
- * order, joined ones copied to the end): those out of order are sorted
- * alone and merged back in.
+ * Merge the sorted src (nb) into the sorted dst (na, room for na + nb)
+ * from the back: nothing of dst is overwritten before it is read.
+ */
+static void
+compact_merge(struct compact_seg *dst, size_t na,
+    const struct compact_seg *src, size_t nb)
+{
+	size_t	w = na + nb;
+
+	while (nb > 0) {
+		if (na > 0 && compact_cmp(&dst[na - 1], &src[nb - 1]) > 0)
+			dst[--w] = dst[--na];
+		else
+			dst[--w] = src[--nb];
+	}
+}
+
+/*
+ * Sort stretches that are mostly in order already: blocks in reading
+ * order, interleaved with the text of the joined ones, copied to the end
+ * in the same order. Each stretch goes on the end of one of two runs kept
+ * in order (the one ending higher, if both can take it); the few that
+ * neither can are sorted alone; the three are merged.
  */
 static void
 compact_sort(struct compact_seg *seg, size_t n)
 {
-	struct compact_seg	*late, *run;
-	size_t			 i, k = 0, nl = 0, a, b;
+	struct compact_seg	*two, *late;
+	size_t			 i, k = 0, nt = 0, nl = 0;
+	int			 a, b;
 
 	for (i = 1; i < n; i++)
 		if (compact_cmp(&seg[i - 1], &seg[i]) > 0)
 			break;
 	if (i >= n)
 		return;
+	two = xreallocarray(NULL, n, sizeof *two);
 	late = xreallocarray(NULL, n, sizeof *late);
 	for (i = 0; i < n; i++) {
-		if (k > 0 && compact_cmp(&seg[k - 1], &seg[i]) > 0)
-			late[nl++] = seg[i];
-		else
+		a = k == 0 || compact_cmp(&seg[k - 1], &seg[i]) <= 0;
+		b = nt == 0 || compact_cmp(&two[nt - 1], &seg[i]) <= 0;
+		if (a && b && k > 0 && nt > 0 &&
+		    compact_cmp(&seg[k - 1], &two[nt - 1]) < 0)
+			a = 0;
+		if (a)
 			seg[k++] = seg[i];
+		else if (b)
+			two[nt++] = seg[i];
+		else
+			late[nl++] = seg[i];
 	}
 	qsort(late, nl, sizeof *late, compact_cmp);
-	run = xreallocarray(NULL, k, sizeof *run);
-	memcpy(run, seg, k * sizeof *run);
-	for (a = b = i = 0; a < k || b < nl; i++) {
-		if (b == nl || (a < k && compact_cmp(&run[a], &late[b]) <= 0))
-			seg[i] = run[a++];
-		else
-			seg[i] = late[b++];
-	}
-	free(run);
+	compact_merge(two, nt, late, nl);
+	compact_merge(seg, k, two, nt + nl);
+	free(two);
 	free(late);
 }
 
