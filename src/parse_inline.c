@@ -28,9 +28,7 @@ static int	inl_ends_sentence(const char *, size_t);
 #define INL_HOLD	((size_t)1 << 20)	/* pending text past this goes */
 
 /* Bytes where inl_emit has work: '*', and where inl_may_mark may hold. */
-static const unsigned char inl_lead[256] = {
-	['*'] = 1, ['^'] = 1, ['['] = 1, [0xc2] = 1, [0xe2] = 1, [0xe3] = 1,
-};
+#define INL_LEADS	"*^[\xc2\xe2\xe3"
 
 void
 inl_init(struct inl *i, struct doc *d)
@@ -231,7 +229,8 @@ inl_sup_close(struct inl *i)
 		}
 		off = i->sup_off != INL_NOOFF ? i->sup_off : i->end_off;
 		doc_append_ref(i->d, shown, strlen(shown), label,
-		    parse_line_of(i->d->source, off), i->sup_flags);
+		    parse_line_near(i->d->source, off, &i->line_hint),
+		    i->sup_flags);
 		i->last = parse_last_char(shown, strlen(shown));
 	} else {
 		doc_append(i->d, i->sup.data, i->sup.len,
@@ -330,7 +329,10 @@ inl_flush(struct inl *i)
 			k++;
 		if (k < n) {
 			i->head = 0;
-			if ((len = marker_note_head(p + k, n - k, &m)) != 0) {
+			/* a head starts as a marker does, or with "*" or "\\*" */
+			if ((inl_may_mark(p + k, n - k) || p[k] == '*' ||
+			    p[k] == '\\') &&
+			    (len = marker_note_head(p + k, n - k, &m)) != 0) {
 				inl_plain(i, p, k, fl);
 				doc_append(i->d, m.shown, strlen(m.shown),
 				    fl | SPAN_NOTELABEL);
@@ -387,17 +389,19 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 	int		 ri;
 
 	while (k < b) {
-		/* only '^', '[', '*' and the lead bytes of markers matter */
-		while (k + 4 <= b && !(inl_lead[(unsigned char)p[k]] |
-		    inl_lead[(unsigned char)p[k + 1]] |
-		    inl_lead[(unsigned char)p[k + 2]] |
-		    inl_lead[(unsigned char)p[k + 3]]))
-			k += 4;
-		while (k < b && !inl_lead[(unsigned char)p[k]])
-			k++;
+		/*
+		 * Only '^', '[', '*' and the lead bytes of markers matter. The
+		 * pending text is followed by a NUL and an inner range [a, b)
+		 * by its closing '*', so the scan stops by b; a NUL inside the
+		 * text (not a lead) is stepped over.
+		 */
+		k += strcspn(p + k, INL_LEADS);
 		if (k >= b)
 			break;
-		ch = (unsigned char)p[k];
+		if ((ch = (unsigned char)p[k]) == '\0') {
+			k++;
+			continue;
+		}
 		if (inl_may_mark(p + k, b - k) &&
 		    (len = marker_ref(p + k, b - k, &m)) != 0) {
 			inl_plain(i, p + run, k - run, fl);
@@ -407,8 +411,8 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 			else {
 				ri = doc_append_ref(i->d, m.shown,
 				    strlen(m.shown), m.label,
-				    parse_line_of(i->d->source,
-				    inl_src_of(i, k)), fl);
+				    parse_line_near(i->d->source,
+				    inl_src_of(i, k), &i->line_hint), fl);
 				i->d->refs[ri].named = m.named;
 			}
 			k += len;

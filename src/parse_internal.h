@@ -40,6 +40,7 @@ struct inl {
 	struct buf		 sup;
 	size_t			 sup_off;
 	unsigned		 sup_flags;
+	size_t			 line_hint;	/* line of the last reference */
 };
 
 void	inl_init(struct inl *, struct doc *);
