@@ -15,7 +15,8 @@ struct doc;
 size_t	outline_lit(const char *, size_t, const char *);
 /*
  * Whether a block has the shape of a heading line: a paragraph alone on
- * its line, short, not a sentence. Its plain text is left in out.
+ * its line, short, not a sentence. If it has, its plain text is left in
+ * out.
  */
 int	outline_para_shape(const struct doc *, int, struct buf *);
 

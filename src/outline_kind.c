@@ -385,15 +385,18 @@ outline_stop_in(const char *s, size_t n)
 
 /*
  * Whether a block has the shape of a heading line: a paragraph alone on
- * its line, short, not a sentence. Its plain text is left in out.
+ * its line, short, not a sentence. If it has, its plain text is left in
+ * out. A paragraph longer than any heading is known from its head: most
+ * are read no further and never copied.
  */
 int
 outline_para_shape(const struct doc *d, int bi, struct buf *out)
 {
 	const struct block	*b = &d->blocks[bi];
-	size_t			 nch, lim, l;
+	const char		*s;
+	size_t			 n, nch, lim, l;
 	uint32_t		 c, last = 0;
-	int			 han = 0;
+	int			 han = 0, copied = 0;
 
 	if (b->type != BLOCK_PARA || !doc_in_flow(d, bi) ||
 	    (b->flags & BLOCK_LISTITEM) || b->quote_depth > 0 ||
@@ -401,14 +404,19 @@ outline_para_shape(const struct doc *d, int bi, struct buf *out)
 		return 0;
 	if (d->source != NULL && !d->markdown && b->end_line > b->line)
 		return 0;
-	if (outline_has_stop(d, bi))
-		return 0;	/* the test below, without a copy */
 	buf_reset(out);
-	recover_block_plain(d, bi, out);
-	if (out->len == 0)
-		return 0;
-	for (l = 0; l < out->len;) {
-		size_t k = text_next(out->data + l, out->len - l, &c);
+	if ((s = recover_block_plain_at(d, bi, &n)) == NULL) {
+		if (outline_has_stop(d, bi))
+			return 0;	/* the test below, without a copy */
+		recover_block_plain(d, bi, out);
+		s = out->data;
+		n = out->len;
+		copied = 1;
+	}
+	if (n == 0 || recover_nchars_over(s, n, OUTLINE_MAX_LATIN))
+		return 0;	/* over both limits */
+	for (l = 0; l < n;) {
+		size_t k = text_next(s + l, n - l, &c);
 
 		if (recover_is_han(c))
 			han = 1;
@@ -416,14 +424,18 @@ outline_para_shape(const struct doc *d, int bi, struct buf *out)
 			return 0;	/* a sentence */
 		l += k;
 	}
-	nch = recover_nchars(out->data, out->len);
+	if (!copied && outline_has_stop(d, bi))
+		return 0;	/* as the copy would have been spared */
+	nch = recover_nchars(s, n);
 	lim = han ? OUTLINE_MAX_HAN : OUTLINE_MAX_LATIN;
 	if (nch > lim)
 		return 0;
-	recover_decode_last(out->data, out->len, &last);
+	recover_decode_last(s, n, &last);
 	if (last == 0xff0c || last == ',' || last == 0x3001 || last == ';' ||
 	    last == 0x3002 || last == '.')
 		return 0;
+	if (!copied)
+		buf_append(out, s, n);
 	return 1;
 }
 

@@ -134,6 +134,26 @@ recover_nchars_over(const char *s, size_t n, size_t lim)
 	return head < n && recover_nchars(s, n) > lim;
 }
 
+/* Spans covering the text in a row, none left out: no copy needed. */
+const char *
+recover_block_plain_at(const struct doc *d, int bi, size_t *n)
+{
+	const struct block	*b = &d->blocks[bi];
+	const struct span	*sp;
+	size_t			 i, at = b->text_off;
+
+	for (i = 0; i < b->span_count; i++) {
+		sp = &d->spans[b->span_first + i];
+		if (sp->flags & (SPAN_REF | SPAN_NOTELABEL) || sp->off != at)
+			return NULL;
+		at += sp->len;
+	}
+	if (at != b->text_off + b->text_len && b->span_count > 0)
+		return NULL;
+	*n = b->text_len;
+	return recover_trim(d->text.data + b->text_off, n);
+}
+
 void
 recover_block_plain(const struct doc *d, int bi, struct buf *out)
 {
@@ -141,24 +161,12 @@ recover_block_plain(const struct doc *d, int bi, struct buf *out)
 	const struct span	*sp;
 	struct buf		 tmp = { 0 };
 	const char		*s;
-	size_t			 i, n, at = b->text_off;
+	size_t			 i, n;
 
-	/* Spans covering the text in a row, none left out: no copy needed. */
-	for (i = 0; i < b->span_count; i++) {
-		sp = &d->spans[b->span_first + i];
-		if (sp->flags & (SPAN_REF | SPAN_NOTELABEL) || sp->off != at)
-			break;
-		at += sp->len;
-	}
-	if (b->span_count == 0 || (i == b->span_count &&
-	    at == b->text_off + b->text_len)) {
-		n = b->text_len;
-		s = recover_trim(d->text.data + b->text_off, &n);
+	if ((s = recover_block_plain_at(d, bi, &n)) != NULL) {
 		buf_append(out, s, n);
 		return;
 	}
-	if (b->span_count == 0)
-		buf_append(&tmp, d->text.data + b->text_off, b->text_len);
 	for (i = 0; i < b->span_count; i++) {
 		sp = &d->spans[b->span_first + i];
 		if (sp->flags & (SPAN_REF | SPAN_NOTELABEL))

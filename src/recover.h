@@ -32,6 +32,11 @@ int		 recover_nchars_over(const char *, size_t, size_t);
  * trimmed, appended to out.
  */
 void		 recover_block_plain(const struct doc *, int, struct buf *);
+/*
+ * The same text where it is in the doc text as it is (no marker to leave
+ * out): its start, and its length in *n; NULL when it needs the copy.
+ */
+const char	*recover_block_plain_at(const struct doc *, int, size_t *);
 /* Last character of a block that is not a reference or space, 0 if none. */
 uint32_t	 recover_block_last(const struct doc *, int);
 /* Whether a block ends a sentence (final punctuation, maybe in quotes). */
