@@ -15,41 +15,51 @@
 #define HEAL_GARBAGE		((size_t)4 << 20)	/* compaction */
 #define HEAL_SHORT_MD		20	/* shorter lines cut mid-sentence may */
 #define HEAL_SHORT_TEXT		40	/* be headings: joined at breaks only */
+/* What a running head's key leaves out: page numbers change. */
+#define HEAL_KEY_SKIP(c)	(((c) >= '0' && (c) <= '9') || (c) == ' ')
 
-/* A short paragraph's text without digits and spaces, for running heads. */
+/*
+ * A short paragraph's key for running heads: its trimmed text s..n read
+ * without digits and spaces, and a hash of that.
+ */
 struct heal_key {
-	const char	*key;
-	size_t		 len;
+	const char	*s;
+	size_t		 n;
+	uint64_t	 hash;
 	int		 block;
 };
 
-/* What a map over the blocks shares (each step writes slot i only). */
+/*
+ * What the map over the blocks finds, each step writing slot i only. A
+ * block's text does not change before the joins, and what furniture and
+ * rules hide, doc_in_flow tells: the joins read these as they are.
+ */
 struct heal_map {
 	struct doc	*d;
 	char		*brk;		/* blocks marking a break */
-	struct buf	*keys;		/* furniture: the key of block i */
+	uint64_t	*hash;		/* furniture: hash of block i's key */
+	char		*haskey;	/* and whether it has one */
 	char		*rule;		/* and whether it is a rule */
 	char		*joinable;	/* joins: heal_joinable of block i */
 	char		*mid;		/* and heal_mid_sentence */
 	uint32_t	*last;		/* and recover_block_last */
 };
 
-static void	heal_furniture_map(void *, size_t, size_t);
-static void	heal_joinable_map(void *, size_t, size_t);
+static void	heal_map_blocks(void *, size_t, size_t);
+static int	heal_key_of(const char *, size_t, uint64_t *);
 static void	heal_sort_map(void *, size_t, size_t);
 static void	heal_sort(struct heal_key *, size_t);
 static int	heal_is_code(const char *, size_t);
 static void	heal_junk(struct doc *);
 static int	heal_is_pageno(const char *, size_t);
 static int	heal_key_cmp(const void *, const void *);
-static void	heal_furniture(struct doc *, char *, char *);
+static void	heal_furniture(struct heal_map *, int);
 static void	heal_rules(struct doc *, char *, const char *);
-static int	heal_joinable(const struct doc *, int);
 static int	heal_mid_sentence(const struct doc *, int);
 static int	heal_next(const struct doc *, int, const char *, int *);
 static int	heal_latin_cut(const struct doc *, int, uint32_t);
 static int	heal_is_rule(const char *, size_t);
-static void	heal_joins(struct doc *, char *);
+static void	heal_joins(struct heal_map *);
 static size_t	heal_len(const struct doc *, int, const int *, size_t);
 static void	heal_drop_hidden_refs(struct doc *);
 
@@ -134,27 +144,65 @@ heal_is_pageno(const char *s, size_t n)
 	return digits > 0 && digits <= 4 && deco > 0;
 }
 
-/* Order running-head keys so that equal ones sit together. */
+/*
+ * Order running-head keys so that equal ones sit together: by hash, then
+ * by their bytes but digits and spaces, as strings.
+ */
 static int
 heal_key_cmp(const void *va, const void *vb)
 {
 	const struct heal_key	*a = va, *b = vb;
-	int			 c;
+	size_t			 i = 0, j = 0;
 
-	c = memcmp(a->key, b->key, a->len < b->len ? a->len : b->len);
-	if (c != 0)
-		return c;
-	return a->len < b->len ? -1 : a->len > b->len;
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	for (;;) {
+		while (i < a->n && HEAL_KEY_SKIP(a->s[i]))
+			i++;
+		while (j < b->n && HEAL_KEY_SKIP(b->s[j]))
+			j++;
+		if (i == a->n || j == b->n)
+			return (i < a->n) - (j < b->n);
+		if (a->s[i] != b->s[j])
+			return (unsigned char)a->s[i] <
+			    (unsigned char)b->s[j] ? -1 : 1;
+		i++;
+		j++;
+	}
 }
 
-/* Keys of short paragraphs, page numbers hidden, for blocks from to to. */
-static void
-heal_furniture_map(void *arg, size_t from, size_t to)
+/*
+ * The hash (FNV-1a) of the key of a short line s..n; returns whether it
+ * has one: four bytes or more.
+ */
+static int
+heal_key_of(const char *s, size_t n, uint64_t *hash)
 {
-	struct heal_map	*m = arg;
-	struct doc	*d = m->d;
-	const char	*s;
-	size_t		 i, j, n;
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	size_t		i, len = 0;
+
+	for (i = 0; i < n; i++)
+		if (!HEAL_KEY_SKIP(s[i])) {
+			h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+			len++;
+		}
+	*hash = h;
+	return len >= 4;
+}
+
+/*
+ * For blocks from to to: page numbers hidden, keys of short paragraphs,
+ * rules, and for the joins, whether a block may take part and how it
+ * ends. One pass reads each block once, and asks its outline kind once.
+ */
+static void
+heal_map_blocks(void *arg, size_t from, size_t to)
+{
+	struct heal_map		*m = arg;
+	struct doc		*d = m->d;
+	const char		*s;
+	size_t			 i, n;
+	enum outline_kind	 kind;
 
 	for (i = from; i < to; i++) {
 		struct block *b = &d->blocks[i];
@@ -168,26 +216,32 @@ heal_furniture_map(void *arg, size_t from, size_t to)
 		s = recover_trim(doc_text(d, b->text_off), &n);
 		if (b->flags & BLOCK_LISTITEM) {
 			/* "• 128 •", "- 12 -" read as bullet items */
-			if (strcmp(b->marker, "•") != 0 &&
-			    strcmp(b->marker, "-") != 0)
-				continue;
-			if (heal_is_pageno(s, n)) {
+			if ((strcmp(b->marker, "•") == 0 ||
+			    strcmp(b->marker, "-") == 0) &&
+			    heal_is_pageno(s, n)) {
 				b->flags |= BLOCK_HIDDEN;
 				m->brk[i] = 1;
 			}
-			continue;
+			continue;	/* no key, no join */
 		}
 		if (heal_is_pageno(s, n)) {
 			b->flags |= BLOCK_HIDDEN;
 			m->brk[i] = 1;
 			continue;
 		}
-		if (recover_nchars_over(s, n, HEAL_RUNNING_MAX) || n < 4 ||
-		    outline_block_kind(d, (int)i) != OUTLINE_NONE)
-			continue;	/* 引言 of each article stays */
-		for (j = 0; j < n; j++)
-			if (!(s[j] >= '0' && s[j] <= '9') && s[j] != ' ')
-				buf_putc(&m->keys[i], s[j]);
+		kind = OUTLINE_NONE;
+		if (b->list_depth == 0 && b->quote_depth == 0)
+			kind = outline_block_kind(d, (int)i);	/* else none */
+		/* 引言 of each article stays */
+		if (!recover_nchars_over(s, n, HEAL_RUNNING_MAX) && n >= 4 &&
+		    kind == OUTLINE_NONE)
+			m->haskey[i] = (char)heal_key_of(s, n, &m->hash[i]);
+		if (b->list_depth == 0 && b->quote_depth == 0 &&
+		    b->text_len > 0 && kind == OUTLINE_NONE) {
+			m->joinable[i] = 1;
+			m->mid[i] = (char)heal_mid_sentence(d, (int)i);
+			m->last[i] = recover_block_last(d, (int)i);
+		}
 	}
 }
 
@@ -224,30 +278,27 @@ heal_sort(struct heal_key *order, size_t n)
 	free(tmp);
 }
 
-/* Drop page numbers and running heads repeated page after page. */
+/*
+ * Drop running heads repeated page after page (heal_map_blocks keyed
+ * them), but the first block of the flow as it was before: the title.
+ */
 static void
-heal_furniture(struct doc *d, char *brk, char *rule)
+heal_furniture(struct heal_map *m, int first)
 {
-	struct heal_map	 m;
-	struct buf	*keys;
+	struct doc	*d = m->d;
 	struct heal_key	*order;
 	size_t		 i, j, n, count;
-	int		 first;
 
-	keys = xcalloc(d->nblocks + 1, sizeof *keys);
-	first = recover_next_flow(d, -1);
-	memset(&m, 0, sizeof m);
-	m.d = d;
-	m.brk = brk;
-	m.keys = keys;
-	m.rule = rule;
-	recover_par(d->nblocks, heal_furniture_map, &m);
 	/* equal keys sort together; a group of HEAL_RUNNING_MIN is furniture */
-	order = xcalloc(d->nblocks + 1, sizeof *order);
 	for (i = 0, n = 0; i < d->nblocks; i++)
-		if (keys[i].len >= 4 && !(d->blocks[i].flags & BLOCK_HIDDEN)) {
-			order[n].key = keys[i].data;
-			order[n].len = keys[i].len;
+		n += m->haskey[i] && !(d->blocks[i].flags & BLOCK_HIDDEN);
+	order = xcalloc(n + 1, sizeof *order);
+	for (i = 0, n = 0; i < d->nblocks; i++)
+		if (m->haskey[i] && !(d->blocks[i].flags & BLOCK_HIDDEN)) {
+			order[n].n = d->blocks[i].text_len;
+			order[n].s = recover_trim(doc_text(d,
+			    d->blocks[i].text_off), &order[n].n);
+			order[n].hash = m->hash[i];
 			order[n++].block = (int)i;
 		}
 	heal_sort(order, n);
@@ -261,13 +312,10 @@ heal_furniture(struct doc *d, char *brk, char *rule)
 			if (order[count].block == first)
 				continue;	/* the title it repeats */
 			d->blocks[order[count].block].flags |= BLOCK_HIDDEN;
-			brk[order[count].block] = 1;
+			m->brk[order[count].block] = 1;
 		}
 	}
 	free(order);
-	for (i = 0; i < d->nblocks; i++)
-		buf_free(&keys[i]);
-	free(keys);
 }
 
 /* A line of only rule characters: "______", "————", "－－－". */
@@ -313,38 +361,6 @@ heal_rules(struct doc *d, char *brk, const char *rule)
 		if (j < d->nblocks && d->blocks[j].type == BLOCK_NOTE) {
 			d->blocks[i].flags |= BLOCK_HIDDEN;
 			brk[i] = 1;
-		}
-	}
-}
-
-/* A body paragraph that may take part in a join. */
-static int
-heal_joinable(const struct doc *d, int bi)
-{
-	const struct block	*b = &d->blocks[bi];
-
-	return b->type == BLOCK_PARA && doc_in_flow(d, bi) &&
-	    !(b->flags & BLOCK_LISTITEM) && b->list_depth == 0 &&
-	    b->quote_depth == 0 && b->text_len > 0 &&
-	    outline_block_kind(d, bi) == OUTLINE_NONE;
-}
-
-/*
- * heal_joinable of blocks from to to, before any join, and for those that
- * are, how they end: a join changes only blocks already asked about, and
- * hides others, which doc_in_flow tells.
- */
-static void
-heal_joinable_map(void *arg, size_t from, size_t to)
-{
-	struct heal_map	*m = arg;
-	size_t		 i;
-
-	for (i = from; i < to; i++) {
-		m->joinable[i] = (char)heal_joinable(m->d, (int)i);
-		if (m->joinable[i]) {
-			m->mid[i] = (char)heal_mid_sentence(m->d, (int)i);
-			m->last[i] = recover_block_last(m->d, (int)i);
 		}
 	}
 }
@@ -423,23 +439,15 @@ heal_len(const struct doc *d, int first, const int *chain, size_t n)
  * pieces is joined in one copy.
  */
 static void
-heal_joins(struct doc *d, char *brk)
+heal_joins(struct heal_map *m)
 {
-	struct heal_map	 m;
-	char		*ok;
+	struct doc	*d = m->d;
+	const char	*ok = m->joinable, *brk = m->brk;
 	int		*chain = NULL;
 	size_t		 i, n, cap = 0, len, garbage = 0;
 	int		 crossed, next, tail, comma, first;
 	uint32_t	 c;
 
-	ok = xcalloc(d->nblocks + 1, 1);
-	memset(&m, 0, sizeof m);
-	m.d = d;
-	m.brk = brk;
-	m.joinable = ok;
-	m.mid = xcalloc(d->nblocks + 1, 1);
-	m.last = xcalloc(d->nblocks + 1, sizeof *m.last);
-	recover_par(d->nblocks, heal_joinable_map, &m);
 	first = recover_next_flow(d, -1);
 	for (i = 0; i < d->nblocks; i++) {
 		if (!ok[i] || !doc_in_flow(d, (int)i))
@@ -447,7 +455,7 @@ heal_joins(struct doc *d, char *brk)
 		n = 0;
 		tail = (int)i;
 		len = (size_t)-1;	/* counted when first needed */
-		while (m.mid[tail]) {
+		while (m->mid[tail]) {
 			next = heal_next(d, tail, brk, &crossed);
 			if (next < 0 || !ok[next] || !doc_in_flow(d, next))
 				break;
@@ -455,7 +463,7 @@ heal_joins(struct doc *d, char *brk)
 				break;	/* a long title, not a cut line */
 			if (!crossed) {
 				/* no break seen: only a plain mid-word stop */
-				c = m.last[tail];
+				c = m->last[tail];
 				comma = c == 0xff0c || c == 0x3001 || c == ',';
 				if (heal_latin_cut(d, next, c))
 					comma = 1;
@@ -495,9 +503,6 @@ heal_joins(struct doc *d, char *brk)
 		}
 	}
 	free(chain);
-	free(ok);
-	free(m.mid);
-	free(m.last);
 }
 
 /* References in dropped junk or furniture are no references of the text. */
@@ -521,15 +526,30 @@ heal_drop_hidden_refs(struct doc *d)
 void
 heal_recover(struct doc *d)
 {
-	char	*brk, *rule;
+	struct heal_map	m;
+	size_t		n = d->nblocks + 1;
+	int		first;
 
-	brk = xcalloc(d->nblocks + 1, 1);	/* blocks marking a break */
-	rule = xcalloc(d->nblocks + 1, 1);
+	m.d = d;
+	m.brk = xcalloc(n, 1);
+	m.hash = xcalloc(n, sizeof *m.hash);
+	m.haskey = xcalloc(n, 1);
+	m.rule = xcalloc(n, 1);
+	m.joinable = xcalloc(n, 1);
+	m.mid = xcalloc(n, 1);
+	m.last = xcalloc(n, sizeof *m.last);
 	heal_junk(d);
-	heal_furniture(d, brk, rule);
-	heal_rules(d, brk, rule);
-	free(rule);
-	heal_joins(d, brk);
-	free(brk);
+	first = recover_next_flow(d, -1);	/* the map hides page numbers */
+	recover_par(d->nblocks, heal_map_blocks, &m);
+	heal_furniture(&m, first);
+	free(m.hash);
+	free(m.haskey);
+	heal_rules(d, m.brk, m.rule);
+	free(m.rule);
+	heal_joins(&m);
+	free(m.brk);
+	free(m.joinable);
+	free(m.mid);
+	free(m.last);
 	heal_drop_hidden_refs(d);
 }
