@@ -23,14 +23,14 @@ static size_t		keywords_colon(const char *, size_t, enum kw_kind *);
 static int		keywords_is_sep(uint32_t, int);
 static void		keywords_split(struct doc *, int, const char *,
 			    size_t);
-static int		keywords_continues(const struct doc *, int,
-			    const char *);
+static int		keywords_continues(const struct doc *, int);
 static void		keywords_map(void *, size_t, size_t);
 static const char	*keywords_text(const struct doc *, int, size_t *);
 static const char	*keywords_find(const char *, size_t, const char *,
 			    size_t);
 
-#define KW_FAR	128	/* a label and a line it fills end before this */
+#define KW_FAR	93	/* a label and a line it fills end before this */
+#define KW_AHEAD	8	/* blocks whose text is fetched ahead */
 #define KW_WORD_MAX	32	/* bytes: more than any of the words below */
 
 /* What keywords_map finds of each block's text, on two threads. */
@@ -38,7 +38,7 @@ struct kw_map {
 	const struct doc	*d;
 	uint32_t		*label;		/* bytes of its label, or 0 */
 	unsigned char		*kind;		/* of the label */
-	char			*short_line;	/* may continue a label */
+	char			*meta;		/* a META block */
 };
 
 /* Label words, compared without spaces and case. */
@@ -294,15 +294,19 @@ keywords_split(struct doc *d, int bi, const char *s, size_t n)
 		free(words);
 }
 
-/* A short line that may continue a labelled one (a wrapped affiliation). */
+/*
+ * A short line with no sentence end that may continue a labelled one (a
+ * wrapped affiliation).
+ */
 static int
-keywords_continues(const struct doc *d, int bi, const char *short_line)
+keywords_continues(const struct doc *d, int bi)
 {
 	const struct block	*b = &d->blocks[bi];
 
-	/* the flag first: it rules out most blocks without reading them */
-	return short_line[bi] && b->type == BLOCK_PARA &&
-	    !(b->flags & BLOCK_LISTITEM) && doc_in_flow(d, bi);
+	return b->type == BLOCK_PARA && !(b->flags & BLOCK_LISTITEM) &&
+	    doc_in_flow(d, bi) && !recover_nchars_over(doc_text(d,
+	    b->text_off), b->text_len, 60) &&
+	    !recover_block_ends_sentence(d, bi);
 }
 
 /*
@@ -340,9 +344,8 @@ keywords_text(const struct doc *d, int bi, size_t *np)
 }
 
 /*
- * The label of each paragraph and whether it is a short line with no
- * sentence end, for blocks from to to: the text does not change in the
- * pass, only the types.
+ * The label of each paragraph, for blocks from to to, and which blocks
+ * are META already: the text does not change in the pass, only the types.
  */
 static void
 keywords_map(void *arg, size_t from, size_t to)
@@ -355,15 +358,21 @@ keywords_map(void *arg, size_t from, size_t to)
 	enum kw_kind		 kind;
 
 	for (i = from; i < to; i++) {
+		/* the text is read where no cache holds it: ask for it early */
+		if (i + KW_AHEAD < to) {
+			b = &d->blocks[i + KW_AHEAD];
+			__builtin_prefetch(doc_text(d, b->text_off));
+			if (b->text_len > KW_FAR)
+				__builtin_prefetch(doc_text(d, b->text_off +
+				    KW_FAR));
+		}
 		b = &d->blocks[i];
+		m->meta[i] = b->type == BLOCK_META;
 		if (b->type != BLOCK_PARA || (b->flags & BLOCK_LISTITEM))
 			continue;
 		s = keywords_text(d, (int)i, &n);
 		m->label[i] = (uint32_t)keywords_label(s, n, &kind);
 		m->kind[i] = (unsigned char)kind;
-		m->short_line[i] = !recover_nchars_over(doc_text(d,
-		    b->text_off), b->text_len, 60) &&
-		    !recover_block_ends_sentence(d, (int)i);
 	}
 }
 
@@ -381,7 +390,7 @@ keywords_recover(struct doc *d)
 	m.d = d;
 	m.label = xcalloc(d->nblocks + 1, sizeof *m.label);
 	m.kind = xcalloc(d->nblocks + 1, 1);
-	m.short_line = xcalloc(d->nblocks + 1, 1);
+	m.meta = xcalloc(d->nblocks + 1, 1);
 	recover_par(d->nblocks, keywords_map, &m);
 	for (i = 0; i < d->nblocks; i++) {
 		/* the few labelled ones: most blocks are not read again */
@@ -399,6 +408,7 @@ keywords_recover(struct doc *d)
 		if (kind == KW_HEADWORD && vn == 0)
 			continue;	/* "摘要:" alone: a section heading */
 		b->type = BLOCK_META;
+		m.meta[i] = 1;
 		if (kind == KW_KEYWORDS && vn == 0) {
 			/* "Keywords" alone: the list is the next paragraph */
 			q = recover_next_flow(d, (int)i);
@@ -407,6 +417,7 @@ keywords_recover(struct doc *d)
 			    d->blocks[q].text_off), d->blocks[q].text_len, 200))
 				continue;
 			d->blocks[q].type = BLOCK_META;
+			m.meta[q] = 1;
 			vn = d->blocks[q].text_len;
 			v = recover_trim(doc_text(d, d->blocks[q].text_off),
 			    &vn);
@@ -414,24 +425,27 @@ keywords_recover(struct doc *d)
 		} else if (kind == KW_KEYWORDS)
 			keywords_split(d, (int)i, v, vn);
 	}
-	/* up to three short lines between labelled ones continue them */
+	/*
+	 * Up to three short lines between labelled ones continue them: the
+	 * lines right after a META block in the flow, the only ones read.
+	 * (Those made META here are followed by META blocks.)
+	 */
 	for (i = 0; i < d->nblocks; i++) {
-		if (!keywords_continues(d, (int)i, m.short_line))
+		if (!m.meta[i] || !doc_in_flow(d, (int)i))
 			continue;
-		p = recover_prev_flow(d, (int)i);
-		if (p < 0 || d->blocks[p].type != BLOCK_META)
+		p = recover_next_flow(d, (int)i);
+		if (p < 0 || !keywords_continues(d, p))
 			continue;
-		q = (int)i;
-		for (k = 0; k < 3 && q >= 0 && keywords_continues(d, q,
-		    m.short_line); k++)
+		q = p;
+		for (k = 0; k < 3 && q >= 0 && keywords_continues(d, q); k++)
 			q = recover_next_flow(d, q);
 		if (q < 0 || d->blocks[q].type != BLOCK_META)
 			continue;
-		for (q = (int)i; d->blocks[q].type != BLOCK_META;
+		for (q = p; d->blocks[q].type != BLOCK_META;
 		    q = recover_next_flow(d, q))
 			d->blocks[q].type = BLOCK_META;
 	}
 	free(m.label);
 	free(m.kind);
-	free(m.short_line);
+	free(m.meta);
 }
