@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include <unistr.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 #include "parse_internal.h"
@@ -20,6 +23,7 @@ static int	inl_escaped(const struct inl *, size_t);
 static size_t	inl_stars(const struct inl *, size_t, size_t);
 static int	inl_is_blank(char);
 static int	inl_may_mark(const char *, size_t);
+static size_t	inl_next_work(const char *, size_t, size_t);
 static int	inl_is_space_end(const char *, size_t);
 static int	parse_is_cjk_punct(uint32_t);
 static int	parse_is_quote(uint32_t);
@@ -27,8 +31,10 @@ static int	inl_ends_sentence(const char *, size_t);
 
 #define INL_HOLD	((size_t)1 << 20)	/* pending text past this goes */
 
-/* Bytes where inl_emit has work: '*', and where inl_may_mark may hold. */
-#define INL_LEADS	"*^[\xc2\xe2\xe3"
+#ifdef __SSE2__
+/* Bytes of v equal to c, as a mask. */
+#define INL_EQ(v, c)	_mm_cmpeq_epi8((v), _mm_set1_epi8((char)(c)))
+#endif
 
 void
 inl_init(struct inl *i, struct doc *d)
@@ -389,19 +395,9 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 	int		 ri;
 
 	while (k < b) {
-		/*
-		 * Only '^', '[', '*' and the lead bytes of markers matter. The
-		 * pending text is followed by a NUL and an inner range [a, b)
-		 * by its closing '*', so the scan stops by b; a NUL inside the
-		 * text (not a lead) is stepped over.
-		 */
-		k += strcspn(p + k, INL_LEADS);
-		if (k >= b)
+		if ((k = inl_next_work(p, k, b)) >= b)
 			break;
-		if ((ch = (unsigned char)p[k]) == '\0') {
-			k++;
-			continue;
-		}
+		ch = (unsigned char)p[k];
 		if (inl_may_mark(p + k, b - k) &&
 		    (len = marker_ref(p + k, b - k, &m)) != 0) {
 			inl_plain(i, p + run, k - run, fl);
@@ -449,6 +445,41 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 		k++;
 	}
 	inl_plain(i, p + run, b - run, fl);
+}
+
+/*
+ * The first byte in [k, b) where inl_emit has work: a '*', or where
+ * inl_may_mark holds (both bytes are looked at: CJK punctuation shares
+ * its lead bytes with markers). This sees every byte of the text, so it
+ * takes sixteen at a time where it can; p[b] is read (the pending text
+ * ends in a NUL, an inner range at its closing '*').
+ */
+static size_t
+inl_next_work(const char *p, size_t k, size_t b)
+{
+#ifdef __SSE2__
+	__m128i	v, w, m;
+	int	bits;
+
+	for (; k + 16 <= b; k += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+		w = _mm_loadu_si128((const __m128i *)(const void *)(p + k + 1));
+		m = _mm_or_si128(_mm_or_si128(INL_EQ(v, '*'), INL_EQ(v, '^')),
+		    INL_EQ(v, '['));
+		m = _mm_or_si128(m, _mm_and_si128(INL_EQ(v, 0xc2),
+		    _mm_or_si128(_mm_or_si128(INL_EQ(w, 0xb2), INL_EQ(w, 0xb3)),
+		    INL_EQ(w, 0xb9))));
+		m = _mm_or_si128(m, _mm_and_si128(INL_EQ(v, 0xe2),
+		    _mm_or_si128(INL_EQ(w, 0x91), INL_EQ(w, 0x81))));
+		m = _mm_or_si128(m, _mm_and_si128(INL_EQ(v, 0xe3),
+		    _mm_or_si128(INL_EQ(w, 0x89), INL_EQ(w, 0x8a))));
+		if ((bits = _mm_movemask_epi8(m)) != 0)
+			return k + (size_t)__builtin_ctz((unsigned)bits);
+	}
+#endif
+	while (k < b && p[k] != '*' && !inl_may_mark(p + k, b - k))
+		k++;
+	return k;
 }
 
 /* Cheap filter before marker_ref: ^, [, and the lead bytes of ①, ¹, ㉑. */
