@@ -53,6 +53,10 @@ static int	heal_is_code(const char *, size_t);
 static void	heal_junk(struct doc *);
 static int	heal_is_pageno(const char *, size_t);
 static int	heal_key_cmp(const void *, const void *);
+static int	heal_key_order(const void *, const void *);
+static int	heal_key_same(const struct heal_key *, const struct heal_key *);
+static void	heal_drop_heads(struct heal_map *, struct heal_key *, size_t,
+		    int);
 static void	heal_furniture(struct heal_map *, int);
 static void	heal_rules(struct doc *, char *, const char *);
 static int	heal_mid_sentence(const struct doc *, int);
@@ -144,19 +148,28 @@ heal_is_pageno(const char *s, size_t n)
 	return digits > 0 && digits <= 4 && deco > 0;
 }
 
-/*
- * Order running-head keys so that equal ones sit together: by hash, then
- * by their bytes but digits and spaces, as strings.
- */
+/* Order running-head keys by hash: equal keys sit together. */
 static int
 heal_key_cmp(const void *va, const void *vb)
 {
 	const struct heal_key	*a = va, *b = vb;
+
+	return a->hash < b->hash ? -1 : a->hash > b->hash;
+}
+
+/* Keys in the order of their bytes but digits and spaces, as strings. */
+static int
+heal_key_order(const void *va, const void *vb)
+{
+	const struct heal_key	*a = va, *b = vb;
 	size_t			 i = 0, j = 0;
 
-	if (a->hash != b->hash)
-		return a->hash < b->hash ? -1 : 1;
 	for (;;) {
+		/* equal bytes, left out or not, go by together */
+		while (i < a->n && j < b->n && a->s[i] == b->s[j]) {
+			i++;
+			j++;
+		}
 		while (i < a->n && HEAL_KEY_SKIP(a->s[i]))
 			i++;
 		while (j < b->n && HEAL_KEY_SKIP(b->s[j]))
@@ -166,9 +179,13 @@ heal_key_cmp(const void *va, const void *vb)
 		if (a->s[i] != b->s[j])
 			return (unsigned char)a->s[i] <
 			    (unsigned char)b->s[j] ? -1 : 1;
-		i++;
-		j++;
 	}
+}
+
+static int
+heal_key_same(const struct heal_key *a, const struct heal_key *b)
+{
+	return a->hash == b->hash && heal_key_order(a, b) == 0;
 }
 
 /*
@@ -287,7 +304,7 @@ heal_furniture(struct heal_map *m, int first)
 {
 	struct doc	*d = m->d;
 	struct heal_key	*order;
-	size_t		 i, j, n, count;
+	size_t		 i, j, k, n;
 
 	/* equal keys sort together; a group of HEAL_RUNNING_MIN is furniture */
 	for (i = 0, n = 0; i < d->nblocks; i++)
@@ -303,19 +320,39 @@ heal_furniture(struct heal_map *m, int first)
 		}
 	heal_sort(order, n);
 	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && heal_key_cmp(&order[i],
-		    &order[j]) == 0; j++)
+		for (j = i + 1; j < n && order[j].hash == order[i].hash; j++)
+			;
+		for (k = i + 1; k < j && heal_key_same(&order[i],
+		    &order[k]); k++)
+			;
+		if (k < j)	/* keys that share a hash: order them */
+			qsort(order + i, j - i, sizeof *order,
+			    heal_key_order);
+		heal_drop_heads(m, order + i, j - i, first);
+	}
+	free(order);
+}
+
+/* Hide each group of HEAL_RUNNING_MIN equal keys or more in sorted keys. */
+static void
+heal_drop_heads(struct heal_map *m, struct heal_key *order, size_t n,
+    int first)
+{
+	size_t	i, j, k;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && heal_key_same(&order[i], &order[j]);
+		    j++)
 			;
 		if (j - i < HEAL_RUNNING_MIN)
 			continue;
-		for (count = i; count < j; count++) {
-			if (order[count].block == first)
+		for (k = i; k < j; k++) {
+			if (order[k].block == first)
 				continue;	/* the title it repeats */
-			d->blocks[order[count].block].flags |= BLOCK_HIDDEN;
-			m->brk[order[count].block] = 1;
+			m->d->blocks[order[k].block].flags |= BLOCK_HIDDEN;
+			m->brk[order[k].block] = 1;
 		}
 	}
-	free(order);
 }
 
 /* A line of only rule characters: "______", "————", "－－－". */
