@@ -89,7 +89,8 @@ int	parse_line_of(const struct source *, size_t);
 /* The same for offsets that mostly grow: *hint is where the last one was. */
 int	parse_line_near(const struct source *, size_t, size_t *);
 char	*parse_mask_notes(const char *, size_t);
-int	parse_next_line(const struct source *, size_t *);
+/* The line of the next block with no text of its own; *hint as above. */
+int	parse_next_line(const struct source *, size_t *, size_t *);
 /* Whether a heading on lines first..ln is setext, underlined on ln + 1. */
 int	parse_setext(const struct source *, int, int);
 /* Whether a form feed lies before line (and after those already seen). */

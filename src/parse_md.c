@@ -182,7 +182,8 @@ md_leaf_end(struct md_state *st)
 		    st->inl.end_off - 1 : 0, &st->line_hint);
 		st->scan = st->inl.end_off;
 	} else
-		line = end = parse_next_line(d->source, &st->scan);
+		line = end = parse_next_line(d->source, &st->scan,
+		    &st->line_hint);
 	if (b->type == BLOCK_CODE && st->code_fenced) {
 		if (st->inl.first_off != INL_NOOFF && line > 1)
 			line--;
@@ -381,7 +382,7 @@ md_leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 			st->scan = st->tab_end;
 		} else
 			b->line = b->end_line = parse_next_line(st->d->source,
-			    &st->scan);
+			    &st->scan, &st->line_hint);
 		if (parse_page_before(st->d->source, &st->page, b->line))
 			b->flags |= BLOCK_PAGEBREAK;
 		doc_end_block(st->d, b->end_line);

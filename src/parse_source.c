@@ -26,23 +26,37 @@ parse_line_of(const struct source *src, size_t off)
 }
 
 /*
- * parse_line_of for offsets asked in order: the line of the last answer
- * (*hint, 0-based) or one of the few after it, else a search.
+ * parse_line_of for offsets asked mostly in order: from the line of the last
+ * answer (*hint, 0-based) forward in steps that double, then a search in the
+ * last step, so a block ends in a few looks however long it is.
  */
 int
 parse_line_near(const struct source *src, size_t off, size_t *hint)
 {
-	size_t	h = *hint, k;
+	size_t	lo = *hint, hi, step = 1, mid;
 
-	if (src != NULL && h < src->nlines && src->lines[h] <= off)
-		for (k = 0; k < 8 && h < src->nlines; k++, h++)
-			if (h + 1 == src->nlines || src->lines[h + 1] > off) {
-				*hint = h;
-				return (int)h + 1;
-			}
-	k = (size_t)parse_line_of(src, off);
-	*hint = k - 1;
-	return (int)k;
+	if (src == NULL || lo >= src->nlines || src->lines[lo] > off) {
+		lo = (size_t)parse_line_of(src, off);
+		*hint = lo - 1;
+		return (int)lo;
+	}
+	/* lines[lo] <= off; find hi past it with lines[hi] > off */
+	for (hi = lo + 1; hi < src->nlines && src->lines[hi] <= off;
+	    hi = lo + step) {
+		lo = hi;
+		step *= 2;
+	}
+	if (hi > src->nlines)
+		hi = src->nlines;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (src->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*hint = lo;
+	return (int)lo + 1;
 }
 
 static int
@@ -62,37 +76,34 @@ char *
 parse_mask_notes(const char *s, size_t n)
 {
 	char		*copy = NULL;
-	const char	*nl;
-	size_t		 i = 0, j, k;
+	const char	*p;
+	size_t		 i, j, k;
 
-	if (memchr(s, '\f', n) != NULL) {
+	if ((p = memchr(s, '\f', n)) != NULL) {
 		copy = xmalloc(n + 1);
-		for (i = 0; i < n; i++)
-			copy[i] = s[i] == '\f' ? ' ' : s[i];
+		memcpy(copy, s, n);
 		copy[n] = '\0';
-		i = 0;
+		for (; p != NULL; p = memchr(p + 1, '\f', n - (size_t)(p - s) - 1))
+			copy[p - s] = ' ';
 	}
-	while (i < n) {
-		j = i;
-		while (j < n && j - i < 3 && s[j] == ' ')
-			j++;
-		if (j + 3 < n && s[j] == '[' && s[j + 1] == '^') {
-			for (k = j + 2; k < n && s[k] != ']' && s[k] != '\n' &&
-			    s[k] != ' ' && s[k] != '['; k++)
-				;
-			if (k > j + 2 && k + 1 < n && s[k] == ']' &&
-			    s[k + 1] == ':') {
-				if (copy == NULL) {
-					copy = xmalloc(n + 1);
-					memcpy(copy, s, n);
-					copy[n] = '\0';
-				}
-				copy[j] = 'X';
+	/* Each "[^" that opens a line after at most three spaces. */
+	for (i = 0; i < n && (p = memchr(s + i, '[', n - i)) != NULL; i = j + 1) {
+		j = (size_t)(p - s);
+		for (k = j; k > 0 && j - k < 3 && s[k - 1] == ' '; k--)
+			;
+		if ((k > 0 && s[k - 1] != '\n') || j + 3 >= n || s[j + 1] != '^')
+			continue;
+		for (k = j + 2; k < n && s[k] != ']' && s[k] != '\n' &&
+		    s[k] != ' ' && s[k] != '['; k++)
+			;
+		if (k > j + 2 && k + 1 < n && s[k] == ']' && s[k + 1] == ':') {
+			if (copy == NULL) {
+				copy = xmalloc(n + 1);
+				memcpy(copy, s, n);
+				copy[n] = '\0';
 			}
+			copy[j] = 'X';
 		}
-		if ((nl = memchr(s + i, '\n', n - i)) == NULL)
-			break;
-		i = (size_t)(nl - s) + 1;
 	}
 	return copy;
 }
@@ -102,7 +113,7 @@ parse_mask_notes(const char *s, size_t n)
  * start if *scan is 0): where a block with no text of its own stands.
  */
 int
-parse_next_line(const struct source *src, size_t *scan)
+parse_next_line(const struct source *src, size_t *scan, size_t *hint)
 {
 	const char	*s = src->text;
 	size_t		 i = *scan, j, n = src->len;
@@ -120,7 +131,7 @@ parse_next_line(const struct source *src, size_t *scan)
 	if (i >= n && n > 0)
 		i = n - 1;
 	*scan = i + 1;
-	return parse_line_of(src, i);
+	return parse_line_near(src, i, hint);
 }
 
 int
