@@ -14,6 +14,8 @@
 #include "source_map.h"
 
 #define SPLIT_MIN	((size_t)8 << 20)	/* smaller sources: one thread */
+#define SPLIT_BLOCK_BYTES	256	/* source bytes a block, or more */
+#define SPLIT_SPAN_BYTES	128	/* source bytes a span, or more */
 
 /* What a line leaves open for the lines after it (top level only). */
 enum split_open {
@@ -363,8 +365,9 @@ split_whole(struct doc *d, char **cause)
 }
 
 /*
- * Room for n bytes of text up front, in huge pages: the parse then takes
- * a fault per 2 MB of its text instead of one per 4 KB, and the first
+ * Room for the text, blocks and spans of n bytes of source up front (as
+ * many as papers have, more grow as usual), in huge pages: the parse then
+ * takes a fault per 2 MB of them instead of one per 4 KB, and the first
  * part, given room for the whole, is joined without growing. Only what
  * is written is touched.
  */
@@ -373,6 +376,13 @@ split_room(struct doc *d, size_t n)
 {
 	buf_grow(&d->text, n);
 	doc_advise_huge(d->text.data, d->text.cap);
+	d->cap_blocks = n / SPLIT_BLOCK_BYTES + 1;
+	d->blocks = xreallocarray(d->blocks, d->cap_blocks,
+	    sizeof *d->blocks);
+	doc_advise_huge(d->blocks, d->cap_blocks * sizeof *d->blocks);
+	d->cap_spans = n / SPLIT_SPAN_BYTES + 1;
+	d->spans = xreallocarray(d->spans, d->cap_spans, sizeof *d->spans);
+	doc_advise_huge(d->spans, d->cap_spans * sizeof *d->spans);
 }
 
 int
