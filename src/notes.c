@@ -21,6 +21,7 @@ static int	notes_has_ref(const struct doc *, int);
 static int	notes_tight_line(const struct doc *, int, int);
 static int	notes_is_skip(const struct doc *, int);
 static void	notes_continuations(struct doc *);
+static int	notes_continues(struct doc *, int, int);
 static void	notes_runs(struct notes_ctx *);
 static int	notes_named(struct notes_ctx *, const char *);
 static int	notes_src_indent(const struct doc *, int);
@@ -29,16 +30,29 @@ static void	notes_index(struct notes_ctx *, int, int);
 static void	notes_heads_map(void *, size_t, size_t);
 static void	notes_promote_map(void *, size_t, size_t);
 
+/* A note found by the first look: its block, and where its label is. */
+struct notes_found {
+	int		 block;
+	int		 ref;		/* the reference taken for its head,
+					   or -1: the label is in the pool */
+	size_t		 label;		/* in the pool of its half */
+};
+
 /* The first look at every block, on two threads. */
 struct notes_map {
-	struct doc	*d;
-	char		*drop;		/* references dropped */
-	char		*kind;		/* per block: 1 or 3 a note, 2 a ref
-					   head */
-	int		*ref;		/* kind 1, 3: its label in pool[0],
-					   pool[1]; kind 2: the reference */
-	struct buf	 pool[2];	/* labels found by each half */
+	struct doc		*d;
+	char			*drop;		/* references dropped */
+	struct notes_found	*found[2];	/* by each half, in order */
+	size_t			 nfound[2];
+	size_t			 cap_found[2];
+	struct buf		 pool[2];	/* labels found by each half */
+	char			*kind;		/* promote map: NOTES_PROMOTE,
+						   NOTES_UNLABEL */
 };
+
+#define NOTES_PROMOTE	1	/* may hold markers to promote */
+#define NOTES_UNLABEL	2	/* a note label heads a block that is no
+				   note */
 
 /*
  * The label of a note-definition paragraph: the parser's SPAN_NOTELABEL
@@ -212,52 +226,64 @@ notes_is_skip(const struct doc *d, int bi)
  * Paragraphs that continue a note: Pandoc's indented paragraphs, and a
  * line of a wrapped note caught between two notes numbered in sequence
  * (body text between two pages' notes is followed by a note ① again).
+ * Only the paragraphs right after a note (or after those joined to it)
+ * are read: the notes are in the order of their blocks.
  */
 static void
 notes_continuations(struct doc *d)
 {
-	size_t	i;
-	int	prev, next, j;
+	size_t	k;
+	int	p, i;
 
-	for (i = 1; i < d->nblocks; i++) {
-		struct block *b = &d->blocks[i];
+	for (k = 0; k < d->nnotes; k++) {
+		p = d->notes[k].block;
+		if (p < 0 || (d->blocks[p].flags & BLOCK_HIDDEN))
+			continue;
+		/* the source read for indentation goes back as we pass */
+		source_release_line(d->source, d->blocks[p].line);
+		for (i = p + 1; i < (int)d->nblocks; i++) {
+			struct block *b = &d->blocks[i];
 
-		/* source lines read for indentation go back as we pass */
-		source_release_line(d->source, b->line);
-		if (b->type != BLOCK_PARA || (b->flags & BLOCK_HIDDEN) ||
-		    (b->flags & BLOCK_LISTITEM))
-			continue;
-		prev = -1;
-		for (j = (int)i - 1; j >= 0; j--)
-			if (!(d->blocks[j].flags & BLOCK_HIDDEN)) {
-				prev = j;
+			if (b->flags & BLOCK_HIDDEN)
+				continue;
+			if (b->type != BLOCK_PARA ||
+			    (b->flags & BLOCK_LISTITEM) ||
+			    !notes_continues(d, p, i))
 				break;
-			}
-		if (prev < 0 || d->blocks[prev].type != BLOCK_NOTE)
-			continue;
-		next = -1;
-		for (j = (int)i + 1; j < (int)d->nblocks; j++)
-			if (!(d->blocks[j].flags & BLOCK_HIDDEN)) {
-				next = j;
-				break;
-			}
-		if (d->markdown && b->quote_depth == 0 &&
-		    (b->indent > d->blocks[prev].indent ||
-		    notes_src_indent(d, (int)i) >= 4)) {
-			recover_join(d, prev, (int)i);
-			continue;
+			recover_join(d, p, i);
 		}
-		if (recover_nchars_over(doc_text(d, b->text_off), b->text_len,
-		    199) || notes_has_ref(d, (int)i))
-			continue;
-		if (notes_tight_line(d, prev, (int)i))
-			recover_join(d, prev, (int)i);
-		else if (next >= 0 && d->blocks[next].type == BLOCK_NOTE &&
-		    notes_value(d->notes[d->blocks[next].note].label) ==
-		    notes_value(d->notes[d->blocks[prev].note].label) + 1 &&
-		    !recover_block_ends_sentence(d, prev))
-			recover_join(d, prev, (int)i);
 	}
+}
+
+/* Whether paragraph bi, next in the flow after note block p, goes on it. */
+static int
+notes_continues(struct doc *d, int p, int bi)
+{
+	const struct block	*b = &d->blocks[bi];
+	int			 next, j;
+
+	if (d->markdown && b->quote_depth == 0) {
+		if (b->indent > d->blocks[p].indent)
+			return 1;
+		source_release_line(d->source, b->line);
+		if (notes_src_indent(d, bi) >= 4)
+			return 1;
+	}
+	if (recover_nchars_over(doc_text(d, b->text_off), b->text_len,
+	    199) || notes_has_ref(d, bi))
+		return 0;
+	if (notes_tight_line(d, p, bi))
+		return 1;
+	next = -1;
+	for (j = bi + 1; j < (int)d->nblocks; j++)
+		if (!(d->blocks[j].flags & BLOCK_HIDDEN)) {
+			next = j;
+			break;
+		}
+	return next >= 0 && d->blocks[next].type == BLOCK_NOTE &&
+	    notes_value(d->notes[d->blocks[next].note].label) ==
+	    notes_value(d->notes[d->blocks[p].note].label) + 1 &&
+	    !recover_block_ends_sentence(d, p);
 }
 
 /*
@@ -326,15 +352,17 @@ notes_index(struct notes_ctx *c, int run, int ni)
 
 /*
  * Group notes into runs (one page each: a label seen again starts the
- * next page), index them, and find the run after each block.
+ * next page) and index them. The notes are in the order of their blocks,
+ * and a run ends at the first block between two notes that is no skip.
  */
 static void
 notes_runs(struct notes_ctx *c)
 {
 	struct doc		*d = c->d;
 	struct notes_run	*r = NULL;
+	struct notes_slot	*sl;
 	size_t			 i;
-	int			 j, open = 0, next;
+	int			 bi, j, prev = -1, open = 0;
 
 	free(c->slots);
 	for (c->nslots = 16; c->nslots < 4 * d->nnotes; c->nslots *= 2)
@@ -342,37 +370,60 @@ notes_runs(struct notes_ctx *c)
 	c->slots = xcalloc(c->nslots, sizeof *c->slots);
 	for (i = 0; i < c->nslots; i++)
 		c->slots[i].note = -1;
-	for (i = 0; i < d->nblocks; i++) {
-		struct block *b = &d->blocks[i];
-
-		if (b->type != BLOCK_NOTE) {
-			if (!notes_is_skip(d, (int)i))
-				open = 0;
+	for (i = 0; i < d->nnotes; i++) {
+		if ((bi = d->notes[i].block) < 0)
 			continue;
-		}
-		if (open && notes_slot(c, (int)c->nruns - 1,
-		    d->notes[b->note].label)->note >= 0)
-			open = 0;
-		if (!open) {
+		for (j = prev + 1; open && j < bi; j++)
+			if (!notes_is_skip(d, j))
+				open = 0;
+		prev = bi;
+		/* its slot in the open run, unless the label is there */
+		sl = open ? notes_slot(c, (int)c->nruns - 1,
+		    d->notes[i].label) : NULL;
+		if (sl != NULL && sl->note >= 0)
+			sl = NULL;
+		if (sl == NULL) {
 			r = ARRAY_PUSH(c->runs, c->nruns, c->cap_runs);
-			r->first = b->note;
+			r->first = (int)i;
+			r->block = bi;
 			open = 1;
+			sl = notes_slot(c, (int)c->nruns - 1,
+			    d->notes[i].label);
 		}
-		r->last = b->note;
-		notes_index(c, (int)c->nruns - 1, b->note);
-		notes_index(c, -1, b->note);
-	}
-	c->run_after = xcalloc(d->nblocks + 1, sizeof *c->run_after);
-	next = -1;
-	j = (int)c->nruns - 1;
-	for (i = d->nblocks; i-- > 0;) {
-		c->run_after[i] = next;
-		if (d->blocks[i].type == BLOCK_NOTE && j >= 0 &&
-		    c->runs[j].first == d->blocks[i].note) {
-			next = j;
-			j--;
+		r->last = (int)i;
+		if (sl->note < 0) {
+			sl->run = (int)c->nruns - 1;
+			sl->note = (int)i;
 		}
 	}
+	c->named = 0;
+	c->hint = 0;
+}
+
+/*
+ * The first run whose first note is after block bi, or -1: the run found
+ * last, or its next (blocks are mostly asked in order), else a search.
+ */
+int
+notes_run_after(struct notes_ctx *c, int bi)
+{
+	size_t	lo = 0, hi = c->nruns, mid;
+
+	for (mid = c->hint; mid <= c->hint + 1 && mid < c->nruns; mid++)
+		if (c->runs[mid].block > bi &&
+		    (mid == 0 || c->runs[mid - 1].block <= bi))
+			return (int)(c->hint = mid);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (c->runs[mid].block <= bi)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == c->nruns)
+		return -1;
+	c->hint = lo;
+	return (int)lo;
 }
 
 /* The note with this label in the first run after block bi, or -1. */
@@ -383,16 +434,28 @@ notes_find(struct notes_ctx *c, int bi, const char *label)
 
 	if (bi < 0 || (size_t)bi >= c->d->nblocks)
 		return -1;
-	ri = c->run_after[bi];
+	ri = notes_run_after(c, bi);
 	if (ri < 0)
 		return -1;
 	return notes_slot(c, ri, label)->note;
 }
 
-/* A [^name] reference: the note of that name, wherever it is. */
+/*
+ * A [^name] reference: the note of that name, wherever it is. All notes
+ * are indexed under run -1 at the first such reference (the first of a
+ * label wins).
+ */
 static int
 notes_named(struct notes_ctx *c, const char *label)
 {
+	size_t	i;
+
+	if (!c->named) {
+		for (i = 0; i < c->d->nnotes; i++)
+			if (c->d->notes[i].block >= 0)
+				notes_index(c, -1, (int)i);
+		c->named = 1;
+	}
 	return notes_slot(c, -1, label)->note;
 }
 
@@ -415,17 +478,19 @@ notes_src_indent(const struct doc *d, int bi)
 }
 
 /*
- * Which blocks are notes, for blocks from to to: a head of their own
- * (kind 1 or 3 as the half, the label in the half's pool), or a reference
- * marker taken for one (kind 2: the reference, which was m->ref, is
- * marked dropped and its span made the label).
+ * Which blocks are notes, for blocks from to to, in the list of the half:
+ * a head of their own (the label in the half's pool), or a reference
+ * marker taken for one (the reference, marked dropped, its span made the
+ * label).
  */
 static void
 notes_heads_map(void *arg, size_t from, size_t to)
 {
 	struct notes_map	*m = arg;
 	struct doc		*d = m->d;
-	struct buf		*pool = &m->pool[from == 0 ? 0 : 1];
+	int			 h = from == 0 ? 0 : 1;
+	struct buf		*pool = &m->pool[h];
+	struct notes_found	*f;
 	char			 label[64];
 	size_t			 i;
 	int			 ref;
@@ -436,31 +501,44 @@ notes_heads_map(void *arg, size_t from, size_t to)
 		if (b->flags & (BLOCK_HIDDEN | BLOCK_LISTITEM) ||
 		    b->quote_depth > 0)
 			continue;
-		if (notes_head(d, (int)i, label, sizeof label)) {
-			/* its label kept in the pool of this half */
-			m->kind[i] = from == 0 ? 1 : 3;
-			m->ref[i] = (int)pool->len;
-			buf_append(pool, label, strlen(label) + 1);
-			continue;
-		}
 		ref = b->span_count > 0 ? d->spans[b->span_first].ref : -1;
-		if (notes_ref_head(d, (int)i, label, sizeof label, m->drop)) {
-			m->kind[i] = 2;
-			m->ref[i] = ref;
+		if (notes_head(d, (int)i, label, sizeof label)) {
+			f = ARRAY_PUSH(m->found[h], m->nfound[h],
+			    m->cap_found[h]);
+			f->block = (int)i;
+			f->ref = -1;
+			f->label = pool->len;
+			buf_append(pool, label, strlen(label) + 1);
+		} else if (notes_ref_head(d, (int)i, label, sizeof label,
+		    m->drop)) {
+			f = ARRAY_PUSH(m->found[h], m->nfound[h],
+			    m->cap_found[h]);
+			f->block = (int)i;
+			f->ref = ref;
 		}
 	}
 }
 
-/* notes_may_promote of the blocks in the flow from to to. */
+/*
+ * For the blocks in from to to, whether notes_maybe may find anything in
+ * them and whether a note label heads one that is no note.
+ */
 static void
 notes_promote_map(void *arg, size_t from, size_t to)
 {
 	struct notes_map	*m = arg;
+	const struct doc	*d = m->d;
+	const struct block	*b;
 	size_t			 i;
 
-	for (i = from; i < to; i++)
-		m->kind[i] = doc_in_flow(m->d, (int)i) &&
-		    notes_may_promote(m->d, (int)i);
+	for (i = from; i < to; i++) {
+		b = &d->blocks[i];
+		m->kind[i] = doc_in_flow(d, (int)i) &&
+		    notes_may_promote(d, (int)i) ? NOTES_PROMOTE : 0;
+		if (b->type != BLOCK_NOTE && b->span_count > 0 &&
+		    (d->spans[b->span_first].flags & SPAN_NOTELABEL))
+			m->kind[i] |= NOTES_UNLABEL;
+	}
 }
 
 /* Find the notes, then link every reference to the note of its page. */
@@ -469,8 +547,10 @@ notes_recover(struct doc *d)
 {
 	struct notes_ctx	 c;
 	struct notes_map	 m;
+	struct notes_found	*f;
+	struct block		*b;
 	char			 label[64], *drop;
-	size_t			 i, nrefs;
+	size_t			 i, h, nrefs;
 	int			 ni, dropped = 0;
 
 	memset(&c, 0, sizeof c);
@@ -479,24 +559,24 @@ notes_recover(struct doc *d)
 	memset(&m, 0, sizeof m);
 	m.d = d;
 	m.drop = drop;
-	m.kind = xcalloc(d->nblocks + 1, 1);
-	m.ref = xcalloc(d->nblocks + 1, sizeof *m.ref);
 	recover_par(d->nblocks, notes_heads_map, &m);
-	for (i = 0; i < d->nblocks; i++) {
-		if (m.kind[i] == 1 || m.kind[i] == 3)
-			doc_add_note(d, m.pool[m.kind[i] == 3].data + m.ref[i],
-			    d->blocks[i].line, (int)i);
-		else if (m.kind[i] == 2) {
-			snprintf(label, sizeof label, "%s",
-			    d->refs[m.ref[i]].label);
-			doc_add_note(d, label, d->blocks[i].line, (int)i);
-			dropped = 1;
+	for (h = 0; h < 2; h++) {
+		for (i = 0; i < m.nfound[h]; i++) {
+			f = &m.found[h][i];
+			if (f->ref < 0)
+				doc_add_note(d, m.pool[h].data + f->label,
+				    d->blocks[f->block].line, f->block);
+			else {
+				snprintf(label, sizeof label, "%s",
+				    d->refs[f->ref].label);
+				doc_add_note(d, label, d->blocks[f->block].line,
+				    f->block);
+				dropped = 1;
+			}
 		}
+		free(m.found[h]);
+		buf_free(&m.pool[h]);
 	}
-	free(m.kind);
-	free(m.ref);
-	buf_free(&m.pool[0]);
-	buf_free(&m.pool[1]);
 	if (dropped)
 		recover_drop_refs(d, drop);
 	free(drop);
@@ -504,7 +584,6 @@ notes_recover(struct doc *d)
 	notes_runs(&c);
 	if (notes_digit_notes(&c)) {
 		free(c.runs);
-		free(c.run_after);
 		free(c.slots);
 		c.slots = NULL;
 		c.runs = NULL;
@@ -524,24 +603,27 @@ notes_recover(struct doc *d)
 		if (ni >= 0)
 			doc_link_ref(d, (int)i, ni);
 	}
-	/* the blocks that may hold markers to promote, found at once */
+	/*
+	 * The blocks that may hold markers to promote, and those a note label
+	 * heads that are no note (the label is text), found at once: the
+	 * others are not read again.
+	 */
 	m.kind = xcalloc(d->nblocks + 1, 1);
 	recover_par(d->nblocks, notes_promote_map, &m);
 	for (i = 0; i < d->nblocks; i++) {
-		if (m.kind[i])
-			notes_maybe(&c, (int)i);
+		if (m.kind[i] == 0)
+			continue;
 		/* the source read for markers goes back as we pass */
 		source_release_line(d->source, d->blocks[i].line);
-	}
-	/* a note label at the head of a paragraph that is no note is text */
-	for (i = 0; i < d->nblocks; i++) {
-		struct block *b = &d->blocks[i];
-
+		if (m.kind[i] & NOTES_PROMOTE)
+			notes_maybe(&c, (int)i);
+		b = &d->blocks[i];
 		if (b->type != BLOCK_NOTE && b->span_count > 0)
 			d->spans[b->span_first].flags &= ~SPAN_NOTELABEL;
 	}
+	if (d->nblocks > 0)
+		source_release_line(d->source, d->blocks[d->nblocks - 1].line);
 	free(m.kind);
 	free(c.runs);
-	free(c.run_after);
 	free(c.slots);
 }

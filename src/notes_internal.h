@@ -11,6 +11,7 @@ struct doc;
 struct notes_run {
 	int	first;		/* first note index */
 	int	last;		/* inclusive */
+	int	block;		/* of its first note */
 };
 
 /* A slot of the (run, label) -> note index; run -1 indexes all notes. */
@@ -25,12 +26,15 @@ struct notes_ctx {
 	struct notes_run	*runs;
 	size_t			 nruns;
 	size_t			 cap_runs;
-	int			*run_after;	/* per block: next run */
 	struct notes_slot	*slots;
 	size_t			 nslots;	/* a power of two */
+	int			 named;		/* all notes indexed (run -1) */
+	size_t			 hint;		/* last notes_run_after */
 };
 
 int	notes_same(const char *, const char *);
+/* The first run whose first note is after block bi, or -1. */
+int	notes_run_after(struct notes_ctx *, int);
 /* The note with this label in the first run after block bi, or -1. */
 int	notes_find(struct notes_ctx *, int, const char *);
 

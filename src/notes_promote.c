@@ -400,7 +400,7 @@ notes_digit_notes(struct notes_ctx *c)
 			continue;
 		if (dm.next == NULL)
 			notes_digit_index(d, &dm);
-		k = c->run_after[r->block];
+		k = notes_run_after(c, r->block);
 		limit = k < 0 ? d->nblocks :
 		    (size_t)d->notes[c->runs[k].first].block;
 		start = dm.next[r->block + 1];
