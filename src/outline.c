@@ -278,24 +278,31 @@ outline_articles(struct doc *d)
 /*
  * Letters, digits and ideographs only, lower case: what titles compare by.
  * Stops once more than max bytes are out (callers only compare short ones).
+ * Written in place: it never writes more than it reads, nor than max + 4.
  */
 static void
 outline_norm(const char *s, size_t n, struct buf *out, size_t max)
 {
-	size_t		i, l;
+	size_t		i, j, l, k = 0;
 	uint32_t	c;
+	char		*o;
 
 	buf_reset(out);
-	for (i = 0; i < n && out->len <= max; i += l) {
+	buf_grow(out, max < n ? max + 4 : n);
+	o = out->data;
+	for (i = 0; i < n && k <= max; i += l) {
 		l = text_next(s + i, n - i, &c);
 		if (c < 0x80) {
 			if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
-				buf_putc(out, (char)c);
+				o[k++] = (char)c;
 			else if (c >= 'A' && c <= 'Z')
-				buf_putc(out, (char)(c - 'A' + 'a'));
+				o[k++] = (char)(c - 'A' + 'a');
 		} else if (recover_is_han(c))
-			buf_append(out, s + i, l);
+			for (j = 0; j < l; j++)
+				o[k++] = s[i + j];
 	}
+	out->len = k;
+	o[k] = '\0';
 }
 
 /* A short line before an article that names it is its contents entry. */

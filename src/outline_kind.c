@@ -18,6 +18,7 @@ static int	outline_is_unit(uint32_t);
 static enum outline_kind outline_word(const char *, size_t);
 static int	outline_has_stop(const struct doc *, int);
 static int	outline_stop_in(const char *, size_t);
+static int	outline_pieces_over(const struct doc *, int, size_t);
 
 static const char *const outline_words[] = {
 	"引言", "导言", "導言", "导论", "導論", "前言", "绪论", "緒論", "序言",
@@ -37,9 +38,13 @@ static const char *const outline_abstracts[] = {
 size_t
 outline_lit(const char *s, size_t n, const char *lit)
 {
-	size_t	l = strlen(lit);
+	size_t	l;
 
-	return n >= l && memcmp(s, lit, l) == 0 ? l : 0;
+	/* most differ at the first byte: no need to know the length */
+	for (l = 0; lit[l] != '\0'; l++)
+		if (l == n || s[l] != lit[l])
+			return 0;
+	return l;
 }
 
 /* Bytes of a run of Chinese numerals (一 … 十, 百, 零) at s. */
@@ -144,11 +149,14 @@ outline_is_unit(uint32_t c)
 	return strstr(units, u) != NULL;
 }
 
-/* A section word alone on the line: 引言, 结 语, Summary: . */
+/*
+ * A section word alone on the line: 引言, 结 语, Summary: . The longest
+ * word has 18 bytes: a line that fills w is none, read no further.
+ */
 static enum outline_kind
 outline_word(const char *s, size_t n)
 {
-	char		 w[96];
+	char		 w[32];
 	size_t		 i, k = 0, l;
 	uint32_t	 c;
 	const char	*const *p;
@@ -384,6 +392,31 @@ outline_stop_in(const char *s, size_t n)
 }
 
 /*
+ * Whether the plain text of a block with markers has more than lim
+ * characters, with no copy: each of its pieces, trimmed, is all in it.
+ */
+static int
+outline_pieces_over(const struct doc *d, int bi, size_t lim)
+{
+	const struct block	*b = &d->blocks[bi];
+	const struct span	*sp;
+	const char		*s;
+	size_t			 i, n, sum = 0;
+
+	for (i = 0; i < b->span_count; i++) {
+		sp = &d->spans[b->span_first + i];
+		if (sp->flags & (SPAN_REF | SPAN_NOTELABEL))
+			continue;
+		n = sp->len;
+		s = recover_trim(doc_text(d, sp->off), &n);
+		if (recover_nchars_over(s, n, lim - sum))
+			return 1;
+		sum += recover_nchars(s, n);
+	}
+	return 0;
+}
+
+/*
  * Whether a block has the shape of a heading line: a paragraph alone on
  * its line, short, not a sentence. If it has, its plain text is left in
  * out. A paragraph longer than any heading is known from its head: most
@@ -406,8 +439,10 @@ outline_para_shape(const struct doc *d, int bi, struct buf *out)
 		return 0;
 	buf_reset(out);
 	if ((s = recover_block_plain_at(d, bi, &n)) == NULL) {
-		if (outline_has_stop(d, bi))
-			return 0;	/* the test below, without a copy */
+		/* the tests below, without a copy */
+		if (outline_pieces_over(d, bi, OUTLINE_MAX_LATIN) ||
+		    outline_has_stop(d, bi))
+			return 0;
 		recover_block_plain(d, bi, out);
 		s = out->data;
 		n = out->len;

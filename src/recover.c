@@ -10,6 +10,7 @@
 
 #define RECOVER_TAIL	64	/* bytes of a block's end read for its end */
 
+static size_t	recover_cont8(const char *);
 static void	recover_copy_spans(struct doc *, int, size_t, size_t, int);
 static int	recover_abbrev(const char *, size_t, uint32_t);
 static size_t	recover_tail(const struct doc *, int, char *, int *);
@@ -33,21 +34,6 @@ recover_decode_last(const char *s, size_t n, uint32_t *uc)
 		return 1;
 	}
 	return n - i;
-}
-
-int
-recover_is_space(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == 0x3000 ||
-	    c == 0xa0 || c == 0x2002 || c == 0x2003 || c == 0x2009;
-}
-
-int
-recover_is_han(uint32_t c)
-{
-	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
-	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff) ||
-	    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
 int
@@ -98,19 +84,25 @@ recover_trim(const char *s, size_t *n)
 	return s;
 }
 
+/* Continuation bytes among the 8 at s: bit 7 set and bit 6 clear. */
+static inline size_t
+recover_cont8(const char *s)
+{
+	uint64_t	w;
+
+	memcpy(&w, s, 8);
+	w = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+	return (size_t)((w * 0x0101010101010101ULL) >> 56);
+}
+
 /* Characters are bytes that are no continuation byte: counted 8 at once. */
 size_t
 recover_nchars(const char *s, size_t n)
 {
-	uint64_t	w;
-	size_t		i = 0, cont = 0;
+	size_t	i = 0, cont = 0;
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		/* bit 7 set and bit 6 clear, per byte */
-		w = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-		cont += (size_t)((w * 0x0101010101010101ULL) >> 56);
-	}
+	for (; i + 8 <= n; i += 8)
+		cont += recover_cont8(s + i);
 	for (; i < n; i++)
 		if (((unsigned char)s[i] & 0xc0) == 0x80)
 			cont++;
@@ -118,20 +110,23 @@ recover_nchars(const char *s, size_t n)
 }
 
 /*
- * A character has at most four bytes, so a long text is over the limit
- * from its head; a count of a head never exceeds that of the whole.
+ * The count of the bytes read so far never exceeds that of the whole:
+ * once it passes the limit, the rest need not be read.
  */
 int
 recover_nchars_over(const char *s, size_t n, size_t lim)
 {
-	size_t	head;
+	size_t	i = 0, cont = 0;
 
 	if (n <= lim)
 		return 0;
-	head = n / 4 > lim ? lim * 4 + 4 : n;
-	if (recover_nchars(s, head) > lim)
-		return 1;
-	return head < n && recover_nchars(s, n) > lim;
+	for (; i + 32 <= n; i += 32) {
+		cont += recover_cont8(s + i) + recover_cont8(s + i + 8) +
+		    recover_cont8(s + i + 16) + recover_cont8(s + i + 24);
+		if (i + 32 - cont > lim)
+			return 1;
+	}
+	return i - cont + recover_nchars(s + i, n - i) > lim;
 }
 
 /* Spans covering the text in a row, none left out: no copy needed. */

@@ -14,8 +14,23 @@ struct doc;
 /* Decode the character ending at s + n; returns its length, 0 if n is 0. */
 size_t		 recover_decode_last(const char *, size_t, uint32_t *);
 
-int		 recover_is_space(uint32_t);	/* ASCII, U+3000, NBSP */
-int		 recover_is_han(uint32_t);	/* ideographs, kana, Hangul */
+/* ASCII, U+3000, NBSP (inline: the passes ask it of every character) */
+static inline int
+recover_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == 0x3000 ||
+	    c == 0xa0 || c == 0x2002 || c == 0x2003 || c == 0x2009;
+}
+
+/* Ideographs, kana, Hangul. */
+static inline int
+recover_is_han(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff) ||
+	    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
 int		 recover_is_cjk(uint32_t);	/* Han plus CJK punctuation */
 int		 recover_is_closing(uint32_t);	/* closing quotes, brackets */
 int		 recover_is_final(uint32_t);	/* 。！？.!?… end a sentence */
