@@ -209,6 +209,7 @@ inl_sup_close(struct inl *i)
 	char		 label[64], shown[80];
 	uint32_t	 c;
 	size_t		 off;
+	int		 marker;
 
 	if (!i->insup)
 		return;
@@ -216,7 +217,8 @@ inl_sup_close(struct inl *i)
 	if (i->sup.len == 0)
 		return;
 	/* A soft break before it stays open until now: markers hug. */
-	if (marker_sup_label(i->sup.data, i->sup.len, label, sizeof label))
+	marker = marker_sup_label(i->sup.data, i->sup.len, label, sizeof label);
+	if (marker)
 		i->softbr = 0;
 	else {
 		text_next(i->sup.data, i->sup.len, &c);
@@ -224,7 +226,7 @@ inl_sup_close(struct inl *i)
 	}
 	inl_flush(i);
 	i->flags = i->sup_flags;
-	if (marker_sup_label(i->sup.data, i->sup.len, label, sizeof label)) {
+	if (marker) {
 		text_next(label, strlen(label), &c);
 		if (marker_circled_value(c))
 			memcpy(shown, label, strlen(label) + 1);

@@ -457,29 +457,30 @@ md_leave_span(MD_SPANTYPE type, void *detail, void *arg)
 	return 0;
 }
 
-/* Mark the link's spans; an autolink (text is its target) is a URL. */
+/*
+ * Mark the link's spans; an autolink (text is its target) is a URL. The
+ * spans since link_first hold the end of the doc text, in one piece.
+ */
 static void
 md_link_end(struct md_state *st)
 {
 	struct doc	*d = st->d;
-	struct buf	 t = { 0 };
-	size_t		 i, hl = strlen(st->href);
+	const char	*t;
+	size_t		 i, tl, hl = strlen(st->href);
 	int		 url;
 
 	inl_flush(&st->inl);
 	if (st->link_first >= d->nspans)
 		return;
-	for (i = st->link_first; i < d->nspans; i++)
-		buf_append(&t, d->text.data + d->spans[i].off, d->spans[i].len);
-	url = t.len > 0 && t.len <= hl &&
-	    memcmp(st->href + hl - t.len, t.data, t.len) == 0 &&
-	    (t.len == hl || st->href[hl - t.len - 1] == '/' ||
-	    st->href[hl - t.len - 1] == ':');
+	t = d->text.data + d->spans[st->link_first].off;
+	tl = d->text.len - d->spans[st->link_first].off;
+	url = tl > 0 && tl <= hl && memcmp(st->href + hl - tl, t, tl) == 0 &&
+	    (tl == hl || st->href[hl - tl - 1] == '/' ||
+	    st->href[hl - tl - 1] == ':');
 	doc_set_link(d, st->link_first, st->href, hl);
 	if (url)
 		for (i = st->link_first; i < d->nspans; i++)
 			d->spans[i].flags |= SPAN_URL;
-	buf_free(&t);
 }
 
 static int
