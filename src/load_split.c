@@ -395,10 +395,13 @@ load_parse_md(struct doc *d, char **cause)
 	size_t			 cut;
 	int			 rc, threaded, def;
 
-	if (src->len < __atomic_load_n(&split_min, __ATOMIC_RELAXED))
+	if (src->len < __atomic_load_n(&split_min, __ATOMIC_RELAXED)) {
+		source_drop(src);	/* read since the scan: the parse pages in */
 		return parse_md(d, cause);
+	}
+	/* the text is still in memory from the scan: drop it only after */
 	cut = split_cut(src->text, src->len);
-	source_drop(src);	/* the look read it all: the parts read it again */
+	source_drop(src);
 	if (cut == 0 ||
 	    source_part(src, 0, cut, 0, &p1) != 0 ||
 	    source_part(src, cut, src->len - cut, 1, &p2) != 0) {

@@ -212,7 +212,9 @@ source_scan(const char *text, size_t n, struct source_scan *out)
 /*
  * A large file that is UTF-8 already (no BOM, no CR) needs no copy: map it,
  * so that its pages can be given back once parsed (they read again from the
- * page cache if needed). Returns -1 when it must be read instead.
+ * page cache if needed). They stay until the loader drops them before it
+ * parses (source_drop): the look for where to cut it reads them first.
+ * Returns -1 when it must be read instead.
  */
 static int
 source_mapped(int fd, const char *path, const struct stat *st,
@@ -249,7 +251,6 @@ source_mapped(int fd, const char *path, const struct stat *st,
 	s->nlines = sc.nlines;
 	s->pages = sc.pages;
 	s->npages = sc.npages;
-	map_release(text, size, 0, size);	/* indexed: read again later */
 	*out = s;
 	return 0;
 }
