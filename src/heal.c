@@ -29,6 +29,13 @@ struct heal_key {
 	int		 block;
 };
 
+/* heal_map flags of a block */
+#define HEAL_BRK	0x01	/* it marks a break */
+#define HEAL_KEY	0x02	/* a short line: maybe a running head */
+#define HEAL_RULE	0x04	/* a line of rule characters */
+#define HEAL_JOIN	0x08	/* it may take part in a join */
+#define HEAL_MID	0x10	/* and stops in the middle of a sentence */
+
 /*
  * What the map over the blocks finds, each step writing slot i only. A
  * block's text does not change before the joins, and what furniture and
@@ -36,17 +43,13 @@ struct heal_key {
  */
 struct heal_map {
 	struct doc	*d;
-	char		*brk;		/* blocks marking a break */
-	uint64_t	*hash;		/* furniture: hash of block i's key */
-	char		*haskey;	/* and whether it has one */
-	char		*rule;		/* and whether it is a rule */
-	char		*joinable;	/* joins: heal_joinable of block i */
-	char		*mid;		/* and heal_mid_sentence */
-	uint32_t	*last;		/* and recover_block_last */
+	unsigned char	*f;		/* HEAL_* flags of block i */
+	uint32_t	*last;		/* HEAL_JOIN: recover_block_last */
 };
 
 static void	heal_map_blocks(void *, size_t, size_t);
-static int	heal_key_of(const char *, size_t, uint64_t *);
+static int	heal_has_key(const char *, size_t);
+static uint64_t	heal_key_hash(const char *, size_t);
 static void	heal_sort_map(void *, size_t, size_t);
 static void	heal_sort(struct heal_key *, size_t);
 static int	heal_is_code(const char *, size_t);
@@ -58,9 +61,10 @@ static int	heal_key_same(const struct heal_key *, const struct heal_key *);
 static void	heal_drop_heads(struct heal_map *, struct heal_key *, size_t,
 		    int);
 static void	heal_furniture(struct heal_map *, int);
-static void	heal_rules(struct doc *, char *, const char *);
+static void	heal_rules(struct heal_map *);
 static int	heal_mid_sentence(const struct doc *, int);
-static int	heal_next(const struct doc *, int, const char *, int *);
+static int	heal_next(const struct doc *, int, const unsigned char *,
+		    int *);
 static int	heal_latin_cut(const struct doc *, int, uint32_t);
 static int	heal_is_rule(const char *, size_t);
 static void	heal_joins(struct heal_map *);
@@ -188,23 +192,28 @@ heal_key_same(const struct heal_key *a, const struct heal_key *b)
 	return a->hash == b->hash && heal_key_order(a, b) == 0;
 }
 
-/*
- * The hash (FNV-1a) of the key of a short line s..n; returns whether it
- * has one: four bytes or more.
- */
+/* Whether a short line s..n has a key: four bytes or more. */
 static int
-heal_key_of(const char *s, size_t n, uint64_t *hash)
+heal_has_key(const char *s, size_t n)
+{
+	size_t	i, len = 0;
+
+	for (i = 0; i < n && len < 4; i++)
+		len += !HEAL_KEY_SKIP(s[i]);
+	return len >= 4;
+}
+
+/* The hash (FNV-1a) of the key of a short line s..n. */
+static uint64_t
+heal_key_hash(const char *s, size_t n)
 {
 	uint64_t	h = 0xcbf29ce484222325ULL;
-	size_t		i, len = 0;
+	size_t		i;
 
 	for (i = 0; i < n; i++)
-		if (!HEAL_KEY_SKIP(s[i])) {
+		if (!HEAL_KEY_SKIP(s[i]))
 			h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-			len++;
-		}
-	*hash = h;
-	return len >= 4;
+	return h;
 }
 
 /*
@@ -227,8 +236,8 @@ heal_map_blocks(void *arg, size_t from, size_t to)
 		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
 			continue;
 		/* for heal_rules, while the text is at hand */
-		m->rule[i] = (char)heal_is_rule(doc_text(d, b->text_off),
-		    b->text_len);
+		if (heal_is_rule(doc_text(d, b->text_off), b->text_len))
+			m->f[i] |= HEAL_RULE;
 		n = b->text_len;
 		s = recover_trim(doc_text(d, b->text_off), &n);
 		if (b->flags & BLOCK_LISTITEM) {
@@ -237,13 +246,13 @@ heal_map_blocks(void *arg, size_t from, size_t to)
 			    strcmp(b->marker, "-") == 0) &&
 			    heal_is_pageno(s, n)) {
 				b->flags |= BLOCK_HIDDEN;
-				m->brk[i] = 1;
+				m->f[i] |= HEAL_BRK;
 			}
 			continue;	/* no key, no join */
 		}
 		if (heal_is_pageno(s, n)) {
 			b->flags |= BLOCK_HIDDEN;
-			m->brk[i] = 1;
+			m->f[i] |= HEAL_BRK;
 			continue;
 		}
 		kind = OUTLINE_NONE;
@@ -251,12 +260,13 @@ heal_map_blocks(void *arg, size_t from, size_t to)
 			kind = outline_block_kind(d, (int)i);	/* else none */
 		/* 引言 of each article stays */
 		if (!recover_nchars_over(s, n, HEAL_RUNNING_MAX) && n >= 4 &&
-		    kind == OUTLINE_NONE)
-			m->haskey[i] = (char)heal_key_of(s, n, &m->hash[i]);
+		    kind == OUTLINE_NONE && heal_has_key(s, n))
+			m->f[i] |= HEAL_KEY;
 		if (b->list_depth == 0 && b->quote_depth == 0 &&
 		    b->text_len > 0 && kind == OUTLINE_NONE) {
-			m->joinable[i] = 1;
-			m->mid[i] = (char)heal_mid_sentence(d, (int)i);
+			m->f[i] |= HEAL_JOIN;
+			if (heal_mid_sentence(d, (int)i))
+				m->f[i] |= HEAL_MID;
 			m->last[i] = recover_block_last(d, (int)i);
 		}
 	}
@@ -308,14 +318,16 @@ heal_furniture(struct heal_map *m, int first)
 
 	/* equal keys sort together; a group of HEAL_RUNNING_MIN is furniture */
 	for (i = 0, n = 0; i < d->nblocks; i++)
-		n += m->haskey[i] && !(d->blocks[i].flags & BLOCK_HIDDEN);
+		n += (m->f[i] & HEAL_KEY) &&
+		    !(d->blocks[i].flags & BLOCK_HIDDEN);
 	order = xcalloc(n + 1, sizeof *order);
 	for (i = 0, n = 0; i < d->nblocks; i++)
-		if (m->haskey[i] && !(d->blocks[i].flags & BLOCK_HIDDEN)) {
+		if ((m->f[i] & HEAL_KEY) &&
+		    !(d->blocks[i].flags & BLOCK_HIDDEN)) {
 			order[n].n = d->blocks[i].text_len;
 			order[n].s = recover_trim(doc_text(d,
 			    d->blocks[i].text_off), &order[n].n);
-			order[n].hash = m->hash[i];
+			order[n].hash = heal_key_hash(order[n].s, order[n].n);
 			order[n++].block = (int)i;
 		}
 	heal_sort(order, n);
@@ -350,7 +362,7 @@ heal_drop_heads(struct heal_map *m, struct heal_key *order, size_t n,
 			if (order[k].block == first)
 				continue;	/* the title it repeats */
 			m->d->blocks[order[k].block].flags |= BLOCK_HIDDEN;
-			m->brk[order[k].block] = 1;
+			m->f[order[k].block] |= HEAL_BRK;
 		}
 	}
 }
@@ -377,12 +389,13 @@ heal_is_rule(const char *s, size_t n)
 
 /*
  * A rule that only introduces a block of notes is not part of the text;
- * rule says which paragraphs are rules (heal_furniture found them).
+ * HEAL_RULE says which paragraphs are rules (heal_map_blocks found them).
  */
 static void
-heal_rules(struct doc *d, char *brk, const char *rule)
+heal_rules(struct heal_map *m)
 {
-	size_t	i, j;
+	struct doc	*d = m->d;
+	size_t		 i, j;
 
 	for (i = 0; i < d->nblocks; i++) {
 		const struct block *b = &d->blocks[i];
@@ -390,14 +403,14 @@ heal_rules(struct doc *d, char *brk, const char *rule)
 		if (b->flags & BLOCK_HIDDEN)
 			continue;
 		if (b->type != BLOCK_HR && !(b->type == BLOCK_PARA &&
-		    rule[i]))
+		    (m->f[i] & HEAL_RULE)))
 			continue;
 		for (j = i + 1; j < d->nblocks; j++)
 			if (!(d->blocks[j].flags & BLOCK_HIDDEN))
 				break;
 		if (j < d->nblocks && d->blocks[j].type == BLOCK_NOTE) {
 			d->blocks[i].flags |= BLOCK_HIDDEN;
-			brk[i] = 1;
+			m->f[i] |= HEAL_BRK;
 		}
 	}
 }
@@ -432,7 +445,7 @@ heal_latin_cut(const struct doc *d, int b, uint32_t last)
 
 /* The next body block after bi, crossing notes and hidden furniture. */
 static int
-heal_next(const struct doc *d, int bi, const char *brk, int *crossed)
+heal_next(const struct doc *d, int bi, const unsigned char *f, int *crossed)
 {
 	size_t	j;
 
@@ -440,7 +453,7 @@ heal_next(const struct doc *d, int bi, const char *brk, int *crossed)
 	for (j = (size_t)bi + 1; j < d->nblocks; j++) {
 		const struct block *b = &d->blocks[j];
 
-		if ((b->flags & BLOCK_PAGEBREAK) || brk[j])
+		if ((b->flags & BLOCK_PAGEBREAK) || (f[j] & HEAL_BRK))
 			*crossed = 1;
 		if (b->flags & BLOCK_HIDDEN)
 			continue;
@@ -479,7 +492,7 @@ static void
 heal_joins(struct heal_map *m)
 {
 	struct doc	*d = m->d;
-	const char	*ok = m->joinable, *brk = m->brk;
+	const unsigned char *f = m->f;
 	int		*chain = NULL;
 	size_t		 i, n, cap = 0, len, garbage = 0;
 	int		 crossed, next, tail, comma, first;
@@ -487,14 +500,15 @@ heal_joins(struct heal_map *m)
 
 	first = recover_next_flow(d, -1);
 	for (i = 0; i < d->nblocks; i++) {
-		if (!ok[i] || !doc_in_flow(d, (int)i))
+		if (!(f[i] & HEAL_JOIN) || !doc_in_flow(d, (int)i))
 			continue;
 		n = 0;
 		tail = (int)i;
 		len = (size_t)-1;	/* counted when first needed */
-		while (m->mid[tail]) {
-			next = heal_next(d, tail, brk, &crossed);
-			if (next < 0 || !ok[next] || !doc_in_flow(d, next))
+		while (f[tail] & HEAL_MID) {
+			next = heal_next(d, tail, f, &crossed);
+			if (next < 0 || !(f[next] & HEAL_JOIN) ||
+			    !doc_in_flow(d, next))
 				break;
 			if (!crossed && (int)i == first)
 				break;	/* a long title, not a cut line */
@@ -564,29 +578,18 @@ void
 heal_recover(struct doc *d)
 {
 	struct heal_map	m;
-	size_t		n = d->nblocks + 1;
 	int		first;
 
 	m.d = d;
-	m.brk = xcalloc(n, 1);
-	m.hash = xcalloc(n, sizeof *m.hash);
-	m.haskey = xcalloc(n, 1);
-	m.rule = xcalloc(n, 1);
-	m.joinable = xcalloc(n, 1);
-	m.mid = xcalloc(n, 1);
-	m.last = xcalloc(n, sizeof *m.last);
+	m.f = xcalloc(d->nblocks + 1, 1);
+	m.last = xcalloc(d->nblocks + 1, sizeof *m.last);
 	heal_junk(d);
 	first = recover_next_flow(d, -1);	/* the map hides page numbers */
 	recover_par(d->nblocks, heal_map_blocks, &m);
 	heal_furniture(&m, first);
-	free(m.hash);
-	free(m.haskey);
-	heal_rules(d, m.brk, m.rule);
-	free(m.rule);
+	heal_rules(&m);
 	heal_joins(&m);
-	free(m.brk);
-	free(m.joinable);
-	free(m.mid);
+	free(m.f);
 	free(m.last);
 	heal_drop_hidden_refs(d);
 }
