@@ -399,9 +399,11 @@ load_parse_md(struct doc *d, char **cause)
 		source_drop(src);	/* read since the scan: the parse pages in */
 		return parse_md(d, cause);
 	}
-	/* the text is still in memory from the scan: drop it only after */
+	/*
+	 * The text is still in memory from the scan: the look for the cut and
+	 * the parts read it there, each part giving back what it has parsed.
+	 */
 	cut = split_cut(src->text, src->len);
-	source_drop(src);
 	if (cut == 0 ||
 	    source_part(src, 0, cut, 0, &p1) != 0 ||
 	    source_part(src, cut, src->len - cut, 1, &p2) != 0) {
