@@ -16,7 +16,7 @@
 
 #define JOIN_TWO	((size_t)4 << 20)	/* text copied on a thread */
 #define JOIN_HUGE	((size_t)2 << 20)	/* a huge page */
-#define JOIN_PAGE	4096			/* a page, or a divisor of one */
+#define JOIN_PAGE	4096		/* a page, or a divisor of one */
 
 /* Text to copy, on a thread of its own. */
 struct join_text {

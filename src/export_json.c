@@ -147,7 +147,7 @@ json_str(struct buf *b, const char *s, size_t n)
 			break;
 		if (u[i] >= 0xe3 && u[i] <= 0xec && i + 2 < n &&
 		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
-			i += 3;		/* U+3000 to U+CFFF: CJK, all safe */
+			i += 3;	/* U+3000 to U+CFFF: CJK, all safe */
 			continue;
 		}
 		if (json_plain(u + i, n - i, &l)) {

@@ -74,8 +74,6 @@ load_source(struct source *src, const struct load_opts *opts,
 		    LOAD_MARKDOWN : LOAD_TEXT;
 	d->markdown = fmt == LOAD_MARKDOWN;
 	load_stage(stage, LOAD_PARSE);
-	if (!d->markdown)
-		source_drop(src);	/* read since the scan; the parse pages in */
 	rc = d->markdown ? load_parse_md(d, cause) : parse_text(d, cause);
 	if (rc != 0) {
 		doc_free(d);

@@ -395,10 +395,8 @@ load_parse_md(struct doc *d, char **cause)
 	size_t			 cut;
 	int			 rc, threaded, def;
 
-	if (src->len < __atomic_load_n(&split_min, __ATOMIC_RELAXED)) {
-		source_drop(src);	/* read since the scan: the parse pages in */
+	if (src->len < __atomic_load_n(&split_min, __ATOMIC_RELAXED))
 		return parse_md(d, cause);
-	}
 	/*
 	 * The text is still in memory from the scan: the look for the cut and
 	 * the parts read it there, each part giving back what it has parsed.

@@ -212,8 +212,8 @@ source_scan(const char *text, size_t n, struct source_scan *out)
 /*
  * A large file that is UTF-8 already (no BOM, no CR) needs no copy: map it,
  * so that its pages can be given back once parsed (they read again from the
- * page cache if needed). They stay in memory after the scan: the loader
- * reads them next, or drops them first (source_drop).
+ * page cache if needed). They stay in memory after the scan, for the
+ * parse, which reads them next.
  * Returns -1 when it must be read instead.
  */
 static int
