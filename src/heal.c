@@ -13,6 +13,7 @@
 #define HEAL_RUNNING_MAX	40	/* characters of a running head */
 #define HEAL_RUNNING_MIN	3	/* occurrences that make one */
 #define HEAL_GARBAGE		((size_t)4 << 20)	/* compaction */
+#define HEAL_AHEAD		8	/* blocks read ahead of the map */
 #define HEAL_SHORT_MD		20	/* shorter lines cut mid-sentence may */
 #define HEAL_SHORT_TEXT		40	/* be headings: joined at breaks only */
 /* What a running head's key leaves out: page numbers change. */
@@ -233,6 +234,7 @@ heal_map_blocks(void *arg, size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		struct block *b = &d->blocks[i];
 
+		recover_prefetch(d, i + HEAL_AHEAD);
 		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
 			continue;
 		/* for heal_rules, while the text is at hand */

@@ -11,6 +11,8 @@
 #include "scholia/outline.h"
 #include "scholia/source.h"
 
+#define OUTLINE_AHEAD	8	/* blocks read ahead of the map */
+
 struct outline_ctx {
 	struct doc	*d;
 	int		 has_cn;	/* 一、 or （一） numbering is used */
@@ -49,6 +51,7 @@ outline_kinds(void *arg, size_t from, size_t to)
 	size_t			 i;
 
 	for (i = from; i < to; i++) {
+		recover_prefetch(d, i + OUTLINE_AHEAD);
 		if (!doc_in_flow(d, (int)i))
 			continue;
 		if (d->blocks[i].type == BLOCK_HEADING) {

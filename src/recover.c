@@ -306,6 +306,20 @@ recover_block_ends_sentence(const struct doc *d, int bi)
 	return final;
 }
 
+void
+recover_prefetch(const struct doc *d, size_t bi)
+{
+	const struct block	*b;
+
+	if (bi >= d->nblocks)
+		return;
+	b = &d->blocks[bi];
+	__builtin_prefetch(&d->spans[b->span_first]);
+	__builtin_prefetch(doc_text(d, b->text_off));
+	if (b->text_len > 0)
+		__builtin_prefetch(doc_text(d, b->text_off + b->text_len - 1));
+}
+
 int
 recover_next_flow(const struct doc *d, int bi)
 {

@@ -57,6 +57,13 @@ uint32_t	 recover_block_last(const struct doc *, int);
 /* Whether a block ends a sentence (final punctuation, maybe in quotes). */
 int		 recover_block_ends_sentence(const struct doc *, int);
 
+/*
+ * Ask the cache for what reading block bi takes (its spans, its text's
+ * head and end) while the blocks before it are read; bi may be past the
+ * last block.
+ */
+void		 recover_prefetch(const struct doc *, size_t);
+
 /* Next block after bi that is in the reading flow, or -1. */
 int		 recover_next_flow(const struct doc *, int);
 int		 recover_prev_flow(const struct doc *, int);
