@@ -24,6 +24,9 @@ static size_t	inl_stars(const struct inl *, size_t, size_t);
 static int	inl_is_blank(char);
 static int	inl_may_mark(const char *, size_t);
 static size_t	inl_next_work(const char *, size_t, size_t);
+#ifdef __SSE2__
+static unsigned	inl_work_bits(const char *);
+#endif
 static int	inl_is_space_end(const char *, size_t);
 static int	parse_is_cjk_punct(uint32_t);
 static int	parse_is_quote(uint32_t);
@@ -449,34 +452,48 @@ inl_emit(struct inl *i, size_t a, size_t b, unsigned fl)
 	inl_plain(i, p + run, b - run, fl);
 }
 
+#ifdef __SSE2__
+/* Which of the sixteen bytes at q start work for inl_emit; q[16] is read. */
+static unsigned
+inl_work_bits(const char *q)
+{
+	__m128i	v, w, m;
+
+	v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	w = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+	m = _mm_or_si128(_mm_or_si128(INL_EQ(v, '*'), INL_EQ(v, '^')),
+	    INL_EQ(v, '['));
+	m = _mm_or_si128(m, _mm_and_si128(INL_EQ(v, 0xc2),
+	    _mm_or_si128(_mm_or_si128(INL_EQ(w, 0xb2), INL_EQ(w, 0xb3)),
+	    INL_EQ(w, 0xb9))));
+	m = _mm_or_si128(m, _mm_and_si128(INL_EQ(v, 0xe2),
+	    _mm_or_si128(INL_EQ(w, 0x91), INL_EQ(w, 0x81))));
+	m = _mm_or_si128(m, _mm_and_si128(INL_EQ(v, 0xe3),
+	    _mm_or_si128(INL_EQ(w, 0x89), INL_EQ(w, 0x8a))));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 /*
  * The first byte in [k, b) where inl_emit has work: a '*', or where
  * inl_may_mark holds (both bytes are looked at: CJK punctuation shares
  * its lead bytes with markers). This sees every byte of the text, so it
- * takes sixteen at a time where it can; p[b] is read (the pending text
- * ends in a NUL, an inner range at its closing '*').
+ * takes sixteen at a time where it can, the last sixteen before b too
+ * (those before k masked off); p[b] is read (the pending text ends in a
+ * NUL, an inner range at its closing '*').
  */
 static size_t
 inl_next_work(const char *p, size_t k, size_t b)
 {
 #ifdef __SSE2__
-	__m128i	v, w, m;
-	int	bits;
+	unsigned	bits;
 
-	for (; k + 16 <= b; k += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
-		w = _mm_loadu_si128((const __m128i *)(const void *)(p + k + 1));
-		m = _mm_or_si128(_mm_or_si128(INL_EQ(v, '*'), INL_EQ(v, '^')),
-		    INL_EQ(v, '['));
-		m = _mm_or_si128(m, _mm_and_si128(INL_EQ(v, 0xc2),
-		    _mm_or_si128(_mm_or_si128(INL_EQ(w, 0xb2), INL_EQ(w, 0xb3)),
-		    INL_EQ(w, 0xb9))));
-		m = _mm_or_si128(m, _mm_and_si128(INL_EQ(v, 0xe2),
-		    _mm_or_si128(INL_EQ(w, 0x91), INL_EQ(w, 0x81))));
-		m = _mm_or_si128(m, _mm_and_si128(INL_EQ(v, 0xe3),
-		    _mm_or_si128(INL_EQ(w, 0x89), INL_EQ(w, 0x8a))));
-		if ((bits = _mm_movemask_epi8(m)) != 0)
-			return k + (size_t)__builtin_ctz((unsigned)bits);
+	for (; k + 16 <= b; k += 16)
+		if ((bits = inl_work_bits(p + k)) != 0)
+			return k + (size_t)__builtin_ctz(bits);
+	if (k < b && b >= 16) {
+		bits = inl_work_bits(p + b - 16) & (0xffffu << (k - (b - 16)));
+		return bits != 0 ? b - 16 + (size_t)__builtin_ctz(bits) : b;
 	}
 #endif
 	while (k < b && p[k] != '*' && !inl_may_mark(p + k, b - k))
