@@ -95,10 +95,10 @@ json_init(void)
 }
 
 /*
- * Whether u (n bytes left, the first not ASCII) starts a valid two- or
- * three-byte form of a character that needs no escape, as text_decode and
- * text_is_unsafe would judge it; its length in *len. The others (C1,
- * U+061C, bidi controls, U+2028/9, U+FFF9-B, bad bytes) are left to them.
+ * Whether u (n > 0 bytes left) starts a valid two- or three-byte form of
+ * a character that needs no escape, as text_decode and text_is_unsafe
+ * would judge it; its length in *len. The others (C1, U+061C, bidi
+ * controls, U+2028/9, U+FFF9-B, bad bytes) are left to them.
  */
 static int
 json_plain(const unsigned char *u, size_t n, size_t *len)
