@@ -26,6 +26,10 @@ recover_decode_last(const char *s, size_t n, uint32_t *uc)
 	*uc = 0;
 	if (n == 0)
 		return 0;
+	if ((unsigned char)s[n - 1] < 0x80) {
+		*uc = (unsigned char)s[n - 1];	/* a character alone */
+		return 1;
+	}
 	i = n - 1;
 	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
 		i--;
