@@ -15,41 +15,28 @@
 
 static int	notes_head(const struct doc *, int, char *, size_t);
 static int	notes_enumeration(const struct doc *, int, const char *);
-static void	notes_norm(const char *, char *, size_t);
 static int	notes_value(const char *);
 static int	notes_has_ref(const struct doc *, int);
 static int	notes_tight_line(const struct doc *, int, int);
-static int	notes_is_skip(const struct doc *, int);
 static void	notes_continuations(struct doc *);
 static int	notes_continues(struct doc *, int, int);
-static void	notes_runs(struct notes_ctx *);
-static int	notes_named(struct notes_ctx *, const char *);
 static int	notes_src_indent(const struct doc *, int);
-static struct notes_slot *notes_slot(struct notes_ctx *, int, const char *);
-static void	notes_index(struct notes_ctx *, int, int);
 static void	notes_heads_map(void *, size_t, size_t);
 static void	notes_promote_map(void *, size_t, size_t);
 
-/* A note found by the first look: its block, and where its label is. */
-struct notes_found {
-	int		 block;
-	int		 ref;		/* the reference taken for its head,
-					   or -1: the label is in the pool */
-	size_t		 label;		/* in the pool of its half */
-};
-
 /* The first look at every block, on two threads. */
 struct notes_map {
-	struct doc		*d;
-	char			*drop;		/* references dropped */
-	struct notes_found	*found[2];	/* by each half, in order */
-	size_t			 nfound[2];
-	size_t			 cap_found[2];
-	struct buf		 pool[2];	/* labels found by each half */
-	char			*kind;		/* promote map: NOTES_PROMOTE,
-						   NOTES_UNLABEL */
+	struct doc	*d;
+	char		*drop;		/* references dropped */
+	char		*kind;		/* per block: 1 or 3 a note, 2 a ref
+					   head; then NOTES_PROMOTE,
+					   NOTES_UNLABEL */
+	int		*ref;		/* kind 1, 3: its label in pool[0],
+					   pool[1]; kind 2: the reference */
+	struct buf	 pool[2];	/* labels found by each half */
 };
 
+#define NOTES_AHEAD	8	/* blocks whose text is fetched ahead */
 #define NOTES_PROMOTE	1	/* may hold markers to promote */
 #define NOTES_UNLABEL	2	/* a note label heads a block that is no
 				   note */
@@ -139,7 +126,9 @@ notes_enumeration(const struct doc *d, int bi, const char *label)
 	l = text_next(s, n, &c);	/* skip the head itself */
 	for (i = l; i < n; i += l) {
 		l = text_next(s + i, n - i, &c);
-		if (marker_circled_value(c) == v + 1)
+		/* circled numbers lie in U+2460..U+32BF: ask of those only */
+		if (c >= 0x2460 && c <= 0x32bf &&
+		    marker_circled_value(c) == v + 1)
 			return 1;
 	}
 	return 0;
@@ -173,53 +162,6 @@ notes_has_ref(const struct doc *d, int bi)
 		    (SPAN_REF | SPAN_MAYBEREF))
 			return 1;
 	return 0;
-}
-
-/*
- * Labels compare as written, except that full-width digits are digits; a
- * circled ① is not the [1] of a bibliography.
- */
-static void
-notes_norm(const char *l, char *out, size_t size)
-{
-	uint32_t	c;
-	size_t		i, k, o = 0, n = strlen(l);
-
-	for (i = 0; i < n && o + 5 < size; i += k) {
-		if ((unsigned char)l[i] < 0x80) {
-			out[o++] = l[i];
-			k = 1;
-			continue;
-		}
-		k = text_next(l + i, n - i, &c);
-		if (c >= 0xff10 && c <= 0xff19)
-			out[o++] = (char)('0' + (c - 0xff10));
-		else {
-			memcpy(out + o, l + i, k);
-			o += k;
-		}
-	}
-	out[o] = '\0';
-}
-
-/* Labels equal once full-width digits are read as digits. */
-int
-notes_same(const char *a, const char *b)
-{
-	char	x[80], y[80];
-
-	notes_norm(a, x, sizeof x);
-	notes_norm(b, y, sizeof y);
-	return strcmp(x, y) == 0;
-}
-
-/* Blocks that do not separate two notes of one page: hidden, rules. */
-static int
-notes_is_skip(const struct doc *d, int bi)
-{
-	const struct block	*b = &d->blocks[bi];
-
-	return (b->flags & BLOCK_HIDDEN) || b->type == BLOCK_HR;
 }
 
 /*
@@ -269,8 +211,9 @@ notes_continues(struct doc *d, int p, int bi)
 		if (notes_src_indent(d, bi) >= 4)
 			return 1;
 	}
-	if (recover_nchars_over(doc_text(d, b->text_off), b->text_len,
-	    199) || notes_has_ref(d, bi))
+	/* the spans first: they are fewer bytes to read than the text */
+	if (notes_has_ref(d, bi) || recover_nchars_over(doc_text(d,
+	    b->text_off), b->text_len, 199))
 		return 0;
 	if (notes_tight_line(d, p, bi))
 		return 1;
@@ -304,161 +247,6 @@ notes_tight_line(const struct doc *d, int note, int bi)
 	return before >= 0 && n->line > d->blocks[before].end_line + 1;
 }
 
-/*
- * The slot for (run, label): its note, or the empty slot to fill. A run's
- * labels probe from near four times its first note's index, so that runs
- * looked up in order read the table in order.
- */
-static struct notes_slot *
-notes_slot(struct notes_ctx *c, int run, const char *label)
-{
-	char		 key[80], other[80];
-	uint32_t	 h = 2166136261u;
-	size_t		 i, mask = c->nslots - 1;
-	const char	*p;
-
-	notes_norm(label, key, sizeof key);
-	for (p = key; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	h ^= (uint32_t)(run + 1) * 2654435761u;
-	i = run < 0 ? h : (size_t)c->runs[run].first * 4 + (h & 7);
-	for (i &= mask;; i = (i + 1) & mask) {
-		struct notes_slot *sl = &c->slots[i];
-
-		if (sl->note < 0) {
-			sl->hash = h;	/* for the note put here */
-			return sl;
-		}
-		if (sl->run != run || sl->hash != h)
-			continue;
-		notes_norm(c->d->notes[sl->note].label, other, sizeof other);
-		if (strcmp(key, other) == 0)
-			return sl;
-	}
-}
-
-/* Index note ni under run (the first note of a label wins). */
-static void
-notes_index(struct notes_ctx *c, int run, int ni)
-{
-	struct notes_slot	*sl;
-
-	sl = notes_slot(c, run, c->d->notes[ni].label);
-	if (sl->note < 0) {
-		sl->run = run;
-		sl->note = ni;
-	}
-}
-
-/*
- * Group notes into runs (one page each: a label seen again starts the
- * next page) and index them. The notes are in the order of their blocks,
- * and a run ends at the first block between two notes that is no skip.
- */
-static void
-notes_runs(struct notes_ctx *c)
-{
-	struct doc		*d = c->d;
-	struct notes_run	*r = NULL;
-	struct notes_slot	*sl;
-	size_t			 i;
-	int			 bi, j, prev = -1, open = 0;
-
-	free(c->slots);
-	for (c->nslots = 16; c->nslots < 4 * d->nnotes; c->nslots *= 2)
-		;
-	c->slots = xcalloc(c->nslots, sizeof *c->slots);
-	for (i = 0; i < c->nslots; i++)
-		c->slots[i].note = -1;
-	for (i = 0; i < d->nnotes; i++) {
-		if ((bi = d->notes[i].block) < 0)
-			continue;
-		for (j = prev + 1; open && j < bi; j++)
-			if (!notes_is_skip(d, j))
-				open = 0;
-		prev = bi;
-		/* its slot in the open run, unless the label is there */
-		sl = open ? notes_slot(c, (int)c->nruns - 1,
-		    d->notes[i].label) : NULL;
-		if (sl != NULL && sl->note >= 0)
-			sl = NULL;
-		if (sl == NULL) {
-			r = ARRAY_PUSH(c->runs, c->nruns, c->cap_runs);
-			r->first = (int)i;
-			r->block = bi;
-			open = 1;
-			sl = notes_slot(c, (int)c->nruns - 1,
-			    d->notes[i].label);
-		}
-		r->last = (int)i;
-		if (sl->note < 0) {
-			sl->run = (int)c->nruns - 1;
-			sl->note = (int)i;
-		}
-	}
-	c->named = 0;
-	c->hint = 0;
-}
-
-/*
- * The first run whose first note is after block bi, or -1: the run found
- * last, or its next (blocks are mostly asked in order), else a search.
- */
-int
-notes_run_after(struct notes_ctx *c, int bi)
-{
-	size_t	lo = 0, hi = c->nruns, mid;
-
-	for (mid = c->hint; mid <= c->hint + 1 && mid < c->nruns; mid++)
-		if (c->runs[mid].block > bi &&
-		    (mid == 0 || c->runs[mid - 1].block <= bi))
-			return (int)(c->hint = mid);
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (c->runs[mid].block <= bi)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == c->nruns)
-		return -1;
-	c->hint = lo;
-	return (int)lo;
-}
-
-/* The note with this label in the first run after block bi, or -1. */
-int
-notes_find(struct notes_ctx *c, int bi, const char *label)
-{
-	int	ri;
-
-	if (bi < 0 || (size_t)bi >= c->d->nblocks)
-		return -1;
-	ri = notes_run_after(c, bi);
-	if (ri < 0)
-		return -1;
-	return notes_slot(c, ri, label)->note;
-}
-
-/*
- * A [^name] reference: the note of that name, wherever it is. All notes
- * are indexed under run -1 at the first such reference (the first of a
- * label wins).
- */
-static int
-notes_named(struct notes_ctx *c, const char *label)
-{
-	size_t	i;
-
-	if (!c->named) {
-		for (i = 0; i < c->d->nnotes; i++)
-			if (c->d->notes[i].block >= 0)
-				notes_index(c, -1, (int)i);
-		c->named = 1;
-	}
-	return notes_slot(c, -1, label)->note;
-}
-
 /* Columns of indentation of a block's first source line. */
 static int
 notes_src_indent(const struct doc *d, int bi)
@@ -478,19 +266,17 @@ notes_src_indent(const struct doc *d, int bi)
 }
 
 /*
- * Which blocks are notes, for blocks from to to, in the list of the half:
- * a head of their own (the label in the half's pool), or a reference
- * marker taken for one (the reference, marked dropped, its span made the
- * label).
+ * Which blocks are notes, for blocks from to to: a head of their own
+ * (kind 1 or 3 as the half, the label in the half's pool), or a reference
+ * marker taken for one (kind 2: the reference, which was m->ref, is
+ * marked dropped and its span made the label).
  */
 static void
 notes_heads_map(void *arg, size_t from, size_t to)
 {
 	struct notes_map	*m = arg;
 	struct doc		*d = m->d;
-	int			 h = from == 0 ? 0 : 1;
-	struct buf		*pool = &m->pool[h];
-	struct notes_found	*f;
+	struct buf		*pool = &m->pool[from == 0 ? 0 : 1];
 	char			 label[64];
 	size_t			 i;
 	int			 ref;
@@ -498,23 +284,26 @@ notes_heads_map(void *arg, size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		struct block *b = &d->blocks[i];
 
+		/* text and spans no cache holds: ask for them early */
+		if (i + NOTES_AHEAD < to) {
+			__builtin_prefetch(doc_text(d,
+			    b[NOTES_AHEAD].text_off));
+			__builtin_prefetch(&d->spans[b[NOTES_AHEAD].span_first]);
+		}
 		if (b->flags & (BLOCK_HIDDEN | BLOCK_LISTITEM) ||
 		    b->quote_depth > 0)
 			continue;
-		ref = b->span_count > 0 ? d->spans[b->span_first].ref : -1;
 		if (notes_head(d, (int)i, label, sizeof label)) {
-			f = ARRAY_PUSH(m->found[h], m->nfound[h],
-			    m->cap_found[h]);
-			f->block = (int)i;
-			f->ref = -1;
-			f->label = pool->len;
+			/* its label kept in the pool of this half */
+			m->kind[i] = from == 0 ? 1 : 3;
+			m->ref[i] = (int)pool->len;
 			buf_append(pool, label, strlen(label) + 1);
-		} else if (notes_ref_head(d, (int)i, label, sizeof label,
-		    m->drop)) {
-			f = ARRAY_PUSH(m->found[h], m->nfound[h],
-			    m->cap_found[h]);
-			f->block = (int)i;
-			f->ref = ref;
+			continue;
+		}
+		ref = b->span_count > 0 ? d->spans[b->span_first].ref : -1;
+		if (notes_ref_head(d, (int)i, label, sizeof label, m->drop)) {
+			m->kind[i] = 2;
+			m->ref[i] = ref;
 		}
 	}
 }
@@ -547,10 +336,9 @@ notes_recover(struct doc *d)
 {
 	struct notes_ctx	 c;
 	struct notes_map	 m;
-	struct notes_found	*f;
 	struct block		*b;
 	char			 label[64], *drop;
-	size_t			 i, h, nrefs;
+	size_t			 i, nrefs;
 	int			 ni, dropped = 0;
 
 	memset(&c, 0, sizeof c);
@@ -559,24 +347,24 @@ notes_recover(struct doc *d)
 	memset(&m, 0, sizeof m);
 	m.d = d;
 	m.drop = drop;
+	m.kind = xcalloc(d->nblocks + 1, 1);
+	m.ref = xcalloc(d->nblocks + 1, sizeof *m.ref);
 	recover_par(d->nblocks, notes_heads_map, &m);
-	for (h = 0; h < 2; h++) {
-		for (i = 0; i < m.nfound[h]; i++) {
-			f = &m.found[h][i];
-			if (f->ref < 0)
-				doc_add_note(d, m.pool[h].data + f->label,
-				    d->blocks[f->block].line, f->block);
-			else {
-				snprintf(label, sizeof label, "%s",
-				    d->refs[f->ref].label);
-				doc_add_note(d, label, d->blocks[f->block].line,
-				    f->block);
-				dropped = 1;
-			}
+	for (i = 0; i < d->nblocks; i++) {
+		if (m.kind[i] == 1 || m.kind[i] == 3)
+			doc_add_note(d, m.pool[m.kind[i] == 3].data + m.ref[i],
+			    d->blocks[i].line, (int)i);
+		else if (m.kind[i] == 2) {
+			snprintf(label, sizeof label, "%s",
+			    d->refs[m.ref[i]].label);
+			doc_add_note(d, label, d->blocks[i].line, (int)i);
+			dropped = 1;
 		}
-		free(m.found[h]);
-		buf_free(&m.pool[h]);
 	}
+	free(m.kind);
+	free(m.ref);
+	buf_free(&m.pool[0]);
+	buf_free(&m.pool[1]);
 	if (dropped)
 		recover_drop_refs(d, drop);
 	free(drop);

@@ -32,11 +32,16 @@ struct notes_ctx {
 	size_t			 hint;		/* last notes_run_after */
 };
 
+/* notes_runs.c: group the notes into runs and index their labels. */
+void	notes_runs(struct notes_ctx *);
+/* Labels equal once full-width digits are read as digits. */
 int	notes_same(const char *, const char *);
 /* The first run whose first note is after block bi, or -1. */
 int	notes_run_after(struct notes_ctx *, int);
 /* The note with this label in the first run after block bi, or -1. */
 int	notes_find(struct notes_ctx *, int, const char *);
+/* A [^name] reference: the note of that name, wherever it is, or -1. */
+int	notes_named(struct notes_ctx *, const char *);
 
 /* notes_promote.c: notes and references the parser could not mark */
 void	notes_maybe(struct notes_ctx *, int);

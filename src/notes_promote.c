@@ -41,6 +41,10 @@ struct notes_dmap {
 static void	notes_digit_map(void *, size_t, size_t);
 static void	notes_digit_index(const struct doc *, struct notes_dmap *);
 static size_t	notes_digit_len(const struct doc *, int);
+static size_t	notes_digit_next(const struct doc *, struct notes_dmap *,
+		    size_t, size_t);
+
+#define NOTES_DIGIT_NEAR	256	/* blocks read before the index is made */
 
 /*
  * Length of a token that may be a reference at p: a circled number, or a
@@ -378,6 +382,29 @@ notes_digit_index(const struct doc *d, struct notes_dmap *dm)
 }
 
 /*
+ * The first numbered paragraph at or after block from, or limit when none
+ * is before it: the blocks near are read, a longer way is looked up in the
+ * index of them all, made the first time one is needed.
+ */
+static size_t
+notes_digit_next(const struct doc *d, struct notes_dmap *dm, size_t from,
+    size_t limit)
+{
+	char	label[64];
+	size_t	j;
+
+	if (dm->next == NULL) {
+		for (j = from; j < limit && j < from + NOTES_DIGIT_NEAR; j++)
+			if (notes_digit_head(d, (int)j, label, sizeof label))
+				return j;
+		if (j >= limit)
+			return limit;
+		notes_digit_index(d, dm);
+	}
+	return dm->next[from] < limit ? dm->next[from] : limit;
+}
+
+/*
  * Numbered paragraphs become notes when a reference with no note of its
  * own finds its number among the first such paragraphs after it (and
  * before the next real notes). Returns whether any were added.
@@ -398,20 +425,17 @@ notes_digit_notes(struct notes_ctx *c)
 		if (r->named || r->block < 0 || r->label[0] < '0' ||
 		    r->label[0] > '9' || notes_find(c, r->block, r->label) >= 0)
 			continue;
-		if (dm.next == NULL)
-			notes_digit_index(d, &dm);
 		k = notes_run_after(c, r->block);
-		limit = k < 0 ? d->nblocks :
-		    (size_t)d->notes[c->runs[k].first].block;
-		start = dm.next[r->block + 1];
+		limit = k < 0 ? d->nblocks : (size_t)c->runs[k].block;
+		start = notes_digit_next(d, &dm, (size_t)r->block + 1, limit);
 		if (start >= limit)
 			continue;
 		hit = 0;
 		for (j = start; j < limit; j++) {
 			if (d->blocks[j].flags & BLOCK_HIDDEN)
 				continue;
-			if (!dm.head[j] || !notes_digit_head(d, (int)j, label,
-			    sizeof label))
+			if ((dm.head != NULL && !dm.head[j]) ||
+			    !notes_digit_head(d, (int)j, label, sizeof label))
 				break;
 			if (strcmp(label, r->label) == 0)
 				hit = 1;
