@@ -63,7 +63,7 @@ static void	heal_drop_heads(struct heal_map *, struct heal_key *, size_t,
 		    int);
 static void	heal_furniture(struct heal_map *, int);
 static void	heal_rules(struct heal_map *);
-static int	heal_mid_sentence(const struct doc *, int);
+static int	heal_mid_sentence(const struct doc *, int, uint32_t);
 static int	heal_next(const struct doc *, int, const unsigned char *,
 		    int *);
 static int	heal_latin_cut(const struct doc *, int, uint32_t);
@@ -267,9 +267,9 @@ heal_map_blocks(void *arg, size_t from, size_t to)
 		if (b->list_depth == 0 && b->quote_depth == 0 &&
 		    b->text_len > 0 && kind == OUTLINE_NONE) {
 			m->f[i] |= HEAL_JOIN;
-			if (heal_mid_sentence(d, (int)i))
-				m->f[i] |= HEAL_MID;
 			m->last[i] = recover_block_last(d, (int)i);
+			if (heal_mid_sentence(d, (int)i, m->last[i]))
+				m->f[i] |= HEAL_MID;
 		}
 	}
 }
@@ -417,12 +417,10 @@ heal_rules(struct heal_map *m)
 	}
 }
 
-/* Whether a paragraph stops in the middle of a sentence. */
+/* Whether a paragraph whose last character is c stops mid-sentence. */
 static int
-heal_mid_sentence(const struct doc *d, int bi)
+heal_mid_sentence(const struct doc *d, int bi, uint32_t c)
 {
-	uint32_t	c = recover_block_last(d, bi);
-
 	if (c == 0 || recover_block_ends_sentence(d, bi))
 		return 0;
 	if (c == ':' || c == 0xff1a || c == 0x2026 || recover_is_closing(c))
