@@ -1,12 +1,15 @@
-/* Unit tests for footnote marker lexing (src/marker.c). */
+/* Unit tests for footnote marker lexing (src/marker.c) and the inline scan for them. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
+#include "parse_test_util.h"
 #include "scholia/marker.h"
+#include "scholia/parse.h"
 
 static size_t
 ref(const char *s, struct marker *m)
@@ -207,6 +210,153 @@ test_sup_label(void **state)
 	assert_int_equal(marker_sup_label("[]", 2, l, sizeof l), 0);
 }
 
+/* A marker in running text and what the inline scan makes of it. */
+struct scan_case {
+	const char	*src;		/* as written */
+	const char	*shown;		/* as displayed */
+	const char	*label;		/* of its reference, NULL if none */
+	unsigned	 flags;		/* of the span showing it, 0: plain */
+};
+
+/* CJK punctuation whose lead bytes (e2 80, e3 80) markers share. */
+static const char *const scan_fill[] = { "“", "、", "”", "。" };
+
+/* Append s to buf (NUL-terminated, size bytes). */
+static void
+scan_cat(char *buf, const char *s, size_t size)
+{
+	size_t	n = strlen(buf);
+
+	snprintf(buf + n, size - n, "%s", s);
+}
+
+/* pre bytes: ASCII to round, then 3-byte punctuation up to the marker. */
+static void
+scan_prefix(char *buf, size_t size, size_t pre, size_t shift)
+{
+	size_t	i, n = pre % 3;
+
+	memset(buf, 'x', n);
+	buf[n] = '\0';
+	for (i = 0; i < pre / 3; i++)
+		scan_cat(buf, scan_fill[(i + shift) % 4], size);
+}
+
+/* suf bytes: punctuation right after the marker, then ASCII. */
+static void
+scan_suffix(char *buf, size_t size, size_t suf, size_t shift)
+{
+	size_t	i;
+
+	buf[0] = '\0';
+	for (i = 0; i < suf / 3; i++)
+		scan_cat(buf, scan_fill[(i + shift) % 4], size);
+	for (i = 0; i < suf % 3; i++)
+		scan_cat(buf, "y", size);
+}
+
+/* One paragraph "x" prefix marker suffix through the plain-text parser. */
+static void
+scan_check(const struct scan_case *c, const char *pre, const char *suf)
+{
+	char		 in[256], want[256];
+	struct doc	*d;
+	size_t		 i;
+	unsigned	 f;
+	int		 found = 0;
+
+	snprintf(in, sizeof in, "x%s%s%s\n", pre, c->src, suf);
+	snprintf(want, sizeof want, "x%s%s%s", pre, c->shown, suf);
+	d = ptu_parse(in, parse_text);
+	assert_int_equal(d->nblocks, 1);
+	if (strcmp(ptu_block(d, 0), want) != 0)
+		fail_msg("scan of \"%s\": \"%s\"", in, ptu_block(d, 0));
+	assert_int_equal(d->nrefs, c->label != NULL ? 1 : 0);
+	if (c->label != NULL)
+		assert_string_equal(d->refs[0].label, c->label);
+	for (i = 0; i < d->blocks[0].span_count; i++)
+		if (strcmp(ptu_span(d, 0, i, &f), c->shown) == 0 &&
+		    f == c->flags)
+			found = 1;
+	if (c->flags != 0 && !found)
+		fail_msg("no span \"%s\" flags %x in \"%s\"", c->shown,
+		    c->flags, in);
+	ptu_done(d);
+}
+
+/*
+ * Markers at every place of the sixteen-byte windows the inline scan
+ * takes, and as the last bytes of the run (its overlapping last window),
+ * between CJK punctuation that shares their lead bytes.
+ */
+static void
+test_scan_windows(void **state)
+{
+	static const struct scan_case cases[] = {
+		{ "^①", "①", "①", SPAN_REF },
+		{ "¹", "[1]", "1", SPAN_REF },
+		{ "²³", "[23]", "23", SPAN_REF },
+		{ "⁴⁰", "[40]", "40", SPAN_REF },
+		{ "[^n]", "[n]", "n", SPAN_REF },
+		{ "①", "①", NULL, SPAN_MAYBEREF },
+		{ "⑳", "⑳", NULL, SPAN_MAYBEREF },
+		{ "㉑", "㉑", NULL, SPAN_MAYBEREF },
+		{ "*词*", "词", NULL, SPAN_EMPH },
+		{ "⁽", "⁽", NULL, 0 },
+		{ "[1]", "[1]", NULL, 0 },
+	};
+	char	pre[128], suf[128];
+	size_t	ci, p, s, shift;
+
+	(void)state;
+	for (ci = 0; ci < sizeof cases / sizeof cases[0]; ci++)
+		for (p = 0; p < 40; p++)
+			for (s = 0; s < 20; s++) {
+				shift = p + s;
+				scan_prefix(pre, sizeof pre, p, shift);
+				scan_suffix(suf, sizeof suf, s, shift);
+				scan_check(&cases[ci], pre, suf);
+			}
+}
+
+/* Two markers in one window, and one closing an emphasis run. */
+static void
+test_scan_pairs(void **state)
+{
+	struct doc	*d;
+	char		 in[256];
+	size_t		 gap, i;
+
+	(void)state;
+	for (gap = 0; gap < 24; gap++) {
+		char	fill[128];
+
+		scan_suffix(fill, sizeof fill, gap, gap);
+		snprintf(in, sizeof in, "x。^①%s¹”\n", fill);
+		d = ptu_parse(in, parse_text);
+		assert_int_equal(d->nrefs, 2);
+		assert_string_equal(d->refs[0].label, "①");
+		assert_string_equal(d->refs[1].label, "1");
+		ptu_done(d);
+	}
+	for (i = 0; i < 20; i++) {
+		char	fill[128], want[160];
+		unsigned f;
+
+		scan_prefix(fill, sizeof fill, i, i);
+		snprintf(in, sizeof in, "x。*%s^②*、\n", fill);
+		d = ptu_parse(in, parse_text);
+		assert_int_equal(d->nrefs, 1);
+		assert_string_equal(d->refs[0].label, "②");
+		snprintf(want, sizeof want, "x。%s②、", fill);
+		assert_string_equal(ptu_block(d, 0), want);
+		assert_string_equal(ptu_span(d, 0, d->blocks[0].span_count - 2,
+		    &f), "②");
+		assert_int_equal(f, SPAN_REF | SPAN_EMPH);
+		ptu_done(d);
+	}
+}
+
 int
 main(void)
 {
@@ -221,6 +371,8 @@ main(void)
 		cmocka_unit_test(test_note_head),
 		cmocka_unit_test(test_note_head_rejects),
 		cmocka_unit_test(test_sup_label),
+		cmocka_unit_test(test_scan_windows),
+		cmocka_unit_test(test_scan_pairs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
