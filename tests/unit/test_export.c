@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "scholia/buf.h"
 #include "scholia/doc.h"
 #include "scholia/export.h"
 #include "scholia/text.h"
@@ -23,6 +24,9 @@ static char		*run_export(int (*)(const struct doc *, FILE *),
 static char		*run_dump(const struct doc *, int);
 static void		 para(struct doc *, int, const char *);
 static void		 app(struct doc *, const char *, unsigned);
+static char		*json_words(char **, int);
+static void		 esc_slow(struct buf *, const char *);
+static size_t		 put_utf8(char *, uint32_t);
 
 static void
 app(struct doc *d, const char *s, unsigned flags)
@@ -159,6 +163,184 @@ test_json_valid(void **state)
 	unlink(path);
 	free(s);
 	doc_free(d);
+}
+
+/* The JSON words array of one keyword line holding these words (taken). */
+static char *
+json_words(char **words, int n)
+{
+	struct doc	*d = doc_new(NULL);
+	char		*s, *a, *e, *r;
+	int		 b;
+
+	b = doc_begin_block(d, BLOCK_META, 3);
+	app(d, "Keywords: x", 0);
+	doc_end_block(d, 3);
+	doc_add_keywords(d, 3, b, words, n);
+	s = run_export(export_json, d);
+	a = strstr(s, "\"words\": [");
+	assert_non_null(a);
+	a += strlen("\"words\": [");
+	e = strstr(a, "]}\n");
+	assert_non_null(e);
+	r = strndup(a, (size_t)(e - a));
+	free(s);
+	doc_free(d);
+	return r;
+}
+
+/*
+ * A JSON string as the writer made it before its fast paths: one
+ * character at a time, escaping what text_is_unsafe names and invalid
+ * bytes, and keeping a literal U+FFFD.
+ */
+static void
+esc_slow(struct buf *b, const char *s)
+{
+	size_t		 n = strlen(s), i = 0, l;
+	uint32_t	 c;
+	char		 esc[16];
+
+	buf_putc(b, '"');
+	while (i < n) {
+		l = text_decode(s + i, n - i, &c);
+		if (c == '"' || c == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, (char)c);
+		} else if (text_is_unsafe(c) || (c == 0xFFFD && l == 1)) {
+			snprintf(esc, sizeof esc, "\\u%04x", (unsigned)c);
+			buf_append(b, esc, strlen(esc));
+		} else
+			buf_append(b, s + i, l);
+		i += l;
+	}
+	buf_putc(b, '"');
+}
+
+static size_t
+put_utf8(char *p, uint32_t c)
+{
+	if (c < 0x80) {
+		p[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		p[0] = (char)(0xc0 | c >> 6);
+		p[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		p[0] = (char)(0xe0 | c >> 12);
+		p[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		p[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	p[0] = (char)(0xf0 | c >> 18);
+	p[1] = (char)(0x80 | (c >> 12 & 0x3f));
+	p[2] = (char)(0x80 | (c >> 6 & 0x3f));
+	p[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/* Escapes of the characters the fast paths pass over or stop at. */
+static void
+test_json_escapes(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "a\xc2\x80" "b\xc2\x85\xc2\x9f", "a\\u0080b\\u0085\\u009f" },
+		{ "\xc2\xa0\xc2\xb7\xd8\x9b", "\xc2\xa0\xc2\xb7\xd8\x9b" },
+		{ "\xd8\x9c" "x\xd8\x9c", "\\u061cx\\u061c" },
+		{ "“\xe2\x80\xa8”\xe2\x80\xa9。", "“\\u2028”\\u2029。" },
+		{ "\xe2\x80\x8e\xe2\x80\x8f\xe2\x80\xaa\xe2\x80\xae",
+		    "\\u200e\\u200f\\u202a\\u202e" },
+		{ "\xe2\x81\xa6\xe2\x81\xa9\xe2\x81\xa5\xe2\x80\x94",
+		    "\\u2066\\u2069\xe2\x81\xa5\xe2\x80\x94" },
+		{ "\xef\xbf\xb8\xef\xbf\xb9\xef\xbf\xba\xef\xbf\xbb\xef\xbf\xbc",
+		    "\xef\xbf\xb8\\ufff9\\ufffa\\ufffb\xef\xbf\xbc" },
+		{ "\xef\xbf\xbd", "\xef\xbf\xbd" },
+		{ "\xff，\xef\xbf\xbd", "\\ufffd，\xef\xbf\xbd" },
+		{ "“\x80”", "“\\ufffd”" },
+		{ "，\xef\xbc", "，\\ufffd\\ufffd" },
+		{ "\xe3\x80\xe3\x80\x82", "\\ufffd\\ufffd。" },
+		{ "\xc2“\xc2", "\\ufffd“\\ufffd" },
+		{ "\xe0\x80\x80、\xed\xa0\x80", "\\ufffd\\ufffd\\ufffd、"
+		    "\\ufffd\\ufffd\\ufffd" },
+		{ "\xc0\xaf\xe2\x80", "\\ufffd\\ufffd\\ufffd\\ufffd" },
+		{ "\xe3\x80\x80\"中\\", "\xe3\x80\x80\\\"中\\\\" },
+		{ "\xf0\x9f\x98\x80\xf4\x90\x80\x80",
+		    "\xf0\x9f\x98\x80\\ufffd\\ufffd\\ufffd\\ufffd" },
+	};
+	size_t		 i, n = sizeof cases / sizeof cases[0];
+	char		**w, *got, *want, *p;
+	struct buf	 b = { 0 };
+
+	(void)state;
+	w = xcalloc(n, sizeof *w);
+	for (i = 0; i < n; i++) {
+		w[i] = xstrdup(cases[i][0]);
+		buf_append(&b, i > 0 ? ", \"" : "\"", i > 0 ? 3 : 1);
+		buf_append(&b, cases[i][1], strlen(cases[i][1]));
+		buf_putc(&b, '"');
+	}
+	got = json_words(w, (int)n);
+	want = strndup(b.data, b.len);
+	for (p = got; *p != '\0'; p++)
+		assert_false((unsigned char)*p < 0x20);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	buf_free(&b);
+}
+
+/* Compared with the slow writer: every code point, and random bytes. */
+static void
+test_json_escapes_all(void **state)
+{
+	static const unsigned char odd[] = {
+		0x80, 0x81, 0x9c, 0x9d, 0xa8, 0xa9, 0xbc, 0xbd, 0xbf, 0xc0,
+		0xc2, 0xd8, 0xdf, 0xe0, 0xe1, 0xe2, 0xe3, 0xec, 0xed, 0xef,
+		0xf0, 0xf4, 0xff, '"', '\\', 0x1f, 'a',
+	};
+	enum { PER = 512, NRAND = 3000 };
+	size_t		 nw = 0x110000 / PER + NRAND, i, k, len;
+	char		**w, *got, *p;
+	struct buf	 b = { 0 };
+	uint32_t	 c, seed = 12345;
+
+	(void)state;
+	w = xcalloc(nw, sizeof *w);
+	for (i = 0; i < 0x110000 / PER; i++) {
+		p = w[i] = xcalloc(PER * 4 + 1, 1);
+		for (k = 0; k < PER; k++) {
+			c = (uint32_t)(i * PER + k);
+			if (c == 0 || (c >= 0xd800 && c <= 0xdfff))
+				c = 0x3002;
+			p += put_utf8(p, c);
+		}
+	}
+	for (; i < nw; i++) {
+		len = 1 + i % 23;
+		w[i] = xcalloc(len + 1, 1);
+		for (k = 0; k < len; k++) {
+			seed = seed * 1103515245 + 12345;
+			w[i][k] = (char)((seed >> 16) % 3 == 0 ?
+			    1 + (seed >> 8) % 255 : odd[(seed >> 8) % sizeof odd]);
+		}
+	}
+	for (i = 0; i < nw; i++) {
+		if (i > 0)
+			buf_append(&b, ", ", 2);
+		esc_slow(&b, w[i]);
+	}
+	buf_putc(&b, '\0');
+	got = json_words(w, (int)nw);
+	for (k = 0; got[k] != '\0' && got[k] == b.data[k]; k++)
+		;
+	if (got[k] != b.data[k])
+		fail_msg("differs at %zu: \"%.40s\" for \"%.40s\"", k,
+		    got + (k > 20 ? k - 20 : 0), b.data + (k > 20 ? k - 20 : 0));
+	free(got);
+	buf_free(&b);
 }
 
 static void
@@ -347,6 +529,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_valid),
 		cmocka_unit_test(test_json_empty),
+		cmocka_unit_test(test_json_escapes),
+		cmocka_unit_test(test_json_escapes_all),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_dump_plain),
 		cmocka_unit_test(test_dump_articles),
