@@ -131,6 +131,136 @@ test_continued_meta(void **state)
 	doc_free(d);
 }
 
+/* Append n copies of s to buf (NUL-terminated, size bytes). */
+static void
+repeat(char *buf, size_t size, const char *s, size_t n)
+{
+	size_t	len = strlen(buf);
+
+	while (n-- > 0)
+		len += (size_t)snprintf(buf + len, size - len, "%s", s);
+}
+
+/*
+ * A whole 【…】 line is META however many spaces (U+3000, NBSP) follow
+ * it, wherever the byte the label's reader looks at (93; 128 before)
+ * falls inside one of them; a character after them makes it text.
+ */
+static void
+test_meta_trailing_spaces(void **state)
+{
+	static const char *const spaces[] = { "　", "\xc2\xa0", " 　" };
+	char		 line[512];
+	struct doc	*d;
+	size_t		 pad, m, sp, nb = 0;
+	int		 bi;
+
+	(void)state;
+	for (sp = 0; sp < 3; sp++)
+		for (pad = 0; pad < 3; pad++)
+			for (m = 20; m < 56; m++) {
+				d = doc_new(NULL);
+				snprintf(line, sizeof line, "　【欢迎转载");
+				repeat(line, sizeof line, "A", pad);
+				repeat(line, sizeof line, "】", 1);
+				repeat(line, sizeof line, spaces[sp], m);
+				bi = tr_para(d, 1, line);
+				tr_para(d, 3, "这是正文的第一段，结尾有句号，而且足够长，"
+				    "不会被当成标签之间的续行。");
+				repeat(line, sizeof line, "中", 1);
+				repeat(line, sizeof line, spaces[sp], m / 2);
+				tr_para(d, 5, line);
+				keywords_recover(d);
+				if (d->blocks[bi].type != BLOCK_META)
+					fail_msg("not META: %zu bytes, %zu pad",
+					    strlen(line), pad);
+				assert_int_equal(d->blocks[1].type, BLOCK_PARA);
+				assert_int_equal(d->blocks[2].type, BLOCK_PARA);
+				doc_free(d);
+				nb++;
+			}
+	assert_int_equal(nb, 3 * 3 * 36);
+}
+
+/* A keyword line with many trailing U+3000 spaces keeps its words. */
+static void
+test_keywords_trailing_spaces(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		 line[512] = "【关键词】美国；中国；东盟", buf[256];
+
+	(void)state;
+	repeat(line, sizeof line, "　", 40);
+	tr_para(d, 7, line);
+	keywords_recover(d);
+	assert_int_equal(d->blocks[0].type, BLOCK_META);
+	assert_string_equal(words_at(d, 7, buf, sizeof buf), "美国|中国|东盟");
+	doc_free(d);
+}
+
+/*
+ * Labels that end across the limits of the bytes searched: a closing
+ * bracket ending by byte 93 (starting by 90), a full-width colon ending
+ * by byte 60.
+ */
+static void
+test_label_at_limits(void **state)
+{
+	char		 line[512], buf[256];
+	struct doc	*d;
+	size_t		 k;
+	int		 bi;
+
+	(void)state;
+	for (k = 80; k < 92; k++) {
+		d = doc_new(NULL);
+		snprintf(line, sizeof line, "【");
+		repeat(line, sizeof line, "x", k);
+		repeat(line, sizeof line, "】", 1);
+		repeat(line, sizeof line, "　", k % 4 * 20);
+		bi = tr_para(d, 1, line);
+		keywords_recover(d);
+		/* the close starts at byte 3 + k */
+		assert_int_equal(d->blocks[bi].type, 3 + k <= 90 ?
+		    BLOCK_META : BLOCK_PARA);
+		doc_free(d);
+	}
+	for (k = 40; k < 52; k++) {
+		d = doc_new(NULL);
+		snprintf(line, sizeof line, "Key words");
+		repeat(line, sizeof line, " ", k);
+		repeat(line, sizeof line, "：甲；乙", 1);
+		tr_para(d, 2, line);
+		keywords_recover(d);
+		/* the colon starts at byte 9 + k; it must end by byte 60 */
+		assert_string_equal(words_at(d, 2, buf, sizeof buf),
+		    9 + k + 3 <= 60 ? "甲|乙" : "");
+		doc_free(d);
+	}
+}
+
+/* Short lines between a block already META and a labelled one continue it. */
+static void
+test_continued_after_meta(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 m, c1, c2, after;
+
+	(void)state;
+	m = tr_para(d, 1, "Volume 12, Issue 3");
+	d->blocks[m].type = BLOCK_META;
+	c1 = tr_para(d, 3, "复旦大学国际问题研究院");
+	c2 = tr_para(d, 5, "上海 200433");
+	tr_para(d, 7, "〔中图分类号〕D822");
+	after = tr_para(d, 9, "短行");
+	keywords_recover(d);
+	assert_int_equal(d->blocks[c1].type, BLOCK_META);
+	assert_int_equal(d->blocks[c2].type, BLOCK_META);
+	assert_int_equal(d->blocks[3].type, BLOCK_META);
+	assert_int_equal(d->blocks[after].type, BLOCK_PARA);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -138,6 +268,10 @@ main(void)
 		cmocka_unit_test(test_split_styles),
 		cmocka_unit_test(test_meta_labels),
 		cmocka_unit_test(test_continued_meta),
+		cmocka_unit_test(test_meta_trailing_spaces),
+		cmocka_unit_test(test_keywords_trailing_spaces),
+		cmocka_unit_test(test_label_at_limits),
+		cmocka_unit_test(test_continued_after_meta),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
