@@ -255,6 +255,60 @@ load_md(const char *md)
 	return d;
 }
 
+/* Every reference with this label links to the note on line want. */
+static void
+assert_all_linked(struct doc *d, const char *label, int want)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < d->nrefs; i++) {
+		if (strcmp(d->refs[i].label, label) != 0)
+			continue;
+		assert_true(d->refs[i].note >= 0);
+		assert_int_equal(d->notes[d->refs[i].note].line, want);
+		n++;
+	}
+	assert_true(n > 0);
+}
+
+/*
+ * [^name] references after numbered notes (found by runs, and plain
+ * "1 ..." paragraphs promoted to notes) still link to their notes,
+ * before or after them, and the numbered ones keep theirs.
+ */
+static void
+test_named_after_numbered(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	(void)state;
+	tr_para(d, 1, "甲{[1]}乙{[2]}。");
+	tr_para(d, 3, "{@[1]}first numbered");
+	tr_para(d, 5, "{@[2]}second numbered");
+	tr_para(d, 7, "{@[early]}a named note before its reference");
+	tr_para(d, 9, "后文{^late}与{[1]}及{^early}，再{^late}。");
+	tr_para(d, 11, "{@[1]}the next page's one");
+	tr_para(d, 13, "{@[late]}a named note after it");
+	notes_recover(d);
+	assert_int_equal(linked_line(d, 1, "1"), 3);
+	assert_int_equal(linked_line(d, 1, "2"), 5);
+	assert_int_equal(linked_line(d, 9, "1"), 11);
+	assert_all_linked(d, "late", 13);
+	assert_all_linked(d, "early", 7);
+	doc_free(d);
+
+	d = load_md("正文<sup>1</sup>，又<sup>2</sup>。\n\n1 第一条注释。\n\n"
+	    "2 第二条注释。\n\n后文[^src]与[^other]，再[^src]。\n\n"
+	    "[^other]: 另一条。\n\n[^src]: 出处。\n");
+	assert_int_equal(d->nnotes, 4);
+	assert_int_equal(linked_line(d, 1, "1"), 3);
+	assert_int_equal(linked_line(d, 1, "2"), 5);
+	assert_all_linked(d, "src", 11);
+	assert_all_linked(d, "other", 9);
+	doc_free(d);
+}
+
 /* Pandoc notes link by name; an indented paragraph continues its note. */
 static void
 test_pandoc_notes(void **state)
@@ -493,6 +547,7 @@ main(void)
 		cmocka_unit_test(test_plain_heads),
 		cmocka_unit_test(test_wrapped_note),
 		cmocka_unit_test(test_pandoc_notes),
+		cmocka_unit_test(test_named_after_numbered),
 		cmocka_unit_test(test_numbered_notes),
 		cmocka_unit_test(test_plain_brackets),
 		cmocka_unit_test(test_enumeration_not_note),
