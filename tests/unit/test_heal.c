@@ -4,9 +4,11 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
+#include "recover.h"
 #include "recover_util.h"
 #include "scholia/heal.h"
 #include "scholia/notes.h"
@@ -272,6 +274,142 @@ test_join_without_notes(void **state)
 	doc_free(d);
 }
 
+/* A paragraph too long for a running head, ending a sentence. */
+#define BODY	"这是正文的一段，它足够长，超过了四十个字符的长度，所以不会被" \
+		"当作页眉或者页脚，并且以句号结束。"
+
+/*
+ * A page number as the first block of the flow: hidden, and the lines
+ * repeated as running heads after it still go, the title's repeats too.
+ * (The title's own first copy is left unchecked: the first block is
+ * taken before page numbers are hidden, so today it goes as well.)
+ */
+static void
+test_pageno_first(void **state)
+{
+	struct doc	*d;
+	int		 pg, t[3], h[3], body, par;
+
+	(void)state;
+	for (par = 0; par < 2; par++) {
+		recover_set_par_min(par ? 0 : SIZE_MAX);
+		d = doc_new(NULL);
+		pg = tr_para(d, 1, "• 1 •");
+		t[0] = tr_para(d, 2, "应对竞争性多极世界");
+		body = tr_para(d, 3, "正文第一段，讲的是一件事。");
+		h[0] = tr_para(d, 4, "当代美国评论 2025 年第 3 期");
+		tr_para(d, 5, "- 2 -");
+		h[1] = tr_para(d, 6, "当代美国评论 2025 年第 3 期");
+		t[1] = tr_para(d, 7, "应对竞争性多极世界");
+		tr_para(d, 8, "正文第二段。");
+		h[2] = tr_para(d, 9, "当代美国评论 2025 年第 3 期");
+		t[2] = tr_para(d, 10, "应对 竞争性多极世界 ");
+		recover(d);
+		recover_set_par_min(SIZE_MAX);
+		assert_true(d->blocks[pg].flags & BLOCK_HIDDEN);
+		assert_true(d->blocks[h[0]].flags & BLOCK_HIDDEN);
+		assert_true(d->blocks[h[1]].flags & BLOCK_HIDDEN);
+		assert_true(d->blocks[h[2]].flags & BLOCK_HIDDEN);
+		assert_false(d->blocks[body].flags & BLOCK_HIDDEN);
+		assert_true(d->blocks[t[1]].flags & BLOCK_HIDDEN);
+		assert_true(d->blocks[t[2]].flags & BLOCK_HIDDEN);
+		doc_free(d);
+	}
+}
+
+/* Keys that differ only in digits and spaces are one running head. */
+static void
+test_running_head_keys(void **state)
+{
+	static const char *const same[] = {
+		"当代美国评论 2025 年第 3 期", "当代美国评论2025年第4期",
+		"当代美国评论 2026 年 第 12 期",
+	};
+	static const char *const apart[] = {
+		"当代美国研究 2025 年第 3 期", "当代美国研究 2025 年第 4 期",
+		"国际问题研究 2025 年第 3 期", "国际问题研究 2025 年第 5 期",
+		"Vol 3", "Vol 4", "Vol 5",
+		"Journal 1", "Journal 2", "Journals 3",
+	};
+	struct doc	*d;
+	int		 bs[3], ba[10], vol[3], par;
+	size_t		 i;
+
+	(void)state;
+	for (par = 0; par < 2; par++) {
+		recover_set_par_min(par ? 0 : SIZE_MAX);
+		d = doc_new(NULL);
+		tr_para(d, 1, "论文的标题");
+		for (i = 0; i < 10; i++) {
+			tr_para(d, 10 + (int)i * 4, BODY);
+			if (i < 3) {
+				bs[i] = tr_para(d, 11 + (int)i * 4, same[i]);
+				vol[i] = tr_para(d, 12 + (int)i * 4, i == 0 ?
+				    "Vol. 3" : i == 1 ? "Vol.4" : "Vol. 15");
+			}
+			ba[i] = tr_para(d, 13 + (int)i * 4, apart[i]);
+		}
+		recover(d);
+		recover_set_par_min(SIZE_MAX);
+		for (i = 0; i < 3; i++) {
+			assert_true(d->blocks[bs[i]].flags & BLOCK_HIDDEN);
+			assert_true(d->blocks[vol[i]].flags & BLOCK_HIDDEN);
+		}
+		for (i = 0; i < 10; i++)
+			assert_false(d->blocks[ba[i]].flags & BLOCK_HIDDEN);
+		doc_free(d);
+	}
+}
+
+/*
+ * Many keys, in groups of one to four spread over the doc, sorted on two
+ * threads and merged: exactly the groups of three or more are hidden.
+ */
+static void
+test_running_head_groups(void **state)
+{
+	enum { NG = 600 };
+	struct doc	*d;
+	char		 line[64];
+	int		*bi, *grp, par, n, i, j, t;
+	uint32_t	 seed = 7;
+
+	(void)state;
+	bi = calloc(NG * 4, sizeof *bi);
+	grp = calloc(NG * 4, sizeof *grp);
+	for (n = 0, i = 0; i < NG; i++)
+		for (j = 0; j < i % 5; j++)
+			grp[n++] = i;
+	for (i = n - 1; i > 0; i--) {
+		seed = seed * 1103515245 + 12345;
+		j = (int)((seed >> 8) % (uint32_t)(i + 1));
+		t = grp[i];
+		grp[i] = grp[j];
+		grp[j] = t;
+	}
+	for (par = 0; par < 2; par++) {
+		recover_set_par_min(par ? 0 : SIZE_MAX);
+		d = doc_new(NULL);
+		tr_para(d, 1, "论文的标题");
+		for (i = 0; i < n; i++) {
+			snprintf(line, sizeof line, "栏目%c%c 第 %d 期",
+			    'a' + grp[i] % 26, 'a' + grp[i] / 26, i);
+			tr_para(d, 2 + 2 * i, BODY);
+			bi[i] = tr_para(d, 3 + 2 * i, line);
+		}
+		recover(d);
+		recover_set_par_min(SIZE_MAX);
+		for (i = 0; i < n; i++)
+			if (!!(d->blocks[bi[i]].flags & BLOCK_HIDDEN) !=
+			    (grp[i] % 5 >= 3))
+				fail_msg("group %d of %d, %s", grp[i],
+				    grp[i] % 5, par ? "two threads" : "one");
+		doc_free(d);
+	}
+	free(bi);
+	free(grp);
+}
+
 int
 main(void)
 {
@@ -286,6 +424,9 @@ main(void)
 		cmocka_unit_test(test_latin_join),
 		cmocka_unit_test(test_rule_line_and_latin_cut),
 		cmocka_unit_test(test_join_without_notes),
+		cmocka_unit_test(test_pageno_first),
+		cmocka_unit_test(test_running_head_keys),
+		cmocka_unit_test(test_running_head_groups),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
