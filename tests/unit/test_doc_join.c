@@ -11,9 +11,11 @@
 #include <cmocka.h>
 
 #include "core_test_util.h"
+#include "doc_compact.h"
 #include "doc_join.h"
 #include "load_int.h"
 #include "recover.h"
+#include "recover_util.h"
 #include "scholia/buf.h"
 #include "scholia/doc.h"
 #include "scholia/export.h"
@@ -22,6 +24,8 @@
 static char	*tj_corpus(size_t *);
 static char	*tj_export(const char *, size_t, int, int);
 static void	 tj_same(const char *, size_t);
+static char	*tj_snapshot(const struct doc *, size_t *);
+static void	 tj_compact_same(struct doc *);
 
 /* The corpus papers one after another, in name order. */
 static char *
@@ -357,6 +361,151 @@ test_join_records(void **state)
 	doc_free(b2);
 }
 
+/* What compaction must keep: each block's text, spans (offsets within it) and refs. */
+static char *
+tj_snapshot(const struct doc *d, size_t *n)
+{
+	struct buf		 b = { 0 };
+	const struct block	*bl;
+	const struct span	*sp;
+	char			 head[128];
+	size_t			 i, k;
+
+	for (i = 0; i < d->nblocks; i++) {
+		bl = &d->blocks[i];
+		snprintf(head, sizeof head, "%zu %x %zu %u:", i, bl->flags,
+		    (size_t)bl->text_len, (unsigned)bl->span_count);
+		buf_append(&b, head, strlen(head));
+		buf_append(&b, doc_text(d, bl->text_off), bl->text_len);
+		for (k = 0; k < bl->span_count; k++) {
+			sp = &d->spans[bl->span_first + k];
+			assert_true(sp->off >= bl->text_off &&
+			    sp->off + sp->len <= bl->text_off + bl->text_len);
+			snprintf(head, sizeof head, "|%zu+%u %x %d",
+			    (size_t)(sp->off - bl->text_off), (unsigned)sp->len,
+			    sp->flags, sp->ref);
+			buf_append(&b, head, strlen(head));
+		}
+		buf_putc(&b, '\n');
+	}
+	for (i = 0; i < d->nrefs; i++) {
+		snprintf(head, sizeof head, "ref %zu %d:", i, d->refs[i].block);
+		buf_append(&b, head, strlen(head));
+		buf_append(&b, doc_text(d, d->refs[i].text_off),
+		    d->refs[i].text_len);
+		buf_putc(&b, '\n');
+	}
+	*n = b.len;
+	return buf_steal(&b);
+}
+
+/* Compact d: every block, span and ref reads the same, twice over. */
+static void
+tj_compact_same(struct doc *d)
+{
+	char	*before, *after;
+	size_t	 nb, na, len = d->text.len;
+
+	before = tj_snapshot(d, &nb);
+	doc_compact(d);
+	assert_true(d->text.len < len);
+	after = tj_snapshot(d, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(before, after, nb);
+	len = d->text.len;
+	doc_compact(d);
+	assert_int_equal(d->text.len, len);
+	free(after);
+	after = tj_snapshot(d, &na);
+	assert_memory_equal(before, after, nb);
+	free(before);
+	free(after);
+}
+
+/*
+ * Joined copies at the end of the text, interleaved with the blocks in
+ * reading order: the text keeps only what blocks show, in offset order.
+ */
+static void
+test_compact_interleaved(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 next[2];
+	size_t		 i, n;
+
+	(void)state;
+	tr_para(d, 1, "甲乙");
+	tr_para(d, 2, "丙{①}");
+	tr_para(d, 3, "丁戊");
+	tr_hr(d, 4);
+	tr_para(d, 5, "己{*庚}");
+	tr_para(d, 6, "辛");
+	recover_join(d, 0, 2);		/* 甲乙丁戊 at the end */
+	next[0] = 4;
+	next[1] = 5;
+	recover_join_many(d, 1, next, 2);	/* 丙①己庚辛 after it */
+	tj_compact_same(d);
+	assert_int_equal(d->text.len, strlen("甲乙丁戊丙①己庚辛"));
+	assert_string_equal(d->text.data, "甲乙丁戊丙①己庚辛");
+	/* the spans of the copies replaced, none of the old ones */
+	for (i = 0, n = 0; i < d->nblocks; i++)
+		n += d->blocks[i].span_count;
+	assert_int_equal(d->nspans, n);
+	doc_free(d);
+}
+
+/*
+ * Many joins in a random order, some of copies already joined, with empty
+ * blocks among them; once with a text large enough to move on a thread.
+ */
+static void
+test_compact_random_joins(void **state)
+{
+	enum { NB = 600, NJ = 200 };
+	struct doc	*d;
+	char		 line[128], *big;
+	int		 next[3], i, j, k, a, big_run;
+	uint32_t	 seed = 99;
+
+	(void)state;
+	for (big_run = 0; big_run < 2; big_run++) {
+		d = doc_new(NULL);
+		for (i = 0; i < NB; i++) {
+			seed = seed * 1103515245 + 12345;
+			if ((seed >> 16) % 13 == 0) {
+				tr_hr(d, i + 1);
+				continue;
+			}
+			snprintf(line, sizeof line, "%s第%d段%s", (seed >> 8) % 3 ?
+			    "正文" : "{*强调}", i, (seed >> 12) % 4 ? "{②}" :
+			    "，续");
+			tr_para(d, i + 1, line);
+		}
+		if (big_run) {
+			big = calloc(9 << 20, 1);
+			memset(big, 'x', (9 << 20) - 1);
+			doc_begin_block(d, BLOCK_PARA, NB + 1);
+			doc_append(d, big, strlen(big), 0);
+			doc_end_block(d, NB + 1);
+			free(big);
+		}
+		for (j = 0; j < NJ; j++) {
+			seed = seed * 1103515245 + 12345;
+			a = (int)((seed >> 8) % NB);
+			if (d->blocks[a].flags & BLOCK_HIDDEN)
+				continue;
+			for (i = a + 1, k = 0; i < NB && k < 1 + j % 3; i++)
+				if (!(d->blocks[i].flags & BLOCK_HIDDEN) &&
+				    d->blocks[i].text_len > 0)
+					next[k++] = i;
+			if (k > 0)
+				recover_join_many(d, a, next, (size_t)k);
+		}
+		tj_compact_same(d);
+		doc_free(d);
+	}
+}
+
 int
 main(void)
 {
@@ -366,6 +515,8 @@ main(void)
 		cmocka_unit_test(test_split_shapes),
 		cmocka_unit_test(test_split_guards),
 		cmocka_unit_test(test_join_records),
+		cmocka_unit_test(test_compact_interleaved),
+		cmocka_unit_test(test_compact_random_joins),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
