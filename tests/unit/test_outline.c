@@ -426,6 +426,73 @@ test_flat_markdown(void **state)
 	doc_free(d);
 }
 
+static void
+append(char *buf, size_t size, const char *s)
+{
+	size_t	len = strlen(buf);
+
+	snprintf(buf + len, size - len, "%s", s);
+}
+
+/* Append n characters of s (cycled, one character a step) to buf. */
+static void
+fill_chars(char *buf, size_t size, const char *const *s, size_t n)
+{
+	size_t	i, len = strlen(buf);
+
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s",
+		    s[i % 4]);
+}
+
+/*
+ * Numbered lines just under, at and just over the longest heading: 50
+ * characters with an ideograph, 120 without (in more bytes than that or
+ * not); with a marker (left out of the count, read piece by piece) at the
+ * end or between two pieces, and without.
+ */
+static void
+test_heading_length(void **state)
+{
+	static const char *const han[] = { "美", "国", "外", "交" };
+	static const char *const latin[] = { "D", "a", "t", "a" };
+	static const char *const mixed[] = { "D", "a", "t", "交" };
+	static const char *const accent[] = { "D", "é", "t", "“" };
+	const char *const *fills[] = { han, latin, mixed, accent };
+	char		 line[1024];
+	struct doc	*d;
+	size_t		 n, total, half;
+	int		 mark, kind;
+
+	(void)state;
+	for (kind = 0; kind < 4; kind++)
+		for (mark = 0; mark < 4; mark++)
+			for (n = 44; n < 56; n++) {
+				/* past "1 " or "一、", two characters */
+				total = kind % 2 == 1 ? n + 70 : n;
+				half = mark == 3 ? total / 2 : 0;
+				snprintf(line, sizeof line, "%s",
+				    kind == 0 ? "一、" : "1 ");
+				fill_chars(line, sizeof line, fills[kind],
+				    total - half);
+				if (mark == 1 || mark == 3)
+					append(line, sizeof line, "{①}");
+				else if (mark == 2)
+					append(line, sizeof line, "  {[12]}");
+				fill_chars(line, sizeof line, fills[kind], half);
+				d = doc_new(NULL);
+				tr_para(d, 1, "正文第一段，很长很长的一段话。");
+				tr_para(d, 3, line);
+				tr_para(d, 5, "正文第二段，很长很长的一段话。");
+				outline_recover(d);
+				if ((level_at(d, 3) > 0) != (total + 2 <=
+				    (kind % 2 == 1 ? 120u : 50u)))
+					fail_msg("%s: level %d", line,
+					    level_at(d, 3));
+				doc_free(d);
+			}
+}
+
 int
 main(void)
 {
@@ -443,6 +510,7 @@ main(void)
 		cmocka_unit_test(test_numeric_first_line),
 		cmocka_unit_test(test_corpus_markdown_variant),
 		cmocka_unit_test(test_flat_markdown),
+		cmocka_unit_test(test_heading_length),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
