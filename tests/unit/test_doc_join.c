@@ -361,7 +361,7 @@ test_join_records(void **state)
 	doc_free(b2);
 }
 
-/* What compaction must keep: each block's text, spans (offsets within it) and refs. */
+/* What compaction must keep: each block's text, spans (offsets in it), refs. */
 static char *
 tj_snapshot(const struct doc *d, size_t *n)
 {
@@ -476,9 +476,9 @@ test_compact_random_joins(void **state)
 				tr_hr(d, i + 1);
 				continue;
 			}
-			snprintf(line, sizeof line, "%s第%d段%s", (seed >> 8) % 3 ?
-			    "正文" : "{*强调}", i, (seed >> 12) % 4 ? "{②}" :
-			    "，续");
+			snprintf(line, sizeof line, "%s第%d段%s",
+			    (seed >> 8) % 3 ? "正文" : "{*强调}", i,
+			    (seed >> 12) % 4 ? "{②}" : "，续");
 			tr_para(d, i + 1, line);
 		}
 		if (big_run) {

@@ -255,7 +255,8 @@ test_json_escapes(void **state)
 		    "\\u200e\\u200f\\u202a\\u202e" },
 		{ "\xe2\x81\xa6\xe2\x81\xa9\xe2\x81\xa5\xe2\x80\x94",
 		    "\\u2066\\u2069\xe2\x81\xa5\xe2\x80\x94" },
-		{ "\xef\xbf\xb8\xef\xbf\xb9\xef\xbf\xba\xef\xbf\xbb\xef\xbf\xbc",
+		{ "\xef\xbf\xb8\xef\xbf\xb9\xef\xbf\xba\xef\xbf\xbb"
+		    "\xef\xbf\xbc",
 		    "\xef\xbf\xb8\\ufff9\\ufffa\\ufffb\xef\xbf\xbc" },
 		{ "\xef\xbf\xbd", "\xef\xbf\xbd" },
 		{ "\xff，\xef\xbf\xbd", "\\ufffd，\xef\xbf\xbd" },
@@ -324,7 +325,8 @@ test_json_escapes_all(void **state)
 		for (k = 0; k < len; k++) {
 			seed = seed * 1103515245 + 12345;
 			w[i][k] = (char)((seed >> 16) % 3 == 0 ?
-			    1 + (seed >> 8) % 255 : odd[(seed >> 8) % sizeof odd]);
+			    1 + (seed >> 8) % 255 :
+			    odd[(seed >> 8) % sizeof odd]);
 		}
 	}
 	for (i = 0; i < nw; i++) {
@@ -338,7 +340,8 @@ test_json_escapes_all(void **state)
 		;
 	if (got[k] != b.data[k])
 		fail_msg("differs at %zu: \"%.40s\" for \"%.40s\"", k,
-		    got + (k > 20 ? k - 20 : 0), b.data + (k > 20 ? k - 20 : 0));
+		    got + (k > 20 ? k - 20 : 0),
+		    b.data + (k > 20 ? k - 20 : 0));
 	free(got);
 	buf_free(&b);
 }

@@ -165,8 +165,9 @@ test_meta_trailing_spaces(void **state)
 				repeat(line, sizeof line, "】", 1);
 				repeat(line, sizeof line, spaces[sp], m);
 				bi = tr_para(d, 1, line);
-				tr_para(d, 3, "这是正文的第一段，结尾有句号，而且足够长，"
-				    "不会被当成标签之间的续行。");
+				tr_para(d, 3, "这是正文的第一段，结尾有"
+				    "句号，而且足够长，不会被当成标签之间的"
+				    "续行。");
 				repeat(line, sizeof line, "中", 1);
 				repeat(line, sizeof line, spaces[sp], m / 2);
 				tr_para(d, 5, line);

@@ -1,4 +1,4 @@
-/* Unit tests for footnote marker lexing (src/marker.c) and the inline scan for them. */
+/* Unit tests for footnote markers: their lexing and the inline scan for them. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -479,7 +479,8 @@ test_heading_length(void **state)
 					append(line, sizeof line, "{①}");
 				else if (mark == 2)
 					append(line, sizeof line, "  {[12]}");
-				fill_chars(line, sizeof line, fills[kind], half);
+				fill_chars(line, sizeof line, fills[kind],
+				    half);
 				d = doc_new(NULL);
 				tr_para(d, 1, "正文第一段，很长很长的一段话。");
 				tr_para(d, 3, line);
