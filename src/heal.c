@@ -46,6 +46,7 @@ struct heal_map {
 	struct doc	*d;
 	unsigned char	*f;		/* HEAL_* flags of block i */
 	uint32_t	*last;		/* HEAL_JOIN: recover_block_last */
+	unsigned char	*kind;		/* outline_block_kind + 1, 0 unknown */
 };
 
 static void	heal_map_blocks(void *, size_t, size_t);
@@ -260,6 +261,7 @@ heal_map_blocks(void *arg, size_t from, size_t to)
 		kind = OUTLINE_NONE;
 		if (b->list_depth == 0 && b->quote_depth == 0)
 			kind = outline_block_kind(d, (int)i);	/* else none */
+		m->kind[i] = (unsigned char)(kind + 1);
 		/* 引言 of each article stays */
 		if (!recover_nchars_over(s, n, HEAL_RUNNING_MAX) && n >= 4 &&
 		    kind == OUTLINE_NONE && heal_has_key(s, n))
@@ -541,6 +543,7 @@ heal_joins(struct heal_map *m)
 		}
 		if (n > 0) {
 			recover_join_many(d, (int)i, chain, n);
+			m->kind[i] = 0;		/* new text: ask again */
 			/*
 			 * The old copies are garbage: give them back now
 			 * and then, or they add up to a quarter of the text.
@@ -577,12 +580,24 @@ heal_drop_hidden_refs(struct doc *d)
 void
 heal_recover(struct doc *d)
 {
+	free(heal_recover_kinds(d));
+}
+
+/*
+ * Heal, and keep for the outline pass the kind of each paragraph it asked
+ * (outline_block_kind + 1, 0 unknown): a paragraph no join changed still
+ * has it, and the blocks hidden since are out of the outline's flow.
+ */
+unsigned char *
+heal_recover_kinds(struct doc *d)
+{
 	struct heal_map	m;
 	int		first;
 
 	m.d = d;
 	m.f = xcalloc(d->nblocks + 1, 1);
 	m.last = xcalloc(d->nblocks + 1, sizeof *m.last);
+	m.kind = xcalloc(d->nblocks + 1, 1);
 	heal_junk(d);
 	first = recover_next_flow(d, -1);	/* the map hides page numbers */
 	recover_par(d->nblocks, heal_map_blocks, &m);
@@ -592,4 +607,5 @@ heal_recover(struct doc *d)
 	free(m.f);
 	free(m.last);
 	heal_drop_hidden_refs(d);
+	return m.kind;
 }

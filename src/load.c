@@ -13,6 +13,7 @@
 
 #include "doc_compact.h"
 #include "load_int.h"
+#include "recover.h"
 #include "source_map.h"
 
 static void	load_stage(int *, int);
@@ -60,6 +61,7 @@ load_source(struct source *src, const struct load_opts *opts,
 {
 	struct doc		*d;
 	enum load_format	 fmt = opts != NULL ? opts->format : LOAD_AUTO;
+	unsigned char		*hint;
 	int			 rc;
 
 	if (src->binary && (opts == NULL || !opts->allow_binary)) {
@@ -87,9 +89,9 @@ load_source(struct source *src, const struct load_opts *opts,
 	load_stage(stage, LOAD_NOTES);
 	notes_recover(d);
 	load_stage(stage, LOAD_HEAL);
-	heal_recover(d);
+	hint = heal_recover_kinds(d);
 	load_stage(stage, LOAD_OUTLINE);
-	outline_recover(d);
+	outline_recover_kinds(d, hint);
 	doc_compact(d);
 	source_release(src, src->len);
 	if (source_changed(src)) {

@@ -25,6 +25,15 @@ struct outline_ctx {
 struct outline_kmap {
 	struct doc		*d;
 	enum outline_kind	*kinds;
+	const unsigned char	*hint;	/* healing's kinds + 1, or NULL */
+};
+
+/* Normalised article titles, for contents entries found on two threads. */
+struct outline_cmap {
+	struct doc		*d;
+	const struct buf	*titles;
+	const char		*shortt;	/* too short a title to look for */
+	size_t			 max;		/* bytes of the longest entry */
 };
 
 static int	outline_level(const struct outline_ctx *, enum outline_kind);
@@ -36,6 +45,7 @@ static void	outline_articles(struct doc *);
 static int	outline_listy(enum outline_kind);
 static void	outline_norm(const char *, size_t, struct buf *, size_t);
 static void	outline_contents(struct doc *);
+static void	outline_entries(void *, size_t, size_t);
 static int	outline_numeric(const char *, size_t);
 static int	outline_front_follows(const struct doc *, int);
 static int	outline_md_title_near(const struct doc *,
@@ -59,7 +69,9 @@ outline_kinds(void *arg, size_t from, size_t to)
 			recover_block_plain(d, (int)i, &plain);
 			km->kinds[i] = outline_kind(plain.data != NULL ?
 			    plain.data : "", plain.len);
-		} else
+		} else if (km->hint != NULL && km->hint[i] != 0)
+			km->kinds[i] = (enum outline_kind)(km->hint[i] - 1);
+		else
 			km->kinds[i] = outline_block_kind(d, (int)i);
 		/* the head style touches this block only, read by no pass */
 		if (d->blocks[i].type == BLOCK_PARA)
@@ -308,13 +320,51 @@ outline_norm(const char *s, size_t n, struct buf *out, size_t max)
 	o[k] = '\0';
 }
 
-/* A short line before an article that names it is its contents entry. */
+/* Blocks from to to that name a later article are its contents entries. */
+static void
+outline_entries(void *arg, size_t from, size_t to)
+{
+	struct outline_cmap	*cm = arg;
+	struct doc		*d = cm->d;
+	struct buf		 text = { 0 };
+	size_t			 i, a, tn;
+
+	for (i = from; i < to; i++) {
+		struct block *b = &d->blocks[i];
+
+		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
+			continue;
+		/* longer than max: no title can match, whatever its end */
+		outline_norm(doc_text(d, b->text_off), b->text_len, &text,
+		    cm->max);
+		if (text.len == 0 || text.len > cm->max)
+			continue;
+		for (a = 0; a < d->narticles; a++) {
+			tn = cm->titles[a].len;
+			if ((size_t)d->articles[a].first_block <= i ||
+			    cm->shortt[a] ||
+			    text.len > 2 * tn + 60 ||
+			    memmem(text.data, text.len, cm->titles[a].data,
+			    tn) == NULL)
+				continue;
+			b->entry_of = (int)a;
+			break;
+		}
+	}
+	buf_free(&text);
+}
+
+/*
+ * A short line before an article that names it is its contents entry:
+ * each block is looked at alone, on two threads.
+ */
 static void
 outline_contents(struct doc *d)
 {
-	struct buf	*titles, text = { 0 };
-	size_t		 i, a, tn, max = 0;
-	char		*shortt;
+	struct outline_cmap	 cm;
+	struct buf		*titles;
+	size_t			 a, max = 0;
+	char			*shortt;
 
 	if (d->narticles < 2 || d->narticles > 500)
 		return;
@@ -327,29 +377,11 @@ outline_contents(struct doc *d)
 		if (!shortt[a] && 2 * titles[a].len + 60 > max)
 			max = 2 * titles[a].len + 60;
 	}
-	for (i = 0; i < d->nblocks; i++) {
-		struct block *b = &d->blocks[i];
-
-		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
-			continue;
-		/* longer than max: no title can match, whatever its end */
-		outline_norm(doc_text(d, b->text_off), b->text_len, &text,
-		    max);
-		if (text.len == 0 || text.len > max)
-			continue;
-		for (a = 0; a < d->narticles; a++) {
-			tn = titles[a].len;
-			if ((size_t)d->articles[a].first_block <= i ||
-			    shortt[a] ||
-			    text.len > 2 * tn + 60 ||
-			    memmem(text.data, text.len, titles[a].data,
-			    tn) == NULL)
-				continue;
-			b->entry_of = (int)a;
-			break;
-		}
-	}
-	buf_free(&text);
+	cm.d = d;
+	cm.titles = titles;
+	cm.shortt = shortt;
+	cm.max = max;
+	recover_par(d->nblocks, outline_entries, &cm);
 	for (a = 0; a < d->narticles; a++)
 		buf_free(&titles[a]);
 	free(titles);
@@ -358,6 +390,13 @@ outline_contents(struct doc *d)
 
 void
 outline_recover(struct doc *d)
+{
+	outline_recover_kinds(d, NULL);
+}
+
+/* The outline, with the kinds of paragraphs healing found (then freed). */
+void
+outline_recover_kinds(struct doc *d, unsigned char *hint)
 {
 	struct outline_ctx	 c;
 	struct buf		 plain = { 0 };
@@ -373,7 +412,9 @@ outline_recover(struct doc *d)
 	kinds = xcalloc(d->nblocks + 1, sizeof *kinds);
 	km.d = d;
 	km.kinds = kinds;
+	km.hint = hint;
 	recover_par(d->nblocks, outline_kinds, &km);
+	free(hint);
 	for (i = 0; i < d->nblocks; i++) {
 		if (!doc_in_flow(d, (int)i))
 			continue;

@@ -93,6 +93,14 @@ void		 recover_split_head(struct doc *, int, size_t, unsigned);
  */
 void		 recover_par(size_t, void (*)(void *, size_t, size_t), void *);
 void		 recover_set_par_min(size_t);
+
+/*
+ * heal_recover, returning the outline kind (+ 1, 0 unknown) it found of
+ * each paragraph still as it was; outline_recover with those kinds (or
+ * NULL), which it frees.
+ */
+unsigned char	*heal_recover_kinds(struct doc *);
+void		 outline_recover_kinds(struct doc *, unsigned char *);
 /* Whether recover_par runs a map of n steps at once, on one thread. */
 int		 recover_par_one(size_t);
 
