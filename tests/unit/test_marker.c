@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "parse_test_util.h"
+#include "scholia/buf.h"
 #include "scholia/marker.h"
 #include "scholia/parse.h"
 
@@ -357,6 +358,61 @@ test_scan_pairs(void **state)
 	}
 }
 
+/*
+ * Reference lines in paragraphs of many lines after gaps of 1 to 32 blank
+ * lines: markers at a line's start and end each get the line they are on
+ * (the line is found forward from the last one asked, the first of a
+ * paragraph further on).
+ */
+static void
+test_scan_lines(void **state)
+{
+	struct buf	 b = { 0 };
+	struct doc	*d;
+	char		 piece[128];
+	int		 want[256], line = 1, k = 0, p, j, g, parser;
+
+	(void)state;
+	for (p = 0; p < 6; p++) {
+		/* a first line with none: the next marker is far from the last */
+		snprintf(piece, sizeof piece, "段落的第一行，没有标记，\n");
+		buf_append(&b, piece, strlen(piece));
+		line++;
+		for (j = 0; j < 1 + p * 7; j++) {
+			k++;
+			if (j == 0 || k % 3 == 0)
+				snprintf(piece, sizeof piece,
+				    "^%d续行，这一行的文字，不以句号结束\n", k);
+			else
+				snprintf(piece, sizeof piece,
+				    "续行，这一行的文字，不以句号结束^%d\n", k);
+			buf_append(&b, piece, strlen(piece));
+			want[k] = line++;
+		}
+		for (g = 0; g < 1 << p; g++) {
+			buf_putc(&b, '\n');
+			line++;
+		}
+	}
+	buf_putc(&b, '\0');
+	for (parser = 0; parser < 2; parser++) {
+		d = ptu_parse(b.data, parser ? parse_md : parse_text);
+		if (parser)
+			assert_int_equal(d->nblocks, 6);
+		assert_int_equal(d->nrefs, k);
+		for (j = 0; j < k; j++) {
+			snprintf(piece, sizeof piece, "%d", j + 1);
+			assert_string_equal(d->refs[j].label, piece);
+			if (d->refs[j].line != want[j + 1])
+				fail_msg("ref %d: line %d, not %d (%s)", j + 1,
+				    d->refs[j].line, want[j + 1],
+				    parser ? "md" : "text");
+		}
+		ptu_done(d);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -373,6 +429,7 @@ main(void)
 		cmocka_unit_test(test_sup_label),
 		cmocka_unit_test(test_scan_windows),
 		cmocka_unit_test(test_scan_pairs),
+		cmocka_unit_test(test_scan_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
