@@ -12,6 +12,7 @@
 #include "recover_util.h"
 #include "scholia/heal.h"
 #include "scholia/notes.h"
+#include "scholia/text.h"
 
 static void
 recover(struct doc *d)
@@ -410,6 +411,60 @@ test_running_head_groups(void **state)
 	free(grp);
 }
 
+/*
+ * The counts the passes ask of a block's text (characters, whether over a
+ * limit, its last character), against a byte at a time: random UTF-8 and
+ * stray bytes, every length and limit around the 8- and 32-byte steps.
+ */
+static void
+test_char_counts(void **state)
+{
+	static const char *const pieces[] = {
+		"a", " ", "é", "“", "美", "。", "\xf0\x9f\x98\x80", "\x80",
+		"\xe3", "\xbf",
+	};
+	char		 s[512];
+	size_t		 n, i, lim, want, l, wl;
+	uint32_t	 seed = 5, c, wc;
+	int		 round;
+
+	(void)state;
+	for (round = 0; round < 400; round++) {
+		for (n = 0; n < 300;) {
+			seed = seed * 1103515245 + 12345;
+			l = strlen(pieces[(seed >> 16) % 10]);
+			memcpy(s + n, pieces[(seed >> 16) % 10], l);
+			n += l;
+		}
+		for (n = 0; n < 300; n++) {
+			for (i = 0, want = 0; i < n; i++)
+				want += ((unsigned char)s[i] & 0xc0) != 0x80;
+			assert_int_equal(recover_nchars(s, n), want);
+			for (lim = want > 40 ? want - 40 : 0; lim < want + 3;
+			    lim++)
+				if (recover_nchars_over(s, n, lim) !=
+				    (want > lim))
+					fail_msg("%zu bytes, %zu chars, lim %zu",
+					    n, want, lim);
+			/* the last: a lead byte and what follows it, or one */
+			for (i = n; i > 0 && n - i < 3 &&
+			    ((unsigned char)s[i - 1] & 0xc0) == 0x80; i--)
+				;
+			wl = recover_decode_last(s, n, &c);
+			if (n == 0) {
+				assert_int_equal(wl, 0);
+				continue;
+			}
+			if (i > 0 && text_decode(s + i - 1, n - i + 1, &wc) ==
+			    n - i + 1) {
+				assert_int_equal(wl, n - i + 1);
+				assert_int_equal(c, wc);
+			} else
+				assert_true(wl >= 1 && wl <= 4);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -427,6 +482,7 @@ main(void)
 		cmocka_unit_test(test_pageno_first),
 		cmocka_unit_test(test_running_head_keys),
 		cmocka_unit_test(test_running_head_groups),
+		cmocka_unit_test(test_char_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
