@@ -95,10 +95,16 @@ marker_set(struct marker *m, const char *label, size_t n, int circled)
 		n = sizeof m->label - 1;
 	memcpy(m->label, label, n);
 	m->label[n] = '\0';
-	if (circled)
-		snprintf(m->shown, sizeof m->shown, "%s", m->label);
-	else
-		snprintf(m->shown, sizeof m->shown, "[%s]", m->label);
+	/* shown has room for "[" label "]": no snprintf, called per marker */
+	n = strlen(m->label);	/* a NUL in the source ends the label */
+	if (circled) {
+		memcpy(m->shown, m->label, n + 1);
+		return;
+	}
+	m->shown[0] = '[';
+	memcpy(m->shown + 1, m->label, n);
+	m->shown[n + 1] = ']';
+	m->shown[n + 2] = '\0';
 }
 
 /* ^{①}, ^{*}, ^{\*}, ^{12} at s (which starts with "^{"). */

@@ -20,7 +20,6 @@ static int	notes_has_ref(const struct doc *, int);
 static int	notes_tight_line(const struct doc *, int, int);
 static void	notes_continuations(struct doc *);
 static int	notes_continues(struct doc *, int, int);
-static int	notes_src_indent(const struct doc *, int);
 static void	notes_heads_map(void *, size_t, size_t);
 static void	notes_promote_map(void *, size_t, size_t);
 
@@ -181,7 +180,7 @@ notes_continuations(struct doc *d)
 		p = d->notes[k].block;
 		if (p < 0 || (d->blocks[p].flags & BLOCK_HIDDEN))
 			continue;
-		/* the source read for indentation goes back as we pass */
+		/* the pass tells where it is in the source */
 		source_release_line(d->source, d->blocks[p].line);
 		for (i = p + 1; i < (int)d->nblocks; i++) {
 			struct block *b = &d->blocks[i];
@@ -205,10 +204,8 @@ notes_continues(struct doc *d, int p, int bi)
 	int			 next, j;
 
 	if (d->markdown && b->quote_depth == 0) {
-		if (b->indent > d->blocks[p].indent)
-			return 1;
-		source_release_line(d->source, b->line);
-		if (notes_src_indent(d, bi) >= 4)
+		/* the parser noted its first line's indentation */
+		if (b->indent > d->blocks[p].indent || b->src_indent >= 4)
 			return 1;
 	}
 	/* the spans first: they are fewer bytes to read than the text */
@@ -245,24 +242,6 @@ notes_tight_line(const struct doc *d, int note, int bi)
 		if (!(d->blocks[before].flags & BLOCK_HIDDEN))
 			break;
 	return before >= 0 && n->line > d->blocks[before].end_line + 1;
-}
-
-/* Columns of indentation of a block's first source line. */
-static int
-notes_src_indent(const struct doc *d, int bi)
-{
-	const struct source	*src = d->source;
-	const char		*p, *e;
-	int			 col = 0;
-
-	if (src == NULL || d->blocks[bi].line < 1 ||
-	    (size_t)d->blocks[bi].line > src->nlines)
-		return 0;
-	p = src->text + src->lines[d->blocks[bi].line - 1];
-	e = src->text + src->len;
-	for (; p < e && (*p == ' ' || *p == '\t'); p++)
-		col += *p == '\t' ? 4 - col % 4 : 1;
-	return col;
 }
 
 /*

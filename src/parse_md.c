@@ -6,49 +6,12 @@
 #include <md4c.h>
 
 #include "parse_internal.h"
+#include "parse_md_internal.h"
 #include "source_map.h"
 #include "scholia/doc.h"
 #include "scholia/parse.h"
 #include "scholia/source.h"
 #include "scholia/xmalloc.h"
-
-#define MD_MAXLISTS	32	/* deeper lists share the last level's count */
-
-struct md_list {
-	int		 ordered;
-	unsigned	 next;		/* number of the next ordered item */
-	char		 delim;		/* '.' or ')' */
-	int		 tight;
-	int		 items;		/* items seen so far */
-};
-
-struct md_state {
-	struct doc	*d;
-	struct inl	 inl;
-	const char	*orig;		/* the source text */
-	const char	*copy;		/* what md4c reads: notes masked */
-	size_t		 len;
-	int		 quote_depth;
-	int		 list_depth;
-	struct md_list	 lists[MD_MAXLISTS];
-	int		 item_pending;	/* the next leaf opens a list item */
-	char		 item_marker[16];
-	int		 item_tight;
-	int		 emph, strong, code, del, sub, hstrong, hemph, hdel;
-	int		 in_link;
-	size_t		 link_first;	/* first span of the open link */
-	char		*href;
-	int		 leaf;		/* open leaf block, or -1 */
-	int		 code_fenced;
-	size_t		 code_nl;	/* newlines held back in a code block */
-	int		 html_block;
-	int		 table;		/* open table block, or -1 */
-	int		 row, col;
-	size_t		 tab_first, tab_end;
-	size_t		 scan;		/* source offset after the last block */
-	size_t		 page;		/* next form feed in source->pages */
-	size_t		 line_hint;	/* line of the last block end */
-};
 
 static int	md_enter_block(MD_BLOCKTYPE, void *, void *);
 static int	md_leave_block(MD_BLOCKTYPE, void *, void *);
@@ -57,11 +20,7 @@ static int	md_leave_span(MD_SPANTYPE, void *, void *);
 static int	md_text(MD_TEXTTYPE, const MD_CHAR *, MD_SIZE, void *);
 static void	md_leaf_begin(struct md_state *, enum block_type, int);
 static void	md_leaf_end(struct md_state *);
-static unsigned	md_flags(const struct md_state *);
 static size_t	md_off(const struct md_state *, const char *, size_t);
-static void	md_html_tag(struct md_state *, const char *, size_t, size_t);
-static unsigned	md_block_tag(void *, const char *, size_t, size_t);
-static void	md_entity(struct md_state *, const char *, size_t, size_t);
 static void	md_link_end(struct md_state *);
 
 int
@@ -111,26 +70,6 @@ md_off(const struct md_state *st, const char *s, size_t n)
 	if (s >= st->copy && s + n <= st->copy + st->len)
 		return (size_t)(s - st->copy);
 	return INL_NOOFF;
-}
-
-static unsigned
-md_flags(const struct md_state *st)
-{
-	unsigned	f = 0;
-
-	if (st->emph || st->hemph)
-		f |= SPAN_EMPH;
-	if (st->strong || st->hstrong)
-		f |= SPAN_STRONG;
-	if (st->code)
-		f |= SPAN_CODE;
-	if (st->del || st->hdel)
-		f |= SPAN_STRIKE;
-	if (st->sub)
-		f |= SPAN_SUB;
-	if (st->in_link)
-		f |= SPAN_LINK;
-	return f;
 }
 
 /* Open a leaf block carrying the container state around it. */
@@ -196,6 +135,8 @@ md_leaf_end(struct md_state *st)
 		end++;
 	b->line = line;
 	b->end_line = end;
+	/* read while the line is in memory: the notes pass asks for it */
+	b->src_indent = parse_md_indent(d->source, line);
 	if (parse_page_before(d->source, &st->page, b->line))
 		b->flags |= BLOCK_PAGEBREAK;
 	doc_end_block(d, end);
@@ -383,6 +324,7 @@ md_leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		} else
 			b->line = b->end_line = parse_next_line(st->d->source,
 			    &st->scan, &st->line_hint);
+		b->src_indent = parse_md_indent(st->d->source, b->line);
 		if (parse_page_before(st->d->source, &st->page, b->line))
 			b->flags |= BLOCK_PAGEBREAK;
 		doc_end_block(st->d, b->end_line);
@@ -500,7 +442,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 	}
 	switch (type) {
 	case MD_TEXT_NULLCHAR:
-		inl_text(&st->inl, "\xef\xbf\xbd", 3, off, md_flags(st));
+		inl_text(&st->inl, "\xef\xbf\xbd", 3, off, parse_md_flags(st));
 		break;
 	case MD_TEXT_BR:
 		inl_hardbr(&st->inl);
@@ -509,7 +451,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 		inl_softbr(&st->inl);
 		break;
 	case MD_TEXT_ENTITY:
-		md_entity(st, s, size, off);
+		parse_md_entity(st, s, size, off);
 		break;
 	case MD_TEXT_CODE:
 		if (st->leaf != -1 &&
@@ -523,78 +465,18 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 				inl_verbatim(&st->inl, "\n", 1, INL_NOOFF, 0);
 			inl_verbatim(&st->inl, s, size, off, 0);
 		} else
-			inl_verbatim(&st->inl, s, size, off, md_flags(st));
+			inl_verbatim(&st->inl, s, size, off, parse_md_flags(st));
 		break;
 	case MD_TEXT_HTML:
 		if (st->html_block)
-			parse_html_text(&st->inl, s, size, off, md_flags(st),
-			    md_block_tag, st);
+			parse_html_text(&st->inl, s, size, off, parse_md_flags(st),
+			    parse_md_block_tag, st);
 		else
-			md_html_tag(st, s, size, off);
+			parse_md_html_tag(st, s, size, off);
 		break;
 	default:
-		inl_text(&st->inl, s, size, off, md_flags(st));
+		inl_text(&st->inl, s, size, off, parse_md_flags(st));
 		break;
 	}
 	return 0;
-}
-
-/* Decode an entity ("&amp;", "&#x4e2d;"); an unknown one stays as written. */
-static void
-md_entity(struct md_state *st, const char *s, size_t n, size_t off)
-{
-	char	out[8];
-	size_t	len;
-
-	if ((len = parse_entity(s, n, out)) == 0)
-		inl_text(&st->inl, s, n, off, md_flags(st));
-	else
-		inl_verbatim(&st->inl, out, len, off, md_flags(st));
-}
-
-/* An inline tag: <sup>, <sub>, <br> and simple styles act, the rest go. */
-static void
-md_html_tag(struct md_state *st, const char *s, size_t n, size_t off)
-{
-	int	close, *count = NULL;
-
-	switch (parse_html_tag(s, n, &close)) {
-	case PARSE_TAG_SUP:
-		if (close)
-			inl_sup_close(&st->inl);
-		else
-			inl_sup_open(&st->inl, off, md_flags(st));
-		return;
-	case PARSE_TAG_BR:
-		inl_hardbr(&st->inl);
-		return;
-	case PARSE_TAG_SUB:
-		count = &st->sub;
-		break;
-	case PARSE_TAG_STRONG:
-		count = &st->hstrong;
-		break;
-	case PARSE_TAG_EMPH:
-		count = &st->hemph;
-		break;
-	case PARSE_TAG_STRIKE:
-		count = &st->hdel;
-		break;
-	default:
-		return;
-	}
-	if (!close)
-		(*count)++;
-	else if (*count > 0)
-		(*count)--;
-}
-
-/* Tag callback for raw HTML blocks: act on it, return the style after it. */
-static unsigned
-md_block_tag(void *arg, const char *s, size_t n, size_t off)
-{
-	struct md_state	*st = arg;
-
-	md_html_tag(st, s, n, off);
-	return md_flags(st);
 }

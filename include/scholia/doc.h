@@ -59,6 +59,9 @@ struct block {
 	int		 article;	/* index in doc->articles, or -1 */
 	int		 entry_of;	/* a contents-list entry: the article
 					   it lists, or -1 */
+	int		 src_indent;	/* Markdown: columns of blanks opening
+					   its first source line (tab stops
+					   of 4); 0 in plain text */
 };
 
 /* span->flags: style is data, never escape sequences */
