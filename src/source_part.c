@@ -13,10 +13,15 @@
 
 #define SOURCE_STEP	((size_t)4 << 20)	/* pages given back at once */
 #define SOURCE_PAGE_IN	((size_t)64 << 10)	/* a part keeps its first bytes */
+#define SOURCE_TELL	((size_t)64 << 10)	/* progress told at this step */
 
 static void	source_part_release(const struct source *,
 		    struct source_priv *, size_t);
 
+/*
+ * Called for each text and block a parser reads: most calls have moved
+ * less than a step from the last one heeded, and return at once.
+ */
 void
 source_release(const struct source *s, size_t off)
 {
@@ -24,6 +29,9 @@ source_release(const struct source *s, size_t off)
 
 	if (s == NULL || (m = s->priv) == NULL)
 		return;
+	if (off >= m->told && off - m->told < SOURCE_TELL && off < s->len)
+		return;
+	m->told = off;
 	if (m->whole != NULL) {
 		source_part_release(s, m, off);
 		return;
@@ -41,7 +49,8 @@ source_release(const struct source *s, size_t off)
 		if (off < m->released + SOURCE_STEP)
 			return;
 	}
-	map_release(s->text, m->map, 0, off);
+	/* all of it from the top: later passes read pages in again */
+	map_release(s->text, m->map, off == s->len ? 0 : m->released, off);
 	m->released = off;
 }
 
@@ -76,8 +85,8 @@ source_part_release(const struct source *s, struct source_priv *m,
 			return;
 	}
 	/* from a page inside the part: the part before may still be read */
-	map_release(w->text, wm->map, m->base + SOURCE_PAGE_IN,
-	    m->base + off);
+	map_release(w->text, wm->map, m->base + (m->released > SOURCE_PAGE_IN ?
+	    m->released : SOURCE_PAGE_IN), m->base + off);
 	m->released = off;
 }
 

@@ -13,6 +13,7 @@ struct source_priv {
 	size_t		 map;		/* text is a file mapping of this
 					   many bytes; 0: allocated */
 	size_t		 released;	/* pages before this given back */
+	size_t		 told;		/* the last offset heeded */
 	size_t		 progress;	/* where the current pass is (atomic) */
 	size_t		*sink;		/* also told here, if set */
 	struct stat	 st;		/* the mapped file when mapped */
