@@ -1,7 +1,6 @@
 /* Joining docs: a doc of the next part of a source appended to the doc before it. */
 #include <sys/mman.h>
 
-#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,8 +14,6 @@
 #define JOIN_STEP	((size_t)8 << 20)	/* bytes copied between gives */
 
 #define JOIN_TWO	((size_t)4 << 20)	/* text copied on a thread */
-#define JOIN_HUGE	((size_t)2 << 20)	/* a huge page */
-#define JOIN_PAGE	4096		/* a page, or a divisor of one */
 
 /* Text to copy, on a thread of its own. */
 struct join_text {
@@ -65,32 +62,6 @@ join_give(char *p, size_t from, size_t to)
 		madvise((void *)a, e - a, MADV_DONTNEED);
 }
 
-void
-doc_advise_huge(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-	uintptr_t	a, e;
-	size_t		size;
-
-	/*
-	 * The advice goes to the whole mapping glibc made for a large
-	 * allocation (its header is the 16 bytes before p), never to a part:
-	 * a mapping split in two can no longer be grown in place, and a
-	 * realloc would then copy it whole.
-	 */
-	if (n < JOIN_HUGE || p == NULL)
-		return;
-	size = malloc_usable_size(p);
-	a = (uintptr_t)p - 2 * sizeof(size_t);
-	e = (uintptr_t)p + size;
-	if (size >= n && a % JOIN_PAGE == 0 && e % JOIN_PAGE == 0)
-		madvise((void *)a, e - a, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
-
 /*
  * Free a large array as a small one: glibc raises its threshold for
  * mapping an allocation of its own to the size of a mapped one freed,
@@ -119,7 +90,6 @@ join_array(void *dst, size_t *n, size_t *cap, void *src, size_t m,
 		*cap = *n + m + 1;
 		dst = xreallocarray(dst, *cap, size);
 	}
-	doc_advise_huge(dst, *cap * size);
 	to = (char *)dst + *n * size;
 	for (at = 0; at < bytes; at += JOIN_STEP) {
 		memcpy(to + at, from + at, bytes - at < JOIN_STEP ?
@@ -269,7 +239,6 @@ doc_append_doc(struct doc *a, struct doc *b, int lines)
 		jt.to = a->text.data + a->text.len;
 		jt.from = b->text.data;
 		jt.n = b->text.len;
-		doc_advise_huge(a->text.data, a->text.cap);
 		if (jt.n >= JOIN_TWO)
 			threaded = pthread_create(&t, NULL, join_text_run,
 			    &jt) == 0;

@@ -15,12 +15,5 @@ struct doc;
  * copied pages given back, so the join needs little memory more.
  */
 void	doc_append_doc(struct doc *a, struct doc *b, int lines);
-/*
- * Ask for huge pages for p, an allocation of n bytes or more about to be
- * written: one fault per 2 MB instead of one per 4 KB, each costing here
- * what copying a 4 KB page does. Only a large allocation (a mapping of
- * its own) is advised, whole; memory grows by less than 2 MB at its end.
- */
-void	doc_advise_huge(void *p, size_t n);
 
 #endif

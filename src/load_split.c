@@ -366,23 +366,19 @@ split_whole(struct doc *d, char **cause)
 
 /*
  * Room for the text, blocks and spans of n bytes of source up front (as
- * many as papers have, more grow as usual), in huge pages: the parse then
- * takes a fault per 2 MB of them instead of one per 4 KB, and the first
- * part, given room for the whole, is joined without growing. Only what
- * is written is touched.
+ * many as papers have, more grow as usual): the first part, given room
+ * for the whole, is joined without growing. Only what is written is
+ * touched.
  */
 static void
 split_room(struct doc *d, size_t n)
 {
 	buf_grow(&d->text, n);
-	doc_advise_huge(d->text.data, d->text.cap);
 	d->cap_blocks = n / SPLIT_BLOCK_BYTES + 1;
 	d->blocks = xreallocarray(d->blocks, d->cap_blocks,
 	    sizeof *d->blocks);
-	doc_advise_huge(d->blocks, d->cap_blocks * sizeof *d->blocks);
 	d->cap_spans = n / SPLIT_SPAN_BYTES + 1;
 	d->spans = xreallocarray(d->spans, d->cap_spans, sizeof *d->spans);
-	doc_advise_huge(d->spans, d->cap_spans * sizeof *d->spans);
 }
 
 int
