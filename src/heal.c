@@ -33,7 +33,7 @@ struct heal_key {
 /* heal_map flags of a block */
 #define HEAL_BRK	0x01	/* it marks a break */
 #define HEAL_KEY	0x02	/* a short line: maybe a running head */
-#define HEAL_RULE	0x04	/* a line of rule characters */
+#define HEAL_RULE	0x04	/* a line of rule characters, or an HR */
 #define HEAL_JOIN	0x08	/* it may take part in a join */
 #define HEAL_MID	0x10	/* and stops in the middle of a sentence */
 
@@ -236,7 +236,11 @@ heal_map_blocks(void *arg, size_t from, size_t to)
 		struct block *b = &d->blocks[i];
 
 		recover_prefetch(d, i + HEAL_AHEAD);
-		if (b->type != BLOCK_PARA || !doc_in_flow(d, (int)i))
+		if (!doc_in_flow(d, (int)i))
+			continue;
+		if (b->type == BLOCK_HR)
+			m->f[i] |= HEAL_RULE;	/* heal_rules reads no other */
+		if (b->type != BLOCK_PARA)
 			continue;
 		/* for heal_rules, while the text is at hand */
 		if (heal_is_rule(doc_text(d, b->text_off), b->text_len))
@@ -393,7 +397,7 @@ heal_is_rule(const char *s, size_t n)
 
 /*
  * A rule that only introduces a block of notes is not part of the text;
- * HEAL_RULE says which paragraphs are rules (heal_map_blocks found them).
+ * HEAL_RULE says which blocks are rules (heal_map_blocks found them).
  */
 static void
 heal_rules(struct heal_map *m)
@@ -404,10 +408,7 @@ heal_rules(struct heal_map *m)
 	for (i = 0; i < d->nblocks; i++) {
 		const struct block *b = &d->blocks[i];
 
-		if (b->flags & BLOCK_HIDDEN)
-			continue;
-		if (b->type != BLOCK_HR && !(b->type == BLOCK_PARA &&
-		    (m->f[i] & HEAL_RULE)))
+		if (!(m->f[i] & HEAL_RULE) || (b->flags & BLOCK_HIDDEN))
 			continue;
 		for (j = i + 1; j < d->nblocks; j++)
 			if (!(d->blocks[j].flags & BLOCK_HIDDEN))

@@ -21,11 +21,20 @@ struct outline_ctx {
 	int		 has_chapter;
 };
 
+/* What the kinds map saw in the flow, for the levels. */
+#define OUTLINE_SEEN_CN		0x01	/* 一、 or （一） numbering */
+#define OUTLINE_SEEN_CAP	0x02	/* 壹、 */
+#define OUTLINE_SEEN_ROMAN	0x04
+#define OUTLINE_SEEN_CHAPTER	0x08
+#define OUTLINE_SEEN_NUMBERED	0x10	/* a kind but a section word */
+#define OUTLINE_SEEN_DEEP	0x20	/* a "##" heading or deeper */
+
 /* The kinds of blocks, computed on two threads. */
 struct outline_kmap {
 	struct doc		*d;
 	enum outline_kind	*kinds;
 	const unsigned char	*hint;	/* healing's kinds + 1, or NULL */
+	unsigned		 seen;	/* OUTLINE_SEEN_*, each half ORs its own */
 };
 
 /* Normalised article titles, for contents entries found on two threads. */
@@ -38,6 +47,7 @@ struct outline_cmap {
 
 static int	outline_level(const struct outline_ctx *, enum outline_kind);
 static void	outline_kinds(void *, size_t, size_t);
+static unsigned	outline_seen(const struct block *, enum outline_kind);
 static int	outline_unnumbered(const struct doc *, int);
 static void	outline_add(struct doc *, int, int);
 static void	outline_runin(struct doc *, int);
@@ -51,7 +61,31 @@ static int	outline_front_follows(const struct doc *, int);
 static int	outline_md_title_near(const struct doc *,
 		    const enum outline_kind *, int);
 
-/* The numbering kind of blocks from to to of the flow, run-in heads (a map). */
+/* What a block of the flow of this kind tells of the numbering in use. */
+static unsigned
+outline_seen(const struct block *b, enum outline_kind k)
+{
+	unsigned	seen = 0;
+
+	if (k == OUTLINE_CN1 || k == OUTLINE_CN2 || k == OUTLINE_CN0)
+		seen |= OUTLINE_SEEN_CN;
+	if (k == OUTLINE_CN0)
+		seen |= OUTLINE_SEEN_CAP;
+	if (k == OUTLINE_ROMAN)
+		seen |= OUTLINE_SEEN_ROMAN;
+	if (k == OUTLINE_CHAPTER)
+		seen |= OUTLINE_SEEN_CHAPTER;
+	if (k != OUTLINE_NONE && k != OUTLINE_WORD && k != OUTLINE_ABSTRACT)
+		seen |= OUTLINE_SEEN_NUMBERED;
+	if (b->type == BLOCK_HEADING && b->level > 1)
+		seen |= OUTLINE_SEEN_DEEP;
+	return seen;
+}
+
+/*
+ * The numbering kind of blocks from to to of the flow, run-in heads, and
+ * what numbering is in use (a map: the block is at hand, no second pass).
+ */
 static void
 outline_kinds(void *arg, size_t from, size_t to)
 {
@@ -59,6 +93,7 @@ outline_kinds(void *arg, size_t from, size_t to)
 	const struct doc	*d = km->d;	/* outline_runin writes */
 	struct buf		 plain = { 0 };
 	size_t			 i;
+	unsigned		 seen = 0;
 
 	for (i = from; i < to; i++) {
 		recover_prefetch(d, i + OUTLINE_AHEAD);
@@ -73,11 +108,13 @@ outline_kinds(void *arg, size_t from, size_t to)
 			km->kinds[i] = (enum outline_kind)(km->hint[i] - 1);
 		else
 			km->kinds[i] = outline_block_kind(d, (int)i);
+		seen |= outline_seen(&d->blocks[i], km->kinds[i]);
 		/* the head style touches this block only, read by no pass */
 		if (d->blocks[i].type == BLOCK_PARA)
 			outline_runin(km->d, (int)i);
 	}
 	buf_free(&plain);
+	__atomic_fetch_or(&km->seen, seen, __ATOMIC_RELAXED);
 }
 
 /* Level of a numbering kind, as the contract in DESIGN.md fixes it. */
@@ -413,32 +450,24 @@ outline_recover_kinds(struct doc *d, unsigned char *hint)
 	km.d = d;
 	km.kinds = kinds;
 	km.hint = hint;
+	km.seen = 0;
 	recover_par(d->nblocks, outline_kinds, &km);
 	free(hint);
-	for (i = 0; i < d->nblocks; i++) {
-		if (!doc_in_flow(d, (int)i))
-			continue;
-		if (kinds[i] == OUTLINE_CN1 || kinds[i] == OUTLINE_CN2 ||
-		    kinds[i] == OUTLINE_CN0)
-			c.has_cn = 1;
-		if (kinds[i] == OUTLINE_CN0)
-			c.has_cap = 1;
-		if (kinds[i] == OUTLINE_ROMAN)
-			c.has_roman = 1;
-		if (kinds[i] == OUTLINE_CHAPTER)
-			c.has_chapter = 1;
-		if (kinds[i] != OUTLINE_NONE && kinds[i] != OUTLINE_WORD &&
-		    kinds[i] != OUTLINE_ABSTRACT)
-			numbered = 1;
-	}
+	c.has_cn = (km.seen & OUTLINE_SEEN_CN) != 0;
+	c.has_cap = (km.seen & OUTLINE_SEEN_CAP) != 0;
+	c.has_roman = (km.seen & OUTLINE_SEEN_ROMAN) != 0;
+	c.has_chapter = (km.seen & OUTLINE_SEEN_CHAPTER) != 0;
+	numbered = (km.seen & OUTLINE_SEEN_NUMBERED) != 0;
+	/* a converter that writes every heading with one # */
+	flat = !(km.seen & OUTLINE_SEEN_DEEP);
 
 	/* numbered lines in a row with no text between are a list */
 	listed = xcalloc(d->nblocks + 1, 1);
 	for (i = 0; i < d->nblocks; i++) {
 		int p, q;
 
-		if (d->blocks[i].type != BLOCK_PARA ||
-		    !outline_listy(kinds[i]))
+		if (!outline_listy(kinds[i]) ||
+		    d->blocks[i].type != BLOCK_PARA)
 			continue;
 		p = recover_prev_flow(d, (int)i);
 		q = recover_next_flow(d, (int)i);
@@ -474,13 +503,6 @@ outline_recover_kinds(struct doc *d, unsigned char *hint)
 		    recover_next_flow(d, first) >= 0)
 			title = first;
 	}
-
-	/* a converter that writes every heading with one # */
-	flat = 1;
-	for (i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].type == BLOCK_HEADING &&
-		    d->blocks[i].level > 1 && doc_in_flow(d, (int)i))
-			flat = 0;
 
 	prev = -1;
 	for (i = 0; i < d->nblocks; i++) {
