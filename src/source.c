@@ -20,7 +20,6 @@
 #define SOURCE_SAMPLE	(64 * 1024)	/* bytes looked at for binary data */
 #define SOURCE_CHUNK	(64 * 1024)	/* first read size for streams */
 #define SOURCE_SCAN_TWO	((size_t)8 << 20)	/* scanned on two threads */
-#define SOURCE_SCAN_STEP ((size_t)128 << 10)	/* scanned in one go */
 
 
 /* What a look over (part of) a mapped text finds: is it valid, its lines. */
@@ -122,44 +121,29 @@ source_from_memory(const char *name, const char *p, size_t n,
 	return source_build(name, (char *)p, n, 0, opts, out, cause);
 }
 
-/*
- * CRs, valid UTF-8, line starts and form feeds of text from to to, looked
- * for a step at a time, so that the text is read from memory once and the
- * later looks find it in cache.
- */
+/* CRs, valid UTF-8, line starts and form feeds of text from to to. */
 static void *
 source_scan_run(void *arg)
 {
 	struct source_scan	*h = arg;
-	const char		*t = h->text, *p, *end;
-	size_t			 at, to, valid = h->from;
+	const char		*t = h->text, *p, *end = t + h->to;
 
-	for (at = h->from; at < h->to; at = to) {
-		to = h->to - at > SOURCE_SCAN_STEP ? at + SOURCE_SCAN_STEP :
-		    h->to;
-		end = t + to;
-		if (memchr(t + at, '\r', to - at) != NULL) {
-			h->bad = 1;
-			return NULL;
-		}
-		/* a character cut at the step's end is checked in the next */
-		valid += utf8_valid(t + valid, to - valid);
-		if (valid < to && (to == h->to || to - valid >= 4)) {
-			h->bad = 1;
-			return NULL;
-		}
-		for (p = t + at; p < end && (p = memchr(p, '\n',
-		    (size_t)(end - p))) != NULL; ) {
-			p++;
-			if ((size_t)(p - t) < h->len)
-				*ARRAY_PUSH(h->lines, h->nlines,
-				    h->cap_lines) = (size_t)(p - t);
-		}
-		for (p = t + at; p < end && (p = memchr(p, '\f',
-		    (size_t)(end - p))) != NULL; p++)
-			*ARRAY_PUSH(h->pages, h->npages, h->cap_pages) =
+	if (memchr(t + h->from, '\r', h->to - h->from) != NULL ||
+	    utf8_valid(t + h->from, h->to - h->from) != h->to - h->from) {
+		h->bad = 1;
+		return NULL;
+	}
+	for (p = t + h->from; p < end && (p = memchr(p, '\n',
+	    (size_t)(end - p))) != NULL; ) {
+		p++;
+		if ((size_t)(p - t) < h->len)
+			*ARRAY_PUSH(h->lines, h->nlines, h->cap_lines) =
 			    (size_t)(p - t);
 	}
+	for (p = t + h->from; p < end && (p = memchr(p, '\f',
+	    (size_t)(end - p))) != NULL; p++)
+		*ARRAY_PUSH(h->pages, h->npages, h->cap_pages) =
+		    (size_t)(p - t);
 	return NULL;
 }
 

@@ -17,7 +17,7 @@
 
 #define TEST_MAX	512	/* bytes of a generated text */
 #define TEST_BIG	((size_t)9 << 20)	/* mapped, scanned on two threads */
-#define TEST_STEP	((size_t)128 << 10)	/* as SOURCE_SCAN_STEP */
+#define TEST_STEP	((size_t)128 << 10)	/* where characters are cut */
 
 static size_t	ref_valid(const unsigned char *, size_t);
 static size_t	ref_put(unsigned char *, uint32_t);
@@ -257,7 +257,7 @@ test_random_bytes(void **state)
  * A large file of ASCII lines (a line break at each 64th byte from the
  * 32nd), with what is given at each step's end minus one, and tail bytes of
  * a character at its end: read as the loader reads it, which must judge it
- * as a read from memory does (the file is mapped and scanned in steps).
+ * as a read from memory does (the file is mapped and scanned in halves).
  */
 static struct source *
 test_big(const char *at_steps, size_t tail)
@@ -294,7 +294,7 @@ test_big(const char *at_steps, size_t tail)
 	return s;
 }
 
-/* A character cut by a step's end is judged whole, as one at the end. */
+/* Characters cut every 128 KiB, and where the halves meet, are judged whole. */
 static void
 test_scan_steps(void **state)
 {
