@@ -60,6 +60,7 @@ static int	heal_is_pageno(const char *, size_t);
 static int	heal_key_cmp(const void *, const void *);
 static int	heal_key_order(const void *, const void *);
 static int	heal_key_same(const struct heal_key *, const struct heal_key *);
+static size_t	heal_common(const char *, const char *, size_t);
 static void	heal_drop_heads(struct heal_map *, struct heal_key *, size_t,
 		    int);
 static void	heal_furniture(struct heal_map *, int);
@@ -163,19 +164,32 @@ heal_key_cmp(const void *va, const void *vb)
 	return a->hash < b->hash ? -1 : a->hash > b->hash;
 }
 
+/* Bytes a and b (n of each) begin with alike, eight at a time. */
+static size_t
+heal_common(const char *a, const char *b, size_t n)
+{
+	size_t	i = 0;
+
+	while (i + 8 <= n && memcmp(a + i, b + i, 8) == 0)
+		i += 8;
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
 /* Keys in the order of their bytes but digits and spaces, as strings. */
 static int
 heal_key_order(const void *va, const void *vb)
 {
 	const struct heal_key	*a = va, *b = vb;
-	size_t			 i = 0, j = 0;
+	size_t			 i = 0, j = 0, k;
 
 	for (;;) {
 		/* equal bytes, left out or not, go by together */
-		while (i < a->n && j < b->n && a->s[i] == b->s[j]) {
-			i++;
-			j++;
-		}
+		k = heal_common(a->s + i, b->s + j, a->n - i < b->n - j ?
+		    a->n - i : b->n - j);
+		i += k;
+		j += k;
 		while (i < a->n && HEAL_KEY_SKIP(a->s[i]))
 			i++;
 		while (j < b->n && HEAL_KEY_SKIP(b->s[j]))
