@@ -177,6 +177,18 @@ notes_continuations(struct doc *d)
 	int	p, i;
 
 	for (k = 0; k < d->nnotes; k++) {
+		/*
+		 * the blocks of a note ahead, then the spans of the paragraph
+		 * after a nearer one (its block already fetched): no cache
+		 * holds them
+		 */
+		if (k + NOTES_AHEAD < d->nnotes &&
+		    (p = d->notes[k + NOTES_AHEAD].block) >= 0)
+			__builtin_prefetch(&d->blocks[p + 1]);
+		if (k + NOTES_AHEAD / 2 < d->nnotes &&
+		    (p = d->notes[k + NOTES_AHEAD / 2].block) >= 0 &&
+		    (size_t)p + 1 < d->nblocks)
+			__builtin_prefetch(&d->spans[d->blocks[p + 1].span_first]);
 		p = d->notes[k].block;
 		if (p < 0 || (d->blocks[p].flags & BLOCK_HIDDEN))
 			continue;
