@@ -4,66 +4,22 @@
 #include <strings.h>
 
 #include "doc_compact.h"
+#include "heal_internal.h"
 #include "internal.h"
 #include "recover.h"
 #include "scholia/doc.h"
 #include "scholia/heal.h"
 #include "scholia/outline.h"
 
-#define HEAL_RUNNING_MAX	40	/* characters of a running head */
-#define HEAL_RUNNING_MIN	3	/* occurrences that make one */
 #define HEAL_GARBAGE		((size_t)4 << 20)	/* compaction */
 #define HEAL_AHEAD		8	/* blocks read ahead of the map */
 #define HEAL_SHORT_MD		20	/* shorter lines cut mid-sentence may */
 #define HEAL_SHORT_TEXT		40	/* be headings: joined at breaks only */
-/* What a running head's key leaves out: page numbers change. */
-#define HEAL_KEY_SKIP(c)	(((c) >= '0' && (c) <= '9') || (c) == ' ')
-
-/*
- * A short paragraph's key for running heads: its trimmed text s..n read
- * without digits and spaces, and a hash of that.
- */
-struct heal_key {
-	const char	*s;
-	size_t		 n;
-	uint64_t	 hash;
-	int		 block;
-};
-
-/* heal_map flags of a block */
-#define HEAL_BRK	0x01	/* it marks a break */
-#define HEAL_KEY	0x02	/* a short line: maybe a running head */
-#define HEAL_RULE	0x04	/* a line of rule characters, or an HR */
-#define HEAL_JOIN	0x08	/* it may take part in a join */
-#define HEAL_MID	0x10	/* and stops in the middle of a sentence */
-
-/*
- * What the map over the blocks finds, each step writing slot i only. A
- * block's text does not change before the joins, and what furniture and
- * rules hide, doc_in_flow tells: the joins read these as they are.
- */
-struct heal_map {
-	struct doc	*d;
-	unsigned char	*f;		/* HEAL_* flags of block i */
-	uint32_t	*last;		/* HEAL_JOIN: recover_block_last */
-	unsigned char	*kind;		/* outline_block_kind + 1, 0 unknown */
-};
 
 static void	heal_map_blocks(void *, size_t, size_t);
-static int	heal_has_key(const char *, size_t);
-static uint64_t	heal_key_hash(const char *, size_t);
-static void	heal_sort_map(void *, size_t, size_t);
-static void	heal_sort(struct heal_key *, size_t);
 static int	heal_is_code(const char *, size_t);
 static void	heal_junk(struct doc *);
 static int	heal_is_pageno(const char *, size_t);
-static int	heal_key_cmp(const void *, const void *);
-static int	heal_key_order(const void *, const void *);
-static int	heal_key_same(const struct heal_key *, const struct heal_key *);
-static size_t	heal_common(const char *, const char *, size_t);
-static void	heal_drop_heads(struct heal_map *, struct heal_key *, size_t,
-		    int);
-static void	heal_furniture(struct heal_map *, int);
 static void	heal_rules(struct heal_map *);
 static int	heal_mid_sentence(const struct doc *, int, uint32_t);
 static int	heal_next(const struct doc *, int, const unsigned char *,
@@ -155,82 +111,11 @@ heal_is_pageno(const char *s, size_t n)
 	return digits > 0 && digits <= 4 && deco > 0;
 }
 
-/* Order running-head keys by hash: equal keys sit together. */
-static int
-heal_key_cmp(const void *va, const void *vb)
-{
-	const struct heal_key	*a = va, *b = vb;
 
-	return a->hash < b->hash ? -1 : a->hash > b->hash;
-}
 
-/* Bytes a and b (n of each) begin with alike, eight at a time. */
-static size_t
-heal_common(const char *a, const char *b, size_t n)
-{
-	size_t	i = 0;
 
-	while (i + 8 <= n && memcmp(a + i, b + i, 8) == 0)
-		i += 8;
-	while (i < n && a[i] == b[i])
-		i++;
-	return i;
-}
 
-/* Keys in the order of their bytes but digits and spaces, as strings. */
-static int
-heal_key_order(const void *va, const void *vb)
-{
-	const struct heal_key	*a = va, *b = vb;
-	size_t			 i = 0, j = 0, k;
 
-	for (;;) {
-		/* equal bytes, left out or not, go by together */
-		k = heal_common(a->s + i, b->s + j, a->n - i < b->n - j ?
-		    a->n - i : b->n - j);
-		i += k;
-		j += k;
-		while (i < a->n && HEAL_KEY_SKIP(a->s[i]))
-			i++;
-		while (j < b->n && HEAL_KEY_SKIP(b->s[j]))
-			j++;
-		if (i == a->n || j == b->n)
-			return (i < a->n) - (j < b->n);
-		if (a->s[i] != b->s[j])
-			return (unsigned char)a->s[i] <
-			    (unsigned char)b->s[j] ? -1 : 1;
-	}
-}
-
-static int
-heal_key_same(const struct heal_key *a, const struct heal_key *b)
-{
-	return a->hash == b->hash && heal_key_order(a, b) == 0;
-}
-
-/* Whether a short line s..n has a key: four bytes or more. */
-static int
-heal_has_key(const char *s, size_t n)
-{
-	size_t	i, len = 0;
-
-	for (i = 0; i < n && len < 4; i++)
-		len += !HEAL_KEY_SKIP(s[i]);
-	return len >= 4;
-}
-
-/* The hash (FNV-1a) of the key of a short line s..n. */
-static uint64_t
-heal_key_hash(const char *s, size_t n)
-{
-	uint64_t	h = 0xcbf29ce484222325ULL;
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		if (!HEAL_KEY_SKIP(s[i]))
-			h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h;
-}
 
 /*
  * For blocks from to to: page numbers hidden, keys of short paragraphs,
@@ -294,100 +179,9 @@ heal_map_blocks(void *arg, size_t from, size_t to)
 	}
 }
 
-/* Sort keys from to to (a step of recover_par: each half alone). */
-static void
-heal_sort_map(void *arg, size_t from, size_t to)
-{
-	struct heal_key	*order = arg;
 
-	qsort(order + from, to - from, sizeof *order, heal_key_cmp);
-}
 
-/*
- * Sort the keys, a half on each thread then merged: the order of equal
- * keys does not matter, a group of them is dropped whole.
- */
-static void
-heal_sort(struct heal_key *order, size_t n)
-{
-	struct heal_key	*tmp;
-	size_t		 a, b, i, h = n / 2;
 
-	recover_par(n, heal_sort_map, order);
-	if (n < 2 || recover_par_one(n))
-		return;
-	tmp = xreallocarray(NULL, n, sizeof *tmp);
-	memcpy(tmp, order, n * sizeof *tmp);
-	for (a = 0, b = h, i = 0; a < h || b < n; i++) {
-		if (b == n || (a < h && heal_key_cmp(&tmp[a], &tmp[b]) <= 0))
-			order[i] = tmp[a++];
-		else
-			order[i] = tmp[b++];
-	}
-	free(tmp);
-}
-
-/*
- * Drop running heads repeated page after page (heal_map_blocks keyed
- * them), but the first block of the flow as it was before: the title.
- */
-static void
-heal_furniture(struct heal_map *m, int first)
-{
-	struct doc	*d = m->d;
-	struct heal_key	*order;
-	size_t		 i, j, k, n;
-
-	/* equal keys sort together; a group of HEAL_RUNNING_MIN is furniture */
-	for (i = 0, n = 0; i < d->nblocks; i++)
-		n += (m->f[i] & HEAL_KEY) &&
-		    !(d->blocks[i].flags & BLOCK_HIDDEN);
-	order = xcalloc(n + 1, sizeof *order);
-	for (i = 0, n = 0; i < d->nblocks; i++)
-		if ((m->f[i] & HEAL_KEY) &&
-		    !(d->blocks[i].flags & BLOCK_HIDDEN)) {
-			order[n].n = d->blocks[i].text_len;
-			order[n].s = recover_trim(doc_text(d,
-			    d->blocks[i].text_off), &order[n].n);
-			order[n].hash = heal_key_hash(order[n].s, order[n].n);
-			order[n++].block = (int)i;
-		}
-	heal_sort(order, n);
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && order[j].hash == order[i].hash; j++)
-			;
-		for (k = i + 1; k < j && heal_key_same(&order[i],
-		    &order[k]); k++)
-			;
-		if (k < j)	/* keys that share a hash: order them */
-			qsort(order + i, j - i, sizeof *order,
-			    heal_key_order);
-		heal_drop_heads(m, order + i, j - i, first);
-	}
-	free(order);
-}
-
-/* Hide each group of HEAL_RUNNING_MIN equal keys or more in sorted keys. */
-static void
-heal_drop_heads(struct heal_map *m, struct heal_key *order, size_t n,
-    int first)
-{
-	size_t	i, j, k;
-
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && heal_key_same(&order[i], &order[j]);
-		    j++)
-			;
-		if (j - i < HEAL_RUNNING_MIN)
-			continue;
-		for (k = i; k < j; k++) {
-			if (order[k].block == first)
-				continue;	/* the title it repeats */
-			m->d->blocks[order[k].block].flags |= BLOCK_HIDDEN;
-			m->f[order[k].block] |= HEAL_BRK;
-		}
-	}
-}
 
 /* A line of only rule characters: "______", "————", "－－－". */
 static int
