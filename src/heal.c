@@ -408,8 +408,9 @@ heal_recover_kinds(struct doc *d)
 	m.last = xcalloc(d->nblocks + 1, sizeof *m.last);
 	m.kind = xcalloc(d->nblocks + 1, 1);
 	heal_junk(d);
-	first = recover_next_flow(d, -1);	/* the map hides page numbers */
 	recover_par(d->nblocks, heal_map_blocks, &m);
+	/* the title: the first block of the flow once page numbers are gone */
+	first = recover_next_flow(d, -1);
 	heal_furniture(&m, first);
 	heal_rules(&m);
 	heal_joins(&m);

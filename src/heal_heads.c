@@ -144,7 +144,7 @@ heal_sort(struct heal_key *order, size_t n)
 
 /*
  * Drop running heads repeated page after page (heal_map_blocks keyed
- * them), but the first block of the flow as it was before: the title.
+ * them), but block first, the title they repeat.
  */
 void
 heal_furniture(struct heal_map *m, int first)

@@ -281,9 +281,8 @@ test_join_without_notes(void **state)
 
 /*
  * A page number as the first block of the flow: hidden, and the lines
- * repeated as running heads after it still go, the title's repeats too.
- * (The title's own first copy is left unchecked: the first block is
- * taken before page numbers are hidden, so today it goes as well.)
+ * repeated as running heads after it still go, the title's repeats too,
+ * but not the title itself.
  */
 static void
 test_pageno_first(void **state)
@@ -312,6 +311,8 @@ test_pageno_first(void **state)
 		assert_true(d->blocks[h[1]].flags & BLOCK_HIDDEN);
 		assert_true(d->blocks[h[2]].flags & BLOCK_HIDDEN);
 		assert_false(d->blocks[body].flags & BLOCK_HIDDEN);
+		/* the title after the page number stays; its repeats go */
+		assert_false(d->blocks[t[0]].flags & BLOCK_HIDDEN);
 		assert_true(d->blocks[t[1]].flags & BLOCK_HIDDEN);
 		assert_true(d->blocks[t[2]].flags & BLOCK_HIDDEN);
 		doc_free(d);
