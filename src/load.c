@@ -92,7 +92,8 @@ load_source(struct source *src, const struct load_opts *opts,
 	hint = heal_recover_kinds(d);
 	load_stage(stage, LOAD_OUTLINE);
 	outline_recover_kinds(d, hint);
-	doc_compact(d);
+	if (opts == NULL || !opts->once)
+		doc_compact(d);
 	source_release(src, src->len);
 	if (source_changed(src)) {
 		xasprintf(cause, "%s: the file changed while it was read",

@@ -405,6 +405,7 @@ main(int argc, char **argv)
 		mode = MODE_DUMP;
 	}
 	if (mode != MODE_AUTO) {
+		lo.once = 1;
 		if (load_file(file, &lo, &d, &cause) != 0)
 			return main_load_error(file, cause);
 		if (width == 0)

@@ -16,6 +16,9 @@ struct load_opts {
 	const char		*encoding;	/* force a charset; NULL detects */
 	enum load_format	 format;
 	int			 allow_binary;	/* show binary files (placeholders) */
+	int			 once;		/* printed once and dropped: the
+						   text recovery leaves unused
+						   is not given back */
 };
 
 /* Load a file ("-" for stdin). The doc owns its source. */

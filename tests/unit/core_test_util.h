@@ -59,4 +59,17 @@ ctu_export_json(const struct doc *d, size_t *n)
 	return out;
 }
 
+/* The dump of a doc at a width, in memory (caller frees). */
+static inline char *
+ctu_export_dump(const struct doc *d, int width, size_t *n)
+{
+	char	*out = NULL;
+	FILE	*fp = open_memstream(&out, n);
+
+	assert_non_null(fp);
+	assert_int_equal(export_dump(d, width, fp), 0);
+	fclose(fp);
+	return out;
+}
+
 #endif

@@ -28,6 +28,7 @@ static void	 test_finish_is_load_file(void **);
 static void	 test_small_has_no_head(void **);
 static void	 test_missing_file(void **);
 static void	 test_one_line(void **);
+static void	 test_once_keeps_output(void **);
 
 /* The corpus papers one after another (as the benchmark does), min bytes. */
 static char *
@@ -333,6 +334,44 @@ test_one_line(void **state)
 	free(p);
 }
 
+/*
+ * A doc loaded to be printed once keeps the text recovery left unused
+ * (healing joins copy paragraphs), and prints the same.
+ */
+static void
+test_once_keeps_output(void **state)
+{
+	struct load_opts	 once = { 0 };
+	struct doc		*a, *b;
+	char			*p, *path, *cause = NULL, *oa, *ob;
+	size_t			 n, na, nb;
+
+	(void)state;
+	p = test_corpus_file(9 << 20, &n);	/* parsed in two parts */
+	path = ctu_write_temp(p, n);
+	once.once = 1;
+	assert_int_equal(load_file(path, &once, &a, &cause), 0);
+	assert_int_equal(load_file(path, NULL, &b, &cause), 0);
+	assert_true(a->text.len > b->text.len);
+	oa = ctu_export_json(a, &na);
+	ob = ctu_export_json(b, &nb);
+	assert_int_equal(na, nb);
+	assert_memory_equal(oa, ob, na);
+	free(oa);
+	free(ob);
+	oa = ctu_export_dump(a, 80, &na);
+	ob = ctu_export_dump(b, 80, &nb);
+	assert_int_equal(na, nb);
+	assert_memory_equal(oa, ob, na);
+	free(oa);
+	free(ob);
+	doc_free(a);
+	doc_free(b);
+	unlink(path);
+	free(path);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -343,6 +382,7 @@ main(void)
 		cmocka_unit_test(test_small_has_no_head),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_one_line),
+		cmocka_unit_test(test_once_keeps_output),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -246,7 +246,7 @@ test_wrapped_note(void **state)
 static struct doc *
 load_md(const char *md)
 {
-	struct load_opts	 o = { NULL, LOAD_MARKDOWN, 0 };
+	struct load_opts	 o = { .format = LOAD_MARKDOWN };
 	struct doc		*d = NULL;
 	char			*cause = NULL;
 
@@ -375,7 +375,7 @@ static void
 test_plain_brackets(void **state)
 {
 	struct doc		*d;
-	struct load_opts	 o = { NULL, LOAD_TEXT, 0 };
+	struct load_opts	 o = { .format = LOAD_TEXT };
 	char			*cause = NULL;
 	const char		*txt = "正文[1]，又见[2]与[3]。\n\n"
 	    "[1] 参见张三。\n[2] 李四。\n\n后文[1]。\n\n[1] 王五。\n";
@@ -416,7 +416,7 @@ static void
 test_wrapped_last_note(void **state)
 {
 	struct doc		*d;
-	struct load_opts	 o = { NULL, LOAD_TEXT, 0 };
+	struct load_opts	 o = { .format = LOAD_TEXT };
 	char			*cause = NULL, buf[256];
 	const char		*txt = "正文①，还有②。\n\n"
 	    "① Paul Poast, “Under Trump, U. S.\nHegemony Is Entering,” 2025.\n\n"
@@ -471,8 +471,8 @@ slurp(const char *path, size_t *n)
 static void
 test_corpus_variants(void **state)
 {
-	struct load_opts	 text = { NULL, LOAD_TEXT, 0 };
-	struct load_opts	 md = { NULL, LOAD_MARKDOWN, 0 };
+	struct load_opts	 text = { .format = LOAD_TEXT };
+	struct load_opts	 md = { .format = LOAD_MARKDOWN };
 	struct doc		*d;
 	struct buf		 want = { 0 }, got = { 0 }, v = { 0 };
 	char			*src, *cause = NULL;

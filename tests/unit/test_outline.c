@@ -361,8 +361,8 @@ toc_of(struct doc *d, struct buf *out)
 static void
 test_corpus_markdown_variant(void **state)
 {
-	struct load_opts	 text = { NULL, LOAD_TEXT, 0 };
-	struct load_opts	 md = { NULL, LOAD_MARKDOWN, 0 };
+	struct load_opts	 text = { .format = LOAD_TEXT };
+	struct load_opts	 md = { .format = LOAD_MARKDOWN };
 	struct doc		*d;
 	struct buf		 want = { 0 }, got = { 0 }, v = { 0 };
 	char			*cause = NULL;

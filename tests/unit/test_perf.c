@@ -427,7 +427,7 @@ test_split_long(void **state)
 	size_t			 n = 0, cap = 3 << 20, i, k, len = sizeof sent - 1;
 	const struct block	*b;
 	const struct ref	*r;
-	struct load_opts	 md = { NULL, LOAD_MARKDOWN, 0 };
+	struct load_opts	 md = { .format = LOAD_MARKDOWN };
 
 	(void)state;
 	p = malloc(cap + 1);
