@@ -6,15 +6,14 @@
 #include "scholia/xmalloc.h"
 
 static int	src_blank(char);
+static size_t	parse_line_in(const struct source *, size_t, size_t, size_t);
 
-int
-parse_line_of(const struct source *src, size_t off)
+/* The last line in [lo, hi) starting at or before off (lines[lo] is). */
+static size_t
+parse_line_in(const struct source *src, size_t lo, size_t hi, size_t off)
 {
-	size_t	lo = 0, hi, mid;
+	size_t	mid;
 
-	if (src == NULL || src->nlines == 0)
-		return 1;
-	hi = src->nlines;
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
 		if (src->lines[mid] <= off)
@@ -22,7 +21,15 @@ parse_line_of(const struct source *src, size_t off)
 		else
 			hi = mid;
 	}
-	return (int)lo + 1;
+	return lo;
+}
+
+int
+parse_line_of(const struct source *src, size_t off)
+{
+	if (src == NULL || src->nlines == 0)
+		return 1;
+	return (int)parse_line_in(src, 0, src->nlines, off) + 1;
 }
 
 /*
@@ -33,7 +40,7 @@ parse_line_of(const struct source *src, size_t off)
 int
 parse_line_near(const struct source *src, size_t off, size_t *hint)
 {
-	size_t	lo = *hint, hi, step = 1, mid;
+	size_t	lo = *hint, hi, step = 1;
 
 	if (src == NULL || lo >= src->nlines || src->lines[lo] > off) {
 		lo = (size_t)parse_line_of(src, off);
@@ -48,14 +55,7 @@ parse_line_near(const struct source *src, size_t off, size_t *hint)
 	}
 	if (hi > src->nlines)
 		hi = src->nlines;
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (src->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	*hint = lo;
+	*hint = lo = parse_line_in(src, lo, hi, off);
 	return (int)lo + 1;
 }
 

@@ -146,6 +146,18 @@ e2e_dump_line() {
 	"$E2E_BIN" --dump --width "$1" "$2" | sed -e 's/ *$//' -e "$3!d"
 }
 
+# The corpus papers N times over (about 0.47 MB a time), and after copy
+# AT the paragraph "The middle WORD paragraph." when WORD is given.
+e2e_corpus_times() {
+	_n=0
+	while [ $_n -lt "$1" ]; do
+		cat "$E2E_CORPUS"/[0-9]*.txt
+		[ -n "$3" ] && [ $_n -eq "$2" ] &&
+		    printf '\n\nThe middle %s paragraph.\n\n' "$3"
+		_n=$((_n + 1))
+	done
+}
+
 # The pid of the program the window runs (the child of its shell).
 e2e_pid() {
 	pgrep -P "$(e2e_tmux display -p '#{pane_pid}')" | head -n 1

@@ -4,11 +4,7 @@
 
 # ~95 MB: the corpus again and again, the last file last
 big=$E2E_TMP/big.txt
-i=0
-while [ $i -lt 200 ]; do
-	cat "$E2E_CORPUS"/[0-9]*.txt
-	i=$((i + 1))
-done >"$big"
+e2e_corpus_times 200 >"$big"
 last=$(ls "$E2E_CORPUS"/[0-9]*.txt | tail -n 1)
 f0=$(ls "$E2E_CORPUS"/[0-9]*.txt | head -n 1)
 first=$(e2e_dump_line 79 "$f0" 1)

@@ -4,11 +4,7 @@
 
 # ~95 MB of corpus: the first paper's keywords recur in every copy
 big=$E2E_TMP/big.txt
-i=0
-while [ $i -lt 200 ]; do
-	cat "$E2E_CORPUS"/[0-9]*.txt
-	i=$((i + 1))
-done >"$big"
+e2e_corpus_times 200 >"$big"
 f0=$(ls "$E2E_CORPUS"/[0-9]*.txt | head -n 1)
 first=$(e2e_dump_line 79 "$f0" 1)
 

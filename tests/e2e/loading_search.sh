@@ -7,12 +7,7 @@
 word=Zqxwvkend
 mid=Mqzvxmid
 big=$E2E_TMP/big.txt
-i=0
-while [ $i -lt 200 ]; do
-	cat "$E2E_CORPUS"/[0-9]*.txt
-	[ $i -eq 100 ] && printf '\n\nThe middle %s paragraph.\n\n' "$mid"
-	i=$((i + 1))
-done >"$big"
+e2e_corpus_times 200 100 "$mid" >"$big"
 printf '\n\nThe closing %s paragraph of this file.\n' "$word" >>"$big"
 f0=$(ls "$E2E_CORPUS"/[0-9]*.txt | head -n 1)
 first=$(e2e_dump_line 79 "$f0" 1)

@@ -5,11 +5,7 @@
 # ~95 MB of corpus, then a word found nowhere else
 word=Zqxwvstopend
 big=$E2E_TMP/big.txt
-i=0
-while [ $i -lt 200 ]; do
-	cat "$E2E_CORPUS"/[0-9]*.txt
-	i=$((i + 1))
-done >"$big"
+e2e_corpus_times 200 >"$big"
 printf '\n\nThe closing %s paragraph.\n' "$word" >>"$big"
 
 e2e_start 80 24 "\"$E2E_BIN\" \"$big\""
