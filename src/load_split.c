@@ -126,8 +126,9 @@ split_contains(const char *s, size_t n, const char *lit)
 /*
  * Follow a line of the text at the top level: fenced code and the HTML
  * blocks that run past blank lines (comments, <?, <!X, CDATA, script, pre,
- * style, textarea) open and close. Over-eager is safe: it only puts the
- * cut later.
+ * style, textarea) open and close as md4c opens and closes them. A block
+ * opened where md4c opens none would swallow the line that opens a real
+ * one (found by fuzzing: "<![" before "<![CDATA[").
  */
 static void
 split_line(struct split_state *st, const char *s, size_t n)
@@ -174,8 +175,9 @@ split_line(struct split_state *st, const char *s, size_t n)
 		st->end = "-->";
 	else if (s[i + 1] == '?')
 		st->end = "?>";
-	else if (s[i + 1] == '!')
-		st->end = ">";
+	else if (s[i + 1] == '!' && i + 2 < n && s[i + 2] >= 'A' &&
+	    s[i + 2] <= 'Z')
+		st->end = ">";	/* <!X: md4c wants a capital letter */
 	else
 		for (j = 0; j < sizeof raw / sizeof raw[0]; j++)
 			if (split_contains(s + i + 1, n - i - 1 <
